@@ -1,0 +1,43 @@
+// launch validate <plan.yaml|plan.md>: schema and sanity checks with file:line messages.
+import { basename, resolve } from 'node:path';
+import { checkPlanSanity } from '../core/plan-sanity.js';
+import { parsePlanYaml, type PlanFileProblem } from '../core/plan-yaml.js';
+import { PlanSchema } from '../core/plan-schema.js';
+import { LaunchError } from '../errors.js';
+import { formatProblems, isMarkdown } from '../io/plan-source.js';
+import { readTextFile } from '../io/text-file.js';
+import type { Ctx } from '../runtime.js';
+import { planCounts } from './import.js';
+
+export async function validateCommand(ctx: Ctx, file: string): Promise<void> {
+  const full = resolve(ctx.rt.cwd, file);
+  const text = readTextFile(full, isMarkdown(full) ? 'Markdown plan' : 'YAML plan', file);
+  let problems: PlanFileProblem[] = [];
+  let warnings: { line: number; message: string }[] = [];
+  let counts: ReturnType<typeof planCounts> | undefined;
+  if (isMarkdown(full)) {
+    const { importMarkdown } = await import('../core/import/markdown-import.js');
+    const result = importMarkdown(text, { sourceName: basename(full) });
+    warnings = result.warnings;
+    const checked = PlanSchema.safeParse(result.plan);
+    problems = checked.success
+      ? checkPlanSanity(checked.data).map((p) => ({ path: p.path.join('.'), message: p.message }))
+      : checked.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+    counts = planCounts(result.plan);
+  } else {
+    const parsed = parsePlanYaml(text);
+    if (parsed.ok) counts = planCounts(parsed.plan);
+    else problems = parsed.problems;
+  }
+  const valid = problems.length === 0;
+  if (ctx.json) {
+    ctx.printJson({ schema: 1, file, valid, problems, warnings, ...(counts ? { counts } : {}) });
+  } else {
+    for (const w of warnings) ctx.warn(`${file}:${w.line}: ${w.message}`);
+    if (valid) ctx.print(`${ctx.theme.mark.done} ${file} is a valid plan (${counts!.tasks} tasks, ${counts!.checklist} checklist items, ${counts!.kpis} KPIs)`);
+  }
+  if (!valid) {
+    // JSON mode already printed the problems on stdout; the error line on stderr still says why exit 1.
+    throw new LaunchError(ctx.json ? `${file}: invalid plan` : `${file}: invalid plan\n${formatProblems(file, problems)}`);
+  }
+}

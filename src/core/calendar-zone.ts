@@ -1,0 +1,142 @@
+// Instants ↔ local dates in an IANA time zone, using only Intl (ICU's tz database ships with Node).
+//
+// Everything here is computed from a "wall clock" reading: the local date and time that Intl shows for an
+// instant, re-read as if it were UTC. The zone's offset at an instant is then wall − instant, which is
+// DST-aware without any table of our own. No local-time Date method is used, so the host's TZ never leaks in.
+
+import { dateFromDayNumber, dayNumber, daysFromCivil, parsePlainDate } from './calendar-date.js';
+
+const DAY_MS = 86_400_000;
+// Valid ECMAScript time values.
+const MAX_EPOCH_MS = 8.64e15;
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    // Throws RangeError for an unknown zone. h23 because some ICU versions print midnight as "24" otherwise.
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+      hourCycle: 'h23',
+    });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+/** True if Intl knows the zone (IANA names, case-insensitive, plus aliases such as UTC and Etc/GMT+5). */
+export function isValidTimeZone(tz: string): boolean {
+  if (typeof tz !== 'string' || tz.trim() === '') return false;
+  try {
+    formatter(tz);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function requireInstant(t: number): number {
+  if (!Number.isFinite(t) || Math.abs(t) > MAX_EPOCH_MS) throw new RangeError(`not a valid instant: ${t}`);
+  return Math.floor(t);
+}
+
+/** The local wall-clock reading of instant t, as epoch-style milliseconds. */
+function wallMs(t: number, timeZone: string): number {
+  const p: Record<string, number> = {};
+  for (const part of formatter(timeZone).formatToParts(t)) {
+    if (part.type !== 'literal') p[part.type] = Number(part.value);
+  }
+  const days = daysFromCivil(p.year!, p.month!, p.day!);
+  const ms = ((t % 1000) + 1000) % 1000;
+  return days * DAY_MS + p.hour! * 3_600_000 + p.minute! * 60_000 + p.second! * 1000 + ms;
+}
+
+const INSTANT_RE =
+  /^(\d{4}-\d{2}-\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(?:([Zz])|([+-])(\d{2})(?::?(\d{2}))?)$/;
+
+/**
+ * Epoch ms of an ISO-8601 timestamp, or null. The offset (or Z) is required: a timestamp without one
+ * would be read in the host's zone, which is exactly the ambiguity an event log must not have.
+ * Epoch milliseconds are passed through after a range check.
+ */
+export function parseInstant(instant: string | number): number | null {
+  if (typeof instant === 'number') {
+    return Number.isFinite(instant) && Math.abs(instant) <= MAX_EPOCH_MS ? Math.floor(instant) : null;
+  }
+  const m = INSTANT_RE.exec(instant);
+  if (!m || parsePlainDate(m[1]!) === null) return null;
+  const [h, mi, s] = [Number(m[2]), Number(m[3]), Number(m[4] ?? 0)];
+  if (h > 23 || mi > 59 || s > 59) return null;
+  const ms = Number((m[5] ?? '').padEnd(3, '0').slice(0, 3));
+  let offset = 0;
+  if (!m[6]) {
+    const [oh, om] = [Number(m[8]), Number(m[9] ?? 0)];
+    if (oh > 23 || om > 59) return null;
+    offset = (m[7] === '-' ? -1 : 1) * (oh * 60 + om) * 60_000;
+  }
+  const t = dayNumber(m[1]!) * DAY_MS + h * 3_600_000 + mi * 60_000 + s * 1000 + ms - offset;
+  return Math.abs(t) <= MAX_EPOCH_MS ? t : null;
+}
+
+function toEpochMs(instant: string | number): number {
+  const t = parseInstant(instant);
+  if (t === null) throw new RangeError(`not a timestamp with an offset or epoch ms: ${JSON.stringify(instant)}`);
+  return t;
+}
+
+/** The local calendar date of an instant in a zone: 23:30 local stays on its own day, whatever UTC says. */
+export function localDateOf(instant: string | number, timeZone: string): string {
+  return dateFromDayNumber(Math.floor(wallMs(toEpochMs(instant), timeZone) / DAY_MS));
+}
+
+/**
+ * Epoch ms of the first instant of a local date. Usually local midnight; on a day whose midnight falls
+ * in a DST gap (the day starts at 01:00, as in America/Santiago) it is the transition instant; when
+ * midnight happens twice (a fall-back at 01:00, as in America/Havana) it is the first one.
+ */
+export function startOfLocalDay(date: string, timeZone: string): number {
+  const day = dayNumber(date);
+  const target = day * DAY_MS;
+  // Searching for the first instant whose local date is >= date handles gaps and repeats alike,
+  // without guessing which offset applies. Offsets lie within ±14h, so ±18h brackets the answer; tz
+  // transitions happen on whole seconds, so the search runs over seconds (17 steps).
+  let lo = (target - 18 * 3_600_000) / 1000; // local date < day
+  let hi = (target + 18 * 3_600_000) / 1000; // local date >= day
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (Math.floor(wallMs(mid * 1000, timeZone) / DAY_MS) >= day) hi = mid;
+    else lo = mid;
+  }
+  return hi * 1000;
+}
+
+function pad(n: number, width = 2): string {
+  return String(n).padStart(width, '0');
+}
+
+/**
+ * ISO-8601 with the zone's offset at that instant, e.g. 2026-11-30T23:30:00.000-05:00. Historic
+ * local-mean-time offsets with seconds cannot be written as ±HH:MM, so those instants are given in UTC (Z).
+ */
+export function formatOffsetTimestamp(epochMs: number, timeZone: string): string {
+  const t = requireInstant(epochMs);
+  let wall = wallMs(t, timeZone);
+  let offset = wall - t;
+  if (offset % 60_000 !== 0) {
+    wall = t;
+    offset = NaN;
+  }
+  const day = Math.floor(wall / DAY_MS);
+  const r = wall - day * DAY_MS;
+  const time = `${pad(Math.floor(r / 3_600_000))}:${pad(Math.floor(r / 60_000) % 60)}:${pad(Math.floor(r / 1000) % 60)}.${pad(r % 1000, 3)}`;
+  if (Number.isNaN(offset)) return `${dateFromDayNumber(day)}T${time}Z`;
+  const abs = Math.abs(offset) / 60_000;
+  return `${dateFromDayNumber(day)}T${time}${offset < 0 ? '-' : '+'}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+}

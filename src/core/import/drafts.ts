@@ -1,0 +1,76 @@
+// What the Markdown walk collects before ids are assigned and the plan is assembled.
+import type { DaySpan, WeekSpan, Weekday } from '../plan-schema.js';
+import type { Target } from '../target-schema.js';
+
+export interface Warning {
+  line: number;
+  message: string;
+}
+
+export interface SectionDraft {
+  title: string;
+  level: number;
+  parent?: SectionDraft;
+  notes: { line: number; text: string }[];
+  line: number;
+  id?: string;
+}
+
+export interface SprintDraft {
+  label: string;
+  title: string;
+  weeks?: WeekSpan;
+  line: number;
+}
+
+export interface WeekDraft {
+  title: string;
+  sprint?: SprintDraft;
+  weeks: WeekSpan;
+  line: number;
+}
+
+export interface BlockDraft {
+  title: string;
+  sprint?: SprintDraft;
+  weeks?: WeekSpan;
+  days?: DaySpan;
+  team?: string;
+  section: SectionDraft;
+  line: number;
+  id?: string;
+}
+
+export interface ItemDraft {
+  kind: 'task' | 'check';
+  title: string;
+  detail?: string;
+  section: SectionDraft;
+  sprint?: SprintDraft;
+  block?: BlockDraft;
+  parent?: ItemDraft;
+  weeks?: WeekSpan;
+  days?: DaySpan;
+  day?: number;
+  weekday?: Weekday;
+  steps?: string[];
+  done?: boolean;
+  thresholds?: Target[];
+  line: number;
+  id?: string;
+}
+
+export interface KpiDraft {
+  metric: string;
+  sprint?: SprintDraft;
+  section: SectionDraft;
+  targets: { weeks: WeekSpan; target: Target }[];
+  line: number;
+}
+
+export interface LevelDraft {
+  title: string;
+  timing?: string;
+  triggers: string[];
+  line: number;
+}

@@ -1,0 +1,103 @@
+// Reads the schedule a heading announces: "SPRINT 3-4: Integration & Polish (Week 5-8)",
+// "Week 5-6: Advanced Features", "Monday - Wednesday: Frontend Foundation", "Day 4: MFA Backend".
+import type { DaySpan, WeekSpan, Weekday } from '../plan-schema.js';
+
+const DAY_NAMES: Record<string, Weekday> = {
+  mon: 'mon', monday: 'mon', tue: 'tue', tues: 'tue', tuesday: 'tue', wed: 'wed', wednesday: 'wed',
+  thu: 'thu', thur: 'thu', thurs: 'thu', thursday: 'thu', fri: 'fri', friday: 'fri',
+  sat: 'sat', saturday: 'sat', sun: 'sun', sunday: 'sun',
+};
+const DAY = '(mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:r|rs|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)';
+const RANGE = '\\s*(?:-|–|—|to|through|thru)\\s*';
+const NUM_RANGE = `(\\d{1,3})(?:${RANGE}(\\d{1,3}))?`;
+
+const SPRINT_RE = new RegExp(`^sprints?\\s+${NUM_RANGE}\\b\\s*[:.\\-–—]?\\s*`, 'i');
+const WEEK_RE = new RegExp(`\\bweeks?\\s+${NUM_RANGE}\\b`, 'i');
+const LEADING_WEEK_RE = new RegExp(`^weeks?\\s+${NUM_RANGE}\\b\\s*[:.\\-–—]?\\s*`, 'i');
+const PAREN_WEEK_RE = new RegExp(`\\(\\s*weeks?\\s+${NUM_RANGE}\\s*\\)`, 'i');
+const DAYS_RE = new RegExp(`^${DAY}\\b(?:${RANGE}${DAY}\\b)?\\s*[:.\\-–—]?\\s*`, 'i');
+const DAY_N_RE = /^day\s+(\d{1,2})\b\s*[:.\-–—]?\s*/i;
+
+export interface HeadingHints {
+  /** The heading with its schedule words and decoration removed. */
+  title: string;
+  sprint?: { label: string; from: number; to: number };
+  /** A week span given at the start or in parentheses: this heading is a week or phase. */
+  week?: WeekSpan;
+  /** A week span mentioned elsewhere ("Quick Start - Week 1 Actions"): scopes what follows only. */
+  weekScope?: WeekSpan;
+  days?: DaySpan;
+  day?: number;
+}
+
+function span(a: string, b: string | undefined): { from: number; to: number } {
+  const from = Number(a);
+  const to = b === undefined ? from : Number(b);
+  return { from: Math.min(from, to), to: Math.max(from, to) };
+}
+
+/** Strips emoji and other pictographs that decorate headings ("📅 **SPRINT 1**"). */
+export function stripDecoration(text: string): string {
+  return text
+    .replace(/[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\u{FE0F}\u{200D}\u{20E3}]/gu, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function cleanTitle(text: string): string {
+  return text.replace(/\(\s*\)/g, '').replace(/^[\s:.\-–—]+|[\s:.\-–—]+$/g, '').replace(/\s+/g, ' ').trim();
+}
+
+export function headingHints(raw: string): HeadingHints {
+  let text = stripDecoration(raw);
+  const hints: HeadingHints = { title: '' };
+
+  const sprint = SPRINT_RE.exec(text);
+  if (sprint) {
+    const s = span(sprint[1]!, sprint[2]);
+    hints.sprint = { label: s.from === s.to ? `${s.from}` : `${s.from}-${s.to}`, ...s };
+    text = text.slice(sprint[0].length);
+  }
+  const leadingWeek = LEADING_WEEK_RE.exec(text);
+  if (leadingWeek) {
+    hints.week = span(leadingWeek[1]!, leadingWeek[2]);
+    text = text.slice(leadingWeek[0].length);
+  } else {
+    const paren = PAREN_WEEK_RE.exec(text);
+    if (paren) {
+      hints.week = span(paren[1]!, paren[2]);
+      text = text.replace(paren[0], '');
+    } else {
+      const anywhere = WEEK_RE.exec(text);
+      if (anywhere) hints.weekScope = span(anywhere[1]!, anywhere[2]);
+    }
+  }
+  const dayN = DAY_N_RE.exec(text);
+  if (dayN) {
+    hints.day = Number(dayN[1]);
+    text = text.slice(dayN[0].length);
+  } else {
+    const days = DAYS_RE.exec(text);
+    if (days) {
+      const from = DAY_NAMES[days[1]!.toLowerCase()]!;
+      const to = days[2] ? DAY_NAMES[days[2].toLowerCase()]! : from;
+      hints.days = { from, to };
+      // "Monday Morning Kickoff" keeps its words; "Monday - Wednesday: Frontend" drops the range.
+      const rest = cleanTitle(text.slice(days[0].length));
+      text = days[2] || /[:\-–—]\s*$/.test(days[0]) ? rest : text;
+    }
+  }
+  hints.title = cleanTitle(text) || cleanTitle(stripDecoration(raw));
+  return hints;
+}
+
+/** "Day 4" → "thu" in a Monday–Friday week: only for readers of the YAML; the calendar decides. */
+export function nominalWeekday(day: number): Weekday | undefined {
+  return (['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const)[day - 1];
+}
+
+/** "Week 5-6 Target" → {5,6}; used for KPI table headers. */
+export function weekSpanIn(text: string): WeekSpan | undefined {
+  const m = WEEK_RE.exec(stripDecoration(text));
+  return m ? span(m[1]!, m[2]) : undefined;
+}

@@ -1,0 +1,354 @@
+// Walks the Markdown tree once, in document order, collecting drafts. Headings set the context
+// (sprint, week, block, days); the nodes under a heading are read in that context.
+import type { BlockContent, Code, Heading, List, ListItem, Nodes, Paragraph, Root, RootContent, Table } from 'mdast';
+import type { DaySpan, WeekSpan } from '../plan-schema.js';
+import { extractThresholds, parseTarget } from '../targets.js';
+import { tasksFromCode, hasDayLines } from './code-tasks.js';
+import type {
+  BlockDraft, ItemDraft, KpiDraft, LevelDraft, SectionDraft, SprintDraft, WeekDraft, Warning,
+} from './drafts.js';
+import { headingHints, nominalWeekday, stripDecoration, weekSpanIn } from './schedule-hints.js';
+
+type Mode = 'standup' | 'questions' | 'weeklyReview' | 'riskAssessment' | 'escalation' | 'contacts' | 'level';
+
+interface Context {
+  depth: number;
+  section: SectionDraft;
+  sprint?: SprintDraft;
+  week?: WeekDraft;
+  weeks?: WeekSpan;
+  days?: DaySpan;
+  day?: number;
+  block?: BlockDraft;
+  mode?: Mode;
+  level?: LevelDraft;
+}
+
+export interface Collected {
+  title?: string;
+  description: string[];
+  frontMatter?: string;
+  sections: SectionDraft[];
+  sprints: SprintDraft[];
+  weeks: WeekDraft[];
+  blocks: BlockDraft[];
+  items: ItemDraft[];
+  kpis: KpiDraft[];
+  standup: { questions: string[]; weeklyReview: string[]; riskAssessment: string[] };
+  levels: LevelDraft[];
+  contacts: { role: string; contact: string }[];
+  warnings: Warning[];
+}
+
+const TASK_LABELS = /^(daily tasks|tasks|action items|actions|to ?dos?|steps|deliverables)$/;
+const lineOf = (node: { position?: { start: { line: number } } }): number => node.position?.start.line ?? 1;
+/** Plain text of a node; unlike mdast-util-to-string, a hard line break reads as a space. */
+function toString(node: Nodes): string {
+  if (node.type === 'break') return ' ';
+  if ('value' in node && typeof node.value === 'string') return node.value;
+  if ('children' in node) return (node.children as Nodes[]).map(toString).join('');
+  return node.type === 'image' ? node.alt ?? '' : '';
+}
+const clean = (text: string): string => stripDecoration(text).replace(/\s+/g, ' ').trim();
+
+export function walk(root: Root): Collected {
+  const rootSection: SectionDraft = { title: '', level: 0, notes: [], line: 1 };
+  const out: Collected = {
+    description: [], sections: [rootSection], sprints: [], weeks: [], blocks: [], items: [], kpis: [],
+    standup: { questions: [], weeklyReview: [], riskAssessment: [] }, levels: [], contacts: [], warnings: [],
+  };
+  const stack: Context[] = [{ depth: 0, section: rootSection }];
+  // A "**Tasks**:" paragraph labels the one node that follows it.
+  let label: string | undefined;
+  let nextLabel: string | undefined;
+  const ctx = (): Context => stack[stack.length - 1]!;
+  const warn = (line: number, message: string): void => void out.warnings.push({ line, message });
+
+  function note(node: Nodes, what: string): void {
+    const text = clean(node.type === 'code' ? node.value : toString(node));
+    if (!text) return;
+    const section = ctx().section;
+    section.notes.push({ line: lineOf(node), text });
+    warn(lineOf(node), `${what} kept as a note under "${section.title || 'the plan'}"`);
+  }
+
+  function sprintFor(hints: NonNullable<ReturnType<typeof headingHints>['sprint']>, title: string, line: number) {
+    let sprint = out.sprints.find((s) => s.label === hints.label);
+    const isNew = !sprint;
+    if (!sprint) {
+      sprint = { label: hints.label, title, line };
+      out.sprints.push(sprint);
+    }
+    return { sprint, isNew };
+  }
+
+  function heading(node: Heading): void {
+    while (stack.length > 1 && ctx().depth >= node.depth) stack.pop();
+    const parent = ctx();
+    const text = clean(toString(node));
+    const hints = headingHints(toString(node));
+    const section: SectionDraft = { title: text, level: node.depth, parent: parent.section, notes: [], line: lineOf(node) };
+    out.sections.push(section);
+    const next: Context = { ...parent, depth: node.depth, section };
+    delete next.day;
+    if (node.depth === 1 && out.title === undefined) {
+      out.title = text;
+      stack.push(next);
+      return;
+    }
+    if (parent.mode === 'standup') {
+      next.mode = /question/i.test(text) ? 'questions' : /risk/i.test(text) ? 'riskAssessment' : /review|metric/i.test(text) ? 'weeklyReview' : 'standup';
+    } else if (parent.mode === 'escalation' || parent.mode === 'level' || parent.mode === 'contacts') {
+      if (/contact/i.test(text)) next.mode = 'contacts';
+      else {
+        const m = /^(.*?)\s*\(([^)]*)\)\s*$/.exec(text);
+        const level: LevelDraft = { title: m ? m[1]! : text, triggers: [], line: lineOf(node) };
+        if (m) level.timing = m[2]!;
+        out.levels.push(level);
+        next.mode = 'level';
+        next.level = level;
+      }
+    } else if (/stand-?up/i.test(text) && !hints.days && !hints.week) {
+      next.mode = 'standup';
+    } else if (/escalat/i.test(text) && !hints.days && !hints.week) {
+      next.mode = 'escalation';
+    } else {
+      delete next.mode;
+      applySchedule(node, hints, parent, next);
+    }
+    stack.push(next);
+  }
+
+  function applySchedule(node: Heading, hints: ReturnType<typeof headingHints>, parent: Context, next: Context): void {
+    const line = lineOf(node);
+    let scheduled = false;
+    if (hints.sprint) {
+      const { sprint, isNew } = sprintFor(hints.sprint, hints.title, line);
+      next.sprint = sprint;
+      delete next.block;
+      delete next.week;
+      if (hints.week && isNew) sprint.weeks = hints.week;
+      if (sprint.weeks) next.weeks = sprint.weeks;
+      else delete next.weeks;
+      scheduled = true;
+    } else if (hints.week) {
+      const week: WeekDraft = { title: hints.title, weeks: hints.week, line };
+      if (parent.sprint) week.sprint = parent.sprint;
+      out.weeks.push(week);
+      next.week = week;
+      next.weeks = hints.week;
+      delete next.block;
+      delete next.days;
+      scheduled = true;
+    } else if (hints.weekScope) {
+      next.weeks = hints.weekScope;
+      delete next.block;
+    }
+    if (hints.day !== undefined) next.day = hints.day;
+    if (hints.days) {
+      next.days = hints.days;
+      makeBlock(next, hints.title, line);
+    } else if (!scheduled && parent.week && !parent.block) {
+      // "#### Advanced Testing" under "### Week 5-6": a focus area spanning the whole weeks.
+      makeBlock(next, hints.title, line);
+    }
+  }
+
+  function makeBlock(c: Context, title: string, line: number): BlockDraft {
+    const block: BlockDraft = { title, section: c.section, line };
+    if (c.sprint) block.sprint = c.sprint;
+    if (c.weeks) block.weeks = c.weeks;
+    if (c.days) block.days = c.days;
+    out.blocks.push(block);
+    c.block = block;
+    return block;
+  }
+
+  function addItem(kind: 'task' | 'check', title: string, line: number, extra: Partial<ItemDraft> = {}): ItemDraft {
+    const c = ctx();
+    const item: ItemDraft = { kind, title, section: c.section, line, ...extra };
+    if (c.sprint) item.sprint = c.sprint;
+    if (c.block) item.block = c.block;
+    if (c.weeks) item.weeks = c.weeks;
+    if (c.days) item.days = c.days;
+    const day = extra.day ?? c.day;
+    if (day !== undefined) {
+      item.day = day;
+      const weekday = nominalWeekday(day);
+      if (weekday) item.weekday = weekday;
+    } else if (c.days && c.days.from === c.days.to) {
+      item.weekday = c.days.from;
+    }
+    if (kind === 'check') {
+      const thresholds = extractThresholds(title);
+      if (thresholds.length > 0) item.thresholds = thresholds;
+    }
+    out.items.push(item);
+    return item;
+  }
+
+  function paragraph(node: Paragraph): void {
+    const first = node.children[0];
+    const text = clean(toString(node));
+    const keyValue = first?.type === 'strong' ? /^([^:]{1,40}):\s*(.*)$/.exec(text) : null;
+    if (keyValue && keyValue[2] === '') {
+      nextLabel = keyValue[1]!.toLowerCase();
+      return;
+    }
+    if (keyValue && /^teams?$/i.test(keyValue[1]!)) {
+      const c = ctx();
+      const block = c.block ?? (c.weeks ? makeBlock(c, headingHints(c.section.title).title, c.section.line) : undefined);
+      if (block) block.team = keyValue[2]!;
+      else note(node, 'team line outside any scheduled section');
+      return;
+    }
+    if (out.sprints.length === 0 && ctx().depth <= 1 && ctx().mode === undefined && out.items.length === 0) {
+      out.description.push(text);
+      return;
+    }
+    note(node, 'paragraph');
+  }
+
+  function code(node: Code): void {
+    const c = ctx();
+    const wanted = (label && TASK_LABELS.test(label)) || hasDayLines(node.value) || (c.block && /^(bash|sh|shell|zsh)?$/.test(node.lang ?? ''));
+    if (!wanted) return note(node, 'code block');
+    const { tasks, loose } = tasksFromCode(node.value, lineOf(node) + 1);
+    for (const t of loose) {
+      c.section.notes.push(t);
+      warn(t.line, `line outside any task kept as a note under "${c.section.title}"`);
+    }
+    for (const t of tasks) {
+      const extra: Partial<ItemDraft> = t.steps.length > 0 ? { steps: t.steps } : {};
+      if (t.day !== undefined) extra.day = t.day;
+      addItem('task', t.title, t.line, extra);
+    }
+    if (tasks.length === 0 && loose.length === 0) warn(lineOf(node), 'empty code block ignored');
+  }
+
+  function itemTitle(li: ListItem): { title: string; detail?: string } {
+    const para = li.children.find((n): n is Paragraph => n.type === 'paragraph');
+    if (!para) return { title: clean(toString(li)) };
+    const first = para.children[0];
+    const text = clean(toString(para));
+    if (first?.type === 'strong') {
+      const head = clean(toString(first));
+      const rest = text.slice(text.indexOf(head) + head.length).replace(/^\s*[-–—:]\s*/, '').trim();
+      if (head && rest) return { title: head, detail: rest };
+    }
+    return { title: text };
+  }
+
+  function list(node: List, parentItem?: ItemDraft): void {
+    const c = ctx();
+    const taskList = (label && TASK_LABELS.test(label)) || (node.ordered && (c.block || c.days || c.day !== undefined));
+    for (const li of node.children) {
+      const { title, detail } = itemTitle(li);
+      const nested = li.children.filter((n): n is List => n.type === 'list');
+      if (li.checked !== null && li.checked !== undefined) {
+        const extra: Partial<ItemDraft> = {};
+        if (parentItem) extra.parent = parentItem;
+        if (li.checked) extra.done = true;
+        const item = addItem('check', detail ? `${title} - ${detail}` : title, lineOf(li), extra);
+        nested.forEach((l) => list(l, item));
+        continue;
+      }
+      if (c.mode && c.mode !== 'standup' && c.mode !== 'escalation' && !parentItem) {
+        modeEntry(c, title, detail, li);
+        continue;
+      }
+      if (taskList && !parentItem) {
+        const steps = nested.flatMap((l) => l.children.filter((n) => n.checked == null).map((n) => clean(toString(n))));
+        const extra: Partial<ItemDraft> = steps.length > 0 ? { steps } : {};
+        if (detail) extra.detail = detail;
+        const item = addItem('task', title, lineOf(li), extra);
+        nested.forEach((l) => l.children.some((n) => n.checked != null) && list(l, item));
+        continue;
+      }
+      if (!title && nested.length > 0) {
+        nested.forEach((l) => list(l, parentItem));
+        continue;
+      }
+      if (parentItem) {
+        (parentItem.steps ??= []).push(detail ? `${title} - ${detail}` : title);
+      } else {
+        note(li, 'list item');
+      }
+      nested.forEach((l) => list(l, parentItem));
+    }
+  }
+
+  function modeEntry(c: Context, title: string, detail: string | undefined, li: ListItem): void {
+    const full = detail ? `${title} - ${detail}` : title;
+    switch (c.mode) {
+      case 'questions': out.standup.questions.push(full); break;
+      case 'weeklyReview': out.standup.weeklyReview.push(full); break;
+      case 'riskAssessment': out.standup.riskAssessment.push(full); break;
+      case 'level': c.level!.triggers.push(full); break;
+      case 'contacts': {
+        const text = clean(toString(li));
+        const m = /^([^:]+):\s*(.*)$/.exec(text);
+        out.contacts.push(m ? { role: m[1]!.trim(), contact: m[2]!.trim() } : { role: text, contact: '' });
+        break;
+      }
+      default: note(li, 'list item');
+    }
+  }
+
+  function table(node: Table): void {
+    const [header, ...rows] = node.children;
+    const heads = header ? header.children.map((cell) => clean(toString(cell))) : [];
+    const c = ctx();
+    const columns = heads
+      .map((h, index) => ({ index, weeks: weekSpanIn(h) ?? (/target|goal/i.test(h) ? c.weeks : undefined) }))
+      .filter((col): col is { index: number; weeks: WeekSpan } => col.index > 0 && col.weeks !== undefined);
+    if (columns.length === 0 || !/metric|kpi|measure|target/i.test(heads.join(' '))) return note(node, 'table');
+    for (const row of rows) {
+      const cells = row.children.map((cell) => clean(toString(cell)));
+      const metric = cells[0];
+      if (!metric) continue;
+      const targets: KpiDraft['targets'] = [];
+      for (const col of columns) {
+        const cell = cells[col.index] ?? '';
+        const target = parseTarget(cell);
+        if (target) targets.push({ weeks: col.weeks, target });
+        else if (cell) warn(lineOf(row), `"${cell}" is not a target this tool understands (e.g. <600KB, >80%, 500 users, Pass); skipped`);
+      }
+      if (targets.length === 0) {
+        warn(lineOf(row), `KPI row "${metric}" has no readable target; skipped`);
+        continue;
+      }
+      const kpi: KpiDraft = { metric, section: c.section, targets, line: lineOf(row) };
+      if (c.sprint) kpi.sprint = c.sprint;
+      out.kpis.push(kpi);
+    }
+  }
+
+  function node(n: RootContent | BlockContent): void {
+    switch (n.type) {
+      case 'heading': return heading(n);
+      case 'paragraph': return paragraph(n);
+      case 'code': return code(n);
+      case 'list': return list(n);
+      case 'table': return table(n);
+      case 'yaml': out.frontMatter = n.value; return;
+      case 'thematicBreak': case 'definition': return;
+      case 'html': if (/^\s*<!--[\s\S]*-->\s*$/.test(n.value)) return; return note(n, 'HTML');
+      case 'blockquote':
+        // Lists inside a quote are still checklists; its prose is the plan's description or a note.
+        for (const child of n.children) {
+          if (child.type === 'paragraph' && out.sprints.length === 0 && ctx().depth <= 1) out.description.push(clean(toString(child)));
+          else node(child);
+        }
+        return;
+      default: note(n as Nodes, n.type);
+    }
+  }
+
+  for (const child of root.children) {
+    label = nextLabel;
+    nextLabel = undefined;
+    node(child);
+  }
+  return out;
+}

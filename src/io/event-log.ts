@@ -1,0 +1,556 @@
+import fs from 'node:fs';
+import nodePath from 'node:path';
+import { randomBytes } from 'node:crypto';
+import {
+  MAX_EVENT_LINE_BYTES,
+  eventShapeProblem,
+  isKnownType,
+  validateEvent,
+  type LogEvent,
+} from '../core/events.js';
+import { LaunchError } from '../errors.js';
+
+// The only code that touches events.jsonl. The log is append-only: commands add whole lines under a
+// lock and never rewrite it; only `repairEventLog` (launch doctor --repair) rewrites, after backups.
+
+export interface LogProblem {
+  file: string;
+  /** 1-based line number in the file. */
+  line: number;
+  message: string;
+}
+
+/** Where a clean read ended, so an append can check just the bytes that arrived since. */
+export interface LogStamp {
+  ino: number;
+  size: number;
+  /** Offset just past the last complete line ("\n"-terminated) that was checked. */
+  checkedTo: number;
+  /** Lines before `checkedTo`. */
+  lines: number;
+}
+
+export interface EventLogRead {
+  path: string;
+  events: LogEvent[];
+  /** Skipped torn lines (interrupted writes): reported, never fatal. */
+  warnings: string[];
+  /** Malformed lines: commands that write must refuse until `launch doctor --repair`. */
+  errors: LogProblem[];
+  /** Null when the file does not exist or had errors. */
+  stamp: LogStamp | null;
+}
+
+export function formatLogProblem(p: LogProblem): string {
+  return `${p.file}:${p.line}: ${p.message}`;
+}
+
+/** 16 hex digits of randomness: unique across machines without coordination, short enough to type. */
+export function newEventId(): string {
+  return randomBytes(8).toString('hex');
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Errors
+
+function osReason(err: unknown): { code: string | undefined; reason: string } {
+  const e = err as NodeJS.ErrnoException;
+  const code = typeof e?.code === 'string' ? e.code : undefined;
+  // Node's messages read "EACCES: permission denied, open '/x'": keep the human part once.
+  const text = String(e?.message ?? err).match(/^[A-Z0-9_]+: ([^,]+)/)?.[1] ?? String(e?.message ?? err);
+  return { code, reason: code && !text.includes(code) ? `${text} (${code})` : text };
+}
+
+/** Reading or writing the log failed at the OS level; `code` is the errno name (EACCES, ENOSPC, …). */
+export class EventLogIoError extends LaunchError {
+  readonly code: string | undefined;
+  constructor(action: 'read' | 'write' | 'lock' | 'repair', file: string, err: unknown) {
+    const { code, reason } = osReason(err);
+    super(`cannot ${action} ${file}: ${reason}`, {
+      cause: err,
+      hint: action === 'read' ? undefined : 'nothing was recorded; the log is unchanged',
+    });
+    this.name = 'EventLogIoError';
+    this.code = code;
+  }
+}
+
+/** The log has malformed lines: nothing is written until the user repairs it. */
+export class EventLogCorruptError extends LaunchError {
+  readonly problems: LogProblem[];
+  constructor(problems: LogProblem[]) {
+    const first = problems.slice(0, 3).map(formatLogProblem);
+    const more = problems.length > 3 ? [`… and ${problems.length - 3} more`] : [];
+    super(['the event log has malformed lines, so nothing was recorded:', ...first, ...more].join('\n  '), {
+      hint: 'run `launch doctor` to see them and `launch doctor --repair` to move them to a backup',
+    });
+    this.name = 'EventLogCorruptError';
+    this.problems = problems;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Scanning
+
+interface Visitor {
+  event(e: LogEvent, line: number, start: number, end: number): void;
+  torn(line: number, start: number, end: number): void;
+  bad(line: number, message: string, start: number, end: number): void;
+}
+
+/**
+ * An interrupted write leaves the start of one JSON object whose outer brace never closes. Telling it
+ * apart from other damage matters once the next append has put a newline after it: it is then a
+ * middle line, and treating it as corruption would block every command after one crash.
+ */
+function isUnfinishedObject(text: string): boolean {
+  if (text.charCodeAt(0) !== 0x7b) return false;
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x7b || c === 0x5b) depth++;
+    else if ((c === 0x7d || c === 0x5d) && --depth === 0) return false;
+  }
+  return true;
+}
+
+function scan(buf: Buffer, from: number, firstLine: number, visit: Visitor): void {
+  let start = from;
+  let line = firstLine;
+  if (start === 0 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) start = 3; // an editor's BOM
+  while (start < buf.length) {
+    const nl = buf.indexOf(0x0a, start);
+    const end = nl === -1 ? buf.length : nl;
+    // A checkout with core.autocrlf turns "\n" into "\r\n"; the line is still fine.
+    const contentEnd = end > start && buf[end - 1] === 0x0d ? end - 1 : end;
+    if (contentEnd - start > MAX_EVENT_LINE_BYTES) {
+      visit.bad(line, `line is longer than ${MAX_EVENT_LINE_BYTES / 1024} KB`, start, contentEnd);
+    } else if (contentEnd > start) {
+      const text = buf.toString('utf8', start, contentEnd);
+      let value: unknown;
+      let parsed = true;
+      try {
+        value = JSON.parse(text);
+      } catch (err) {
+        parsed = false;
+        if (text.trim() === '') {
+          // blank line: nothing to say
+        } else if (nl === -1 || isUnfinishedObject(text)) {
+          visit.torn(line, start, contentEnd);
+        } else {
+          visit.bad(line, `not valid JSON (${(err as Error).message})`, start, contentEnd);
+        }
+      }
+      if (parsed) {
+        const problem = eventShapeProblem(value);
+        if (problem === null) visit.event(value as LogEvent, line, start, contentEnd);
+        else visit.bad(line, problem, start, contentEnd);
+      }
+    }
+    start = end + 1;
+    line++;
+  }
+}
+
+/** Reads exactly the bytes [from, size) with one fd, so the stamp describes what was read. */
+function readRange(fd: number, from: number, size: number): Buffer {
+  const buf = Buffer.allocUnsafe(size - from);
+  let off = 0;
+  while (off < buf.length) {
+    const n = fs.readSync(fd, buf, off, buf.length - off, from + off);
+    if (n === 0) break;
+    off += n;
+  }
+  return off === buf.length ? buf : buf.subarray(0, off);
+}
+
+function tornWarning(file: string, line: number): string {
+  return `${file}:${line}: skipped a torn line (an interrupted write); \`launch doctor --repair\` moves it to a backup`;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Reading
+
+/** Reads the whole log once. A missing file is an empty log. */
+export function readEventLog(file: string): EventLogRead {
+  let fd: number;
+  try {
+    fd = fs.openSync(file, 'r');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
+      return { path: file, events: [], warnings: [], errors: [], stamp: null };
+    }
+    throw new EventLogIoError('read', file, err);
+  }
+  try {
+    const st = fs.fstatSync(fd);
+    const buf = readRange(fd, 0, st.size);
+    const events: LogEvent[] = [];
+    const warnings: string[] = [];
+    const errors: LogProblem[] = [];
+    let checkedTo = 0;
+    let lines = 0;
+    scan(buf, 0, 1, {
+      event: (e, line, _start, end) => {
+        events.push(e);
+        if (end < buf.length) [checkedTo, lines] = [end + 1, line];
+      },
+      torn: (line, _start, end) => {
+        warnings.push(tornWarning(file, line));
+        if (end < buf.length) [checkedTo, lines] = [end + 1, line];
+      },
+      bad: (line, message) => errors.push({ file, line, message }),
+    });
+    // Blank lines and CRLF make the callbacks' ends approximate; the last newline is exact.
+    const lastNl = buf.lastIndexOf(0x0a);
+    if (lastNl + 1 > checkedTo) [checkedTo, lines] = [lastNl + 1, countLines(buf, lastNl)];
+    const stamp = errors.length === 0 ? { ino: st.ino, size: buf.length, checkedTo, lines } : null;
+    return { path: file, events, warnings, errors, stamp };
+  } catch (err) {
+    throw new EventLogIoError('read', file, err);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+function countLines(buf: Buffer, upTo: number): number {
+  let n = 0;
+  for (let i = buf.indexOf(0x0a); i !== -1 && i <= upTo; i = buf.indexOf(0x0a, i + 1)) n++;
+  return n;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Appending
+
+/** Long enough to outwait a lock left by a killed process (stale after 10 s), bounded so no one hangs. */
+const LOCK_OPTIONS = {
+  stale: 10_000,
+  realpath: false,
+  retries: { retries: 80, factor: 1.3, minTimeout: 10, maxTimeout: 200, randomize: true },
+} as const;
+
+async function withLock<T>(file: string, action: 'write' | 'repair', fn: () => T): Promise<T> {
+  // Loaded on demand: read-only commands never pay for the lock library.
+  const { default: lockfile } = await import('proper-lockfile');
+  let release: () => Promise<void>;
+  try {
+    release = await lockfile.lock(file, {
+      ...LOCK_OPTIONS,
+      // The critical section is synchronous and short; a compromised lock can only be noticed
+      // after the line is already written with O_APPEND, so there is nothing left to undo.
+      onCompromised: () => {},
+    });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ELOCKED') {
+      throw new LaunchError(`${file} is locked by another launch command that is still running`, {
+        hint: `try again; if no launch command is running, remove ${file}.lock`,
+        cause: err,
+      });
+    }
+    throw new EventLogIoError(action === 'write' ? 'lock' : action, file, err);
+  }
+  try {
+    return fn();
+  } finally {
+    await release().catch(() => {});
+  }
+}
+
+function serialize(events: readonly LogEvent[]): string {
+  let out = '';
+  for (const e of events) {
+    const problem = eventShapeProblem(e);
+    if (problem !== null) throw new LaunchError(`refusing to record a malformed event: ${problem}`);
+    const line = JSON.stringify(e);
+    if (Buffer.byteLength(line) > MAX_EVENT_LINE_BYTES) {
+      throw new LaunchError(`the event is longer than ${MAX_EVENT_LINE_BYTES / 1024} KB; shorten the note or reason`, {
+        exitCode: 2,
+      });
+    }
+    out += line + '\n';
+  }
+  return out;
+}
+
+export interface AppendOptions {
+  /** The stamp of a read of this log just before: only bytes written since then are re-checked. */
+  after?: LogStamp | null;
+}
+
+/** Appends one event; see `appendEvents`. */
+export function appendEvent(file: string, event: LogEvent, opts: AppendOptions = {}): Promise<void> {
+  return appendEvents(file, [event], opts);
+}
+
+/**
+ * Appends events as whole lines under the log's lock, flushed to disk before returning. Refuses
+ * (EventLogCorruptError) when the log has a malformed line; a failed write (EventLogIoError with
+ * the OS reason) leaves the file as it was.
+ */
+export async function appendEvents(file: string, events: readonly LogEvent[], opts: AppendOptions = {}): Promise<void> {
+  const payload = serialize(events);
+  if (payload === '') return;
+  await withLock(file, 'write', () => {
+    let fd: number;
+    try {
+      // 'a+': every write lands at the end (O_APPEND), and the same fd can read what is there.
+      fd = fs.openSync(file, 'a+');
+    } catch (err) {
+      throw new EventLogIoError('write', file, err);
+    }
+    try {
+      writeUnderLock(fd, file, payload, opts.after ?? null);
+    } finally {
+      fs.closeSync(fd);
+    }
+  });
+}
+
+function writeUnderLock(fd: number, file: string, payload: string, after: LogStamp | null): void {
+  let size: number;
+  let tail: Buffer;
+  let firstLine = 1;
+  let from = 0;
+  try {
+    const st = fs.fstatSync(fd);
+    size = st.size;
+    // Same file, only grown: the caller already checked everything up to its stamp.
+    if (after !== null && after.ino === st.ino && st.size >= after.size) {
+      from = after.checkedTo;
+      firstLine = after.lines + 1;
+    }
+    tail = readRange(fd, from, size);
+  } catch (err) {
+    throw new EventLogIoError('read', file, err);
+  }
+  const errors: LogProblem[] = [];
+  scan(tail, from === 0 ? 0 : -1, firstLine, {
+    event: () => {},
+    torn: () => {},
+    bad: (line, message) => errors.push({ file, line, message }),
+  });
+  if (errors.length > 0) throw new EventLogCorruptError(errors);
+
+  // Never glue the new line onto the bytes of an interrupted write.
+  const torn = size > 0 && (tail.length > 0 ? tail[tail.length - 1] : 0x0a) !== 0x0a;
+  const bytes = Buffer.from(torn ? '\n' + payload : payload);
+  try {
+    const written = fs.writeSync(fd, bytes);
+    if (written !== bytes.length) {
+      throw Object.assign(new Error(`ENOSPC: short write (${written} of ${bytes.length} bytes)`), { code: 'ENOSPC' });
+    }
+    fs.fsyncSync(fd);
+  } catch (err) {
+    // Take back a partial line so the log is exactly as it was (we hold the lock, so it is ours).
+    try {
+      fs.ftruncateSync(fd, size);
+      fs.fsyncSync(fd);
+    } catch {
+      // not a regular file, or the disk is gone: the reader's torn-line handling covers it
+    }
+    throw new EventLogIoError('write', file, err);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Doctor and repair
+
+export interface DuplicateId {
+  id: string;
+  lines: number[];
+  /** Identical copies (a git union merge) are harmless; differing ones are a conflict. */
+  identical: boolean;
+}
+
+export interface DoctorReport {
+  path: string;
+  exists: boolean;
+  lines: number;
+  events: number;
+  /** Lines the reader rejects: commands refuse to write while there are any. */
+  errors: LogProblem[];
+  /** Interrupted writes, skipped with a warning. */
+  torn: LogProblem[];
+  /** Lines the reader accepts but the full schema does not (wrong types or ranges in details). */
+  invalid: LogProblem[];
+  duplicates: DuplicateId[];
+  /** Well-formed events of types this version ignores (written by a newer or another tool). */
+  unknownTypes: { line: number; type: string }[];
+  /** Undo events whose target id is not in the log. */
+  danglingUndos: { line: number; target: string }[];
+  /** Nothing for `--repair` to do. */
+  ok: boolean;
+}
+
+interface Analysis {
+  buf: Buffer;
+  report: DoctorReport;
+  /** [start, end) byte ranges of lines to keep and to move, in file order. */
+  keep: [number, number][];
+  move: [number, number][];
+}
+
+function analyse(file: string, buf: Buffer): Analysis {
+  const errors: LogProblem[] = [];
+  const torn: LogProblem[] = [];
+  const invalid: LogProblem[] = [];
+  const unknownTypes: DoctorReport['unknownTypes'] = [];
+  const undos: { line: number; target: string }[] = [];
+  const seen = new Map<string, { lines: number[]; text: string; identical: boolean }>();
+  const keep: [number, number][] = [];
+  const move: [number, number][] = [];
+  let events = 0;
+  scan(buf, 0, 1, {
+    event: (e, line, start, end) => {
+      const check = validateEvent(e);
+      if (!check.ok) {
+        invalid.push({ file, line, message: check.message });
+        move.push([start, end]);
+        return;
+      }
+      events++;
+      keep.push([start, end]);
+      if (!isKnownType(e.type)) unknownTypes.push({ line, type: e.type });
+      if (e.type === 'undo') undos.push({ line, target: String(e.target) });
+      const text = buf.toString('utf8', start, end);
+      const prev = seen.get(e.id);
+      if (prev === undefined) seen.set(e.id, { lines: [line], text, identical: true });
+      else {
+        prev.lines.push(line);
+        if (prev.text !== text) prev.identical = false;
+      }
+    },
+    torn: (line, start, end) => {
+      torn.push({ file, line, message: 'torn line (an interrupted write)' });
+      move.push([start, end]);
+    },
+    bad: (line, message, start, end) => {
+      errors.push({ file, line, message });
+      move.push([start, end]);
+    },
+  });
+  const duplicates = [...seen]
+    .filter(([, s]) => s.lines.length > 1)
+    .map(([id, s]) => ({ id, lines: s.lines, identical: s.identical }));
+  const danglingUndos = undos.filter((u) => !seen.has(u.target));
+  const lines = buf.length === 0 ? 0 : countLines(buf, buf.length) + (buf[buf.length - 1] === 0x0a ? 0 : 1);
+  const report: DoctorReport = {
+    path: file,
+    exists: true,
+    lines,
+    events,
+    errors,
+    torn,
+    invalid,
+    duplicates,
+    unknownTypes,
+    danglingUndos,
+    ok: move.length === 0,
+  };
+  return { buf, report, keep, move };
+}
+
+/** Reports everything wrong with the log, with the full schema check; writes nothing. */
+export function doctorEventLog(file: string): DoctorReport {
+  let buf: Buffer;
+  try {
+    buf = fs.readFileSync(file);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw new EventLogIoError('read', file, err);
+    return { ...analyse(file, Buffer.alloc(0)).report, exists: false };
+  }
+  return analyse(file, buf).report;
+}
+
+export interface RepairResult {
+  /** Lines moved out of the log (malformed, torn, or failing the schema). */
+  moved: number;
+  /** The moved lines, verbatim: `events.jsonl.bad-YYYYMMDD-HHMMSS`. Null when nothing was wrong. */
+  backup: string | null;
+  /** A full copy of the log before the repair: `events.jsonl.bak-YYYYMMDD-HHMMSS`. */
+  copy: string | null;
+}
+
+/** UTC, so two teammates' backups sort the same way whatever their zones. */
+function backupStamp(now: Date): string {
+  const iso = now.toISOString(); // 2026-11-30T09:15:02.123Z
+  return `${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 10)}-${iso.slice(11, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}`;
+}
+
+/** Creates `base` (or base-2, base-3, … if taken) with `data`, flushed. Never overwrites a backup. */
+function writeNew(base: string, data: Buffer | string): string {
+  for (let n = 1; ; n++) {
+    const name = n === 1 ? base : `${base}-${n}`;
+    let fd: number;
+    try {
+      fd = fs.openSync(name, 'wx');
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'EEXIST' && n < 100) continue;
+      throw err;
+    }
+    try {
+      fs.writeFileSync(fd, data);
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    return name;
+  }
+}
+
+function fsyncDir(dir: string): void {
+  try {
+    const fd = fs.openSync(dir, 'r');
+    try {
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch {
+    // some platforms cannot fsync a directory; the rename is still atomic
+  }
+}
+
+/**
+ * Moves malformed, torn and schema-invalid lines to a dated backup, keeps a full copy of the old log,
+ * and atomically replaces the log with the good lines (temp file, fsync, rename), under the lock.
+ */
+export async function repairEventLog(file: string, now: Date): Promise<RepairResult> {
+  if (!fs.existsSync(file)) return { moved: 0, backup: null, copy: null };
+  return withLock(file, 'repair', () => {
+    try {
+      const { buf, keep, move } = analyse(file, fs.readFileSync(file));
+      if (move.length === 0) return { moved: 0, backup: null, copy: null };
+      const joined = (ranges: [number, number][]) =>
+        Buffer.concat(ranges.flatMap(([s, e]) => [buf.subarray(s, e), Buffer.from('\n')]));
+      const stamp = backupStamp(now);
+      const backup = writeNew(`${file}.bad-${stamp}`, joined(move));
+      const copy = writeNew(`${file}.bak-${stamp}`, buf);
+      const tmp = nodePath.join(nodePath.dirname(file), `.${nodePath.basename(file)}.tmp-${newEventId()}`);
+      const mode = fs.statSync(file).mode & 0o777;
+      try {
+        const fd = fs.openSync(tmp, 'wx', mode);
+        try {
+          fs.writeFileSync(fd, joined(keep));
+          fs.fsyncSync(fd);
+        } finally {
+          fs.closeSync(fd);
+        }
+        fs.renameSync(tmp, file);
+      } catch (err) {
+        fs.rmSync(tmp, { force: true });
+        throw err;
+      }
+      fsyncDir(nodePath.dirname(file));
+      return { moved: move.length, backup, copy };
+    } catch (err) {
+      if (err instanceof LaunchError) throw err;
+      throw new EventLogIoError('repair', file, err);
+    }
+  });
+}

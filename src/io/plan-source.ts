@@ -1,0 +1,49 @@
+// Where a plan comes from: a YAML plan file, a Markdown plan imported on the fly, or the bundled plan.
+import { existsSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Plan } from '../core/plan-schema.js';
+import { parsePlanYaml, type PlanFileProblem } from '../core/plan-yaml.js';
+import { LaunchError } from '../errors.js';
+import { readTextFile } from './text-file.js';
+
+export const BUNDLED_PLAN = 'securenet-launch.yaml';
+
+/** The plans/ folder shipped with the tool, found from this module's location (source or bundle). */
+export function bundledPlanPath(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let up = 0; up < 4; up++) {
+    const candidate = join(dir, 'plans', BUNDLED_PLAN);
+    if (existsSync(candidate)) return candidate;
+    dir = dirname(dir);
+  }
+  throw new LaunchError(`the bundled plan ${BUNDLED_PLAN} is missing from this installation`);
+}
+
+export function formatProblems(file: string, problems: PlanFileProblem[]): string {
+  return problems
+    .slice(0, 20)
+    .map((p) => `${file}${p.line ? `:${p.line}` : ''}: ${p.path ? `${p.path}: ` : ''}${p.message}`)
+    .join('\n') + (problems.length > 20 ? `\n… and ${problems.length - 20} more` : '');
+}
+
+export const isMarkdown = (path: string): boolean => /\.(md|markdown|mdown|mkd)$/i.test(path);
+
+export interface LoadedPlan {
+  plan: Plan;
+  path: string;
+  warnings: { line: number; message: string }[];
+}
+
+export async function loadPlanFile(path: string, cwd: string): Promise<LoadedPlan> {
+  const full = resolve(cwd, path);
+  const text = readTextFile(full, isMarkdown(full) ? 'Markdown plan' : 'YAML plan', path);
+  if (isMarkdown(full)) {
+    const { importMarkdown } = await import('../core/import/markdown-import.js');
+    const { plan, warnings } = importMarkdown(text, { sourceName: basename(full) });
+    return { plan, path: full, warnings };
+  }
+  const parsed = parsePlanYaml(text);
+  if (!parsed.ok) throw new LaunchError(`invalid plan\n${formatProblems(path, parsed.problems)}`);
+  return { plan: parsed.plan, path: full, warnings: [] };
+}

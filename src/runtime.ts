@@ -1,0 +1,56 @@
+// Everything a command may touch from the outside world, passed in so tests can supply their own.
+import { colorLevel, createTheme, type Theme } from './render/theme.js';
+import { safeText } from './render/sanitize.js';
+
+export interface OutStream {
+  write(text: string): unknown;
+  isTTY?: boolean;
+}
+
+export interface Runtime {
+  cwd: string;
+  env: Record<string, string | undefined>;
+  now: () => Date;
+  stdout: OutStream;
+  stderr: OutStream;
+  stdinIsTTY: boolean;
+}
+
+export interface GlobalOptions {
+  json?: boolean;
+  color?: boolean;
+  dir?: string;
+}
+
+/** What a command works with: the runtime, the global flags, and output helpers. */
+export interface Ctx {
+  rt: Runtime;
+  json: boolean;
+  dir: string | undefined;
+  theme: Theme;
+  /** Data to stdout. */
+  print(text?: string): void;
+  /** Notes and warnings to stderr, never mixed into data. */
+  note(text: string): void;
+  warn(text: string): void;
+  printJson(value: unknown): void;
+  /** Interactive only when both ends are terminals and the user did not ask for JSON. */
+  interactive: boolean;
+}
+
+export function createCtx(rt: Runtime, opts: GlobalOptions): Ctx {
+  const theme = createTheme(colorLevel({ flag: opts.color, env: rt.env, isTTY: rt.stdout.isTTY === true }));
+  const errTheme = createTheme(colorLevel({ flag: opts.color, env: rt.env, isTTY: rt.stderr.isTTY === true }));
+  const json = opts.json === true;
+  return {
+    rt,
+    json,
+    dir: opts.dir ?? (rt.env.LAUNCH_DIR || undefined),
+    theme,
+    print: (text = '') => void rt.stdout.write(`${text}\n`),
+    note: (text) => void rt.stderr.write(`${errTheme.c.dim(safeText(text))}\n`),
+    warn: (text) => void rt.stderr.write(`${errTheme.c.yellow('warning:')} ${safeText(text)}\n`),
+    printJson: (value) => void rt.stdout.write(`${JSON.stringify(value, null, 2)}\n`),
+    interactive: !json && rt.stdinIsTTY && rt.stdout.isTTY === true,
+  };
+}
