@@ -99,9 +99,9 @@ interface Visitor {
 }
 
 /**
- * An interrupted write leaves the start of one JSON object whose outer brace never closes. Telling it
- * apart from other damage matters once the next append has put a newline after it: it is then a
- * middle line, and treating it as corruption would block every command after one crash.
+ * An interrupted write leaves the start of one JSON object whose outer brace never closes, wherever
+ * the line is: once the next append has put a newline after it, it is a middle line, and calling it
+ * corruption would block every command after one crash. Anything else that does not parse is damage.
  */
 function isUnfinishedObject(text: string): boolean {
   if (text.charCodeAt(0) !== 0x7b) return false;
@@ -119,42 +119,50 @@ function isUnfinishedObject(text: string): boolean {
   return true;
 }
 
-function scan(buf: Buffer, from: number, firstLine: number, visit: Visitor): void {
-  let start = from;
+interface ScanEnd {
+  /** Complete ("\n"-terminated) lines seen. */
+  lines: number;
+  /** Offset where the unterminated rest of the buffer starts (buffer length when there is none). */
+  tailStart: number;
+}
+
+/** Visits every line of `buf`, numbering from `firstLine`; a BOM is skipped only at the file's start. */
+function scan(buf: Buffer, firstLine: number, atFileStart: boolean, visit: Visitor): ScanEnd {
+  let start = atFileStart && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
   let line = firstLine;
-  if (start === 0 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) start = 3; // an editor's BOM
+  let lines = 0;
+  let tailStart = buf.length;
   while (start < buf.length) {
     const nl = buf.indexOf(0x0a, start);
     const end = nl === -1 ? buf.length : nl;
+    if (nl === -1) tailStart = start;
+    else lines++;
     // A checkout with core.autocrlf turns "\n" into "\r\n"; the line is still fine.
     const contentEnd = end > start && buf[end - 1] === 0x0d ? end - 1 : end;
     if (contentEnd - start > MAX_EVENT_LINE_BYTES) {
       visit.bad(line, `line is longer than ${MAX_EVENT_LINE_BYTES / 1024} KB`, start, contentEnd);
     } else if (contentEnd > start) {
-      const text = buf.toString('utf8', start, contentEnd);
-      let value: unknown;
-      let parsed = true;
-      try {
-        value = JSON.parse(text);
-      } catch (err) {
-        parsed = false;
-        if (text.trim() === '') {
-          // blank line: nothing to say
-        } else if (nl === -1 || isUnfinishedObject(text)) {
-          visit.torn(line, start, contentEnd);
-        } else {
-          visit.bad(line, `not valid JSON (${(err as Error).message})`, start, contentEnd);
-        }
-      }
-      if (parsed) {
-        const problem = eventShapeProblem(value);
-        if (problem === null) visit.event(value as LogEvent, line, start, contentEnd);
-        else visit.bad(line, problem, start, contentEnd);
-      }
+      visitLine(buf.toString('utf8', start, contentEnd), line, start, contentEnd, visit);
     }
     start = end + 1;
     line++;
   }
+  return { lines, tailStart };
+}
+
+function visitLine(text: string, line: number, start: number, end: number, visit: Visitor): void {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (err) {
+    if (text.trim() === '') return;
+    if (isUnfinishedObject(text)) visit.torn(line, start, end);
+    else visit.bad(line, `not valid JSON (${(err as Error).message})`, start, end);
+    return;
+  }
+  const problem = eventShapeProblem(value);
+  if (problem === null) visit.event(value as LogEvent, line, start, end);
+  else visit.bad(line, problem, start, end);
 }
 
 /** Reads exactly the bytes [from, size) with one fd, so the stamp describes what was read. */
@@ -178,39 +186,33 @@ function tornWarning(file: string, line: number): string {
 
 /** Reads the whole log once. A missing file is an empty log. */
 export function readEventLog(file: string): EventLogRead {
+  const loaded = load(file);
+  if (loaded === null) return { path: file, events: [], warnings: [], errors: [], stamp: null };
+  const { buf, ino } = loaded;
+  const events: LogEvent[] = [];
+  const warnings: string[] = [];
+  const errors: LogProblem[] = [];
+  const end = scan(buf, 1, true, {
+    event: (e) => events.push(e),
+    torn: (line) => warnings.push(tornWarning(file, line)),
+    bad: (line, message) => errors.push({ file, line, message }),
+  });
+  const stamp = errors.length === 0 ? { ino, size: buf.length, checkedTo: end.tailStart, lines: end.lines } : null;
+  return { path: file, events, warnings, errors, stamp };
+}
+
+/** The file's bytes and inode, read through one fd so both describe the same file; null if missing. */
+function load(file: string): { buf: Buffer; ino: number; mode: number } | null {
   let fd: number;
   try {
     fd = fs.openSync(file, 'r');
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
-      return { path: file, events: [], warnings: [], errors: [], stamp: null };
-    }
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw new EventLogIoError('read', file, err);
   }
   try {
     const st = fs.fstatSync(fd);
-    const buf = readRange(fd, 0, st.size);
-    const events: LogEvent[] = [];
-    const warnings: string[] = [];
-    const errors: LogProblem[] = [];
-    let checkedTo = 0;
-    let lines = 0;
-    scan(buf, 0, 1, {
-      event: (e, line, _start, end) => {
-        events.push(e);
-        if (end < buf.length) [checkedTo, lines] = [end + 1, line];
-      },
-      torn: (line, _start, end) => {
-        warnings.push(tornWarning(file, line));
-        if (end < buf.length) [checkedTo, lines] = [end + 1, line];
-      },
-      bad: (line, message) => errors.push({ file, line, message }),
-    });
-    // Blank lines and CRLF make the callbacks' ends approximate; the last newline is exact.
-    const lastNl = buf.lastIndexOf(0x0a);
-    if (lastNl + 1 > checkedTo) [checkedTo, lines] = [lastNl + 1, countLines(buf, lastNl)];
-    const stamp = errors.length === 0 ? { ino: st.ino, size: buf.length, checkedTo, lines } : null;
-    return { path: file, events, warnings, errors, stamp };
+    return { buf: readRange(fd, 0, st.size), ino: st.ino, mode: st.mode };
   } catch (err) {
     throw new EventLogIoError('read', file, err);
   } finally {
@@ -218,42 +220,47 @@ export function readEventLog(file: string): EventLogRead {
   }
 }
 
-function countLines(buf: Buffer, upTo: number): number {
-  let n = 0;
-  for (let i = buf.indexOf(0x0a); i !== -1 && i <= upTo; i = buf.indexOf(0x0a, i + 1)) n++;
-  return n;
-}
-
 // ---------------------------------------------------------------------------------------------------
 // Appending
 
+const LOCK_STALE_MS = 10_000;
 /** Long enough to outwait a lock left by a killed process (stale after 10 s), bounded so no one hangs. */
-const LOCK_OPTIONS = {
-  stale: 10_000,
-  realpath: false,
-  retries: { retries: 80, factor: 1.3, minTimeout: 10, maxTimeout: 200, randomize: true },
-} as const;
+const LOCK_WAIT_MS = 20_000;
 
-async function withLock<T>(file: string, action: 'write' | 'repair', fn: () => T): Promise<T> {
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+async function acquire(file: string, action: 'write' | 'repair'): Promise<() => Promise<void>> {
   // Loaded on demand: read-only commands never pay for the lock library.
   const { default: lockfile } = await import('proper-lockfile');
-  let release: () => Promise<void>;
-  try {
-    release = await lockfile.lock(file, {
-      ...LOCK_OPTIONS,
-      // The critical section is synchronous and short; a compromised lock can only be noticed
-      // after the line is already written with O_APPEND, so there is nothing left to undo.
-      onCompromised: () => {},
-    });
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ELOCKED') {
-      throw new LaunchError(`${file} is locked by another launch command that is still running`, {
-        hint: `try again; if no launch command is running, remove ${file}.lock`,
-        cause: err,
+  const deadline = Date.now() + LOCK_WAIT_MS;
+  // Our own retry loop: proper-lockfile's retries would also retry EACCES or EROFS for the whole wait.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await lockfile.lock(file, {
+        stale: LOCK_STALE_MS,
+        realpath: false,
+        // The critical section is synchronous and short, and by the time a compromise could be noticed
+        // the line is already written with O_APPEND: there is nothing left to protect.
+        onCompromised: () => {},
       });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ELOCKED') {
+        throw new EventLogIoError(action === 'write' ? 'lock' : action, file, err);
+      }
+      if (Date.now() >= deadline) {
+        throw new LaunchError(`${file} is locked by another launch command that is still running`, {
+          hint: `try again; if no launch command is running, remove the directory ${file}.lock`,
+          cause: err,
+        });
+      }
+      // Jittered backoff so dozens of waiting processes do not retry in lockstep.
+      await sleep(Math.min(200, 5 * 1.4 ** attempt) * (0.5 + Math.random()));
     }
-    throw new EventLogIoError(action === 'write' ? 'lock' : action, file, err);
   }
+}
+
+async function withLock<T>(file: string, action: 'write' | 'repair', fn: () => T): Promise<T> {
+  const release = await acquire(file, action);
   try {
     return fn();
   } finally {
@@ -329,7 +336,7 @@ function writeUnderLock(fd: number, file: string, payload: string, after: LogSta
     throw new EventLogIoError('read', file, err);
   }
   const errors: LogProblem[] = [];
-  scan(tail, from === 0 ? 0 : -1, firstLine, {
+  scan(tail, firstLine, from === 0, {
     event: () => {},
     torn: () => {},
     bad: (line, message) => errors.push({ file, line, message }),
@@ -405,7 +412,7 @@ function analyse(file: string, buf: Buffer): Analysis {
   const keep: [number, number][] = [];
   const move: [number, number][] = [];
   let events = 0;
-  scan(buf, 0, 1, {
+  const end = scan(buf, 1, true, {
     event: (e, line, start, end) => {
       const check = validateEvent(e);
       if (!check.ok) {
@@ -438,7 +445,7 @@ function analyse(file: string, buf: Buffer): Analysis {
     .filter(([, s]) => s.lines.length > 1)
     .map(([id, s]) => ({ id, lines: s.lines, identical: s.identical }));
   const danglingUndos = undos.filter((u) => !seen.has(u.target));
-  const lines = buf.length === 0 ? 0 : countLines(buf, buf.length) + (buf[buf.length - 1] === 0x0a ? 0 : 1);
+  const lines = end.lines + (end.tailStart < buf.length ? 1 : 0);
   const report: DoctorReport = {
     path: file,
     exists: true,
@@ -457,14 +464,9 @@ function analyse(file: string, buf: Buffer): Analysis {
 
 /** Reports everything wrong with the log, with the full schema check; writes nothing. */
 export function doctorEventLog(file: string): DoctorReport {
-  let buf: Buffer;
-  try {
-    buf = fs.readFileSync(file);
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw new EventLogIoError('read', file, err);
-    return { ...analyse(file, Buffer.alloc(0)).report, exists: false };
-  }
-  return analyse(file, buf).report;
+  const loaded = load(file);
+  if (loaded === null) return { ...analyse(file, Buffer.alloc(0)).report, exists: false };
+  return analyse(file, loaded.buf).report;
 }
 
 export interface RepairResult {
@@ -523,18 +525,19 @@ function fsyncDir(dir: string): void {
 export async function repairEventLog(file: string, now: Date): Promise<RepairResult> {
   if (!fs.existsSync(file)) return { moved: 0, backup: null, copy: null };
   return withLock(file, 'repair', () => {
+    const loaded = load(file);
+    if (loaded === null) return { moved: 0, backup: null, copy: null };
+    const { buf, keep, move } = analyse(file, loaded.buf);
+    if (move.length === 0) return { moved: 0, backup: null, copy: null };
     try {
-      const { buf, keep, move } = analyse(file, fs.readFileSync(file));
-      if (move.length === 0) return { moved: 0, backup: null, copy: null };
       const joined = (ranges: [number, number][]) =>
         Buffer.concat(ranges.flatMap(([s, e]) => [buf.subarray(s, e), Buffer.from('\n')]));
       const stamp = backupStamp(now);
       const backup = writeNew(`${file}.bad-${stamp}`, joined(move));
       const copy = writeNew(`${file}.bak-${stamp}`, buf);
       const tmp = nodePath.join(nodePath.dirname(file), `.${nodePath.basename(file)}.tmp-${newEventId()}`);
-      const mode = fs.statSync(file).mode & 0o777;
       try {
-        const fd = fs.openSync(tmp, 'wx', mode);
+        const fd = fs.openSync(tmp, 'wx', loaded.mode & 0o777);
         try {
           fs.writeFileSync(fd, joined(keep));
           fs.fsyncSync(fd);

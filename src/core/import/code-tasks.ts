@@ -14,7 +14,7 @@ export interface CodeTasks {
   loose: { line: number; text: string }[];
 }
 
-const DAY_LINE = /^#+\s*day\s+(\d{1,2})\s*[:.\-–—]\s*(.+)$/i;
+const DAY_LINE = /^#+\s*day\s+([1-7])\s*[:.\-–—]\s*(.+)$/i;
 const COMMENT = /^#+\s?(.*)$/;
 
 export function hasDayLines(code: string): boolean {

@@ -16,7 +16,7 @@ const WEEK_RE = new RegExp(`\\bweeks?\\s+${NUM_RANGE}\\b`, 'i');
 const LEADING_WEEK_RE = new RegExp(`^weeks?\\s+${NUM_RANGE}\\b\\s*[:.\\-–—]?\\s*`, 'i');
 const PAREN_WEEK_RE = new RegExp(`\\(\\s*weeks?\\s+${NUM_RANGE}\\s*\\)`, 'i');
 const DAYS_RE = new RegExp(`^${DAY}\\b(?:${RANGE}${DAY}\\b)?\\s*[:.\\-–—]?\\s*`, 'i');
-const DAY_N_RE = /^day\s+(\d{1,2})\b\s*[:.\-–—]?\s*/i;
+const DAY_N_RE = /^day\s+([1-7])\b\s*[:.\-–—]?\s*/i;
 
 export interface HeadingHints {
   /** The heading with its schedule words and decoration removed. */
@@ -30,9 +30,11 @@ export interface HeadingHints {
   day?: number;
 }
 
-function span(a: string, b: string | undefined): { from: number; to: number } {
+function span(a: string, b: string | undefined): { from: number; to: number } | undefined {
   const from = Number(a);
   const to = b === undefined ? from : Number(b);
+  // "Week 0" is not a plan week; such a heading is read as plain text.
+  if (Math.min(from, to) < 1) return undefined;
   return { from: Math.min(from, to), to: Math.max(from, to) };
 }
 
@@ -53,24 +55,26 @@ export function headingHints(raw: string): HeadingHints {
   const hints: HeadingHints = { title: '' };
 
   const sprint = SPRINT_RE.exec(text);
-  if (sprint) {
-    const s = span(sprint[1]!, sprint[2]);
+  const sprintSpan = sprint ? span(sprint[1]!, sprint[2]) : undefined;
+  if (sprint && sprintSpan) {
+    const s = sprintSpan;
     hints.sprint = { label: s.from === s.to ? `${s.from}` : `${s.from}-${s.to}`, ...s };
     text = text.slice(sprint[0].length);
   }
   const leadingWeek = LEADING_WEEK_RE.exec(text);
-  if (leadingWeek) {
-    hints.week = span(leadingWeek[1]!, leadingWeek[2]);
+  const paren = PAREN_WEEK_RE.exec(text);
+  const anywhere = WEEK_RE.exec(text);
+  const leadingSpan = leadingWeek ? span(leadingWeek[1]!, leadingWeek[2]) : undefined;
+  const parenSpan = paren ? span(paren[1]!, paren[2]) : undefined;
+  if (leadingWeek && leadingSpan) {
+    hints.week = leadingSpan;
     text = text.slice(leadingWeek[0].length);
-  } else {
-    const paren = PAREN_WEEK_RE.exec(text);
-    if (paren) {
-      hints.week = span(paren[1]!, paren[2]);
-      text = text.replace(paren[0], '');
-    } else {
-      const anywhere = WEEK_RE.exec(text);
-      if (anywhere) hints.weekScope = span(anywhere[1]!, anywhere[2]);
-    }
+  } else if (paren && parenSpan) {
+    hints.week = parenSpan;
+    text = text.replace(paren[0], '');
+  } else if (anywhere) {
+    const scope = span(anywhere[1]!, anywhere[2]);
+    if (scope) hints.weekScope = scope;
   }
   const dayN = DAY_N_RE.exec(text);
   if (dayN) {

@@ -49,7 +49,7 @@ function toString(node: Nodes): string {
   if ('children' in node) return (node.children as Nodes[]).map(toString).join('');
   return node.type === 'image' ? node.alt ?? '' : '';
 }
-const clean = (text: string): string => stripDecoration(text).replace(/\s+/g, ' ').trim();
+const clean = (text: string): string => text.replace(/\s+/g, ' ').trim();
 
 export function walk(root: Root): Collected {
   const rootSection: SectionDraft = { title: '', level: 0, notes: [], line: 1 };
@@ -85,7 +85,8 @@ export function walk(root: Root): Collected {
   function heading(node: Heading): void {
     while (stack.length > 1 && ctx().depth >= node.depth) stack.pop();
     const parent = ctx();
-    const text = clean(toString(node));
+    // Emoji decorate section headings ("📅 SPRINT 1"); the plan's own title keeps them.
+    const text = node.depth === 1 ? clean(toString(node)) : stripDecoration(toString(node));
     const hints = headingHints(toString(node));
     const section: SectionDraft = { title: text, level: node.depth, parent: parent.section, notes: [], line: lineOf(node) };
     out.sections.push(section);
