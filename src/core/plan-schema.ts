@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { TargetSchema } from './target-schema.js';
+import { NumericTargetSchema, TargetSchema } from './target-schema.js';
 
 // Strict objects everywhere: an unknown key (a typo, or `__proto__`/`constructor` smuggled into a YAML
 // file) is an error, not silently carried along.
@@ -76,7 +76,7 @@ export const ItemSchema = z.strictObject({
   steps: z.array(z.string()).optional(),
   /** Imported from a `[x]` checkbox. */
   done: z.literal(true).optional(),
-  thresholds: z.array(TargetSchema).optional(),
+  thresholds: z.array(NumericTargetSchema).optional(),
   line: Line,
 });
 export type Item = z.infer<typeof ItemSchema>;

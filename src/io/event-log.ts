@@ -178,7 +178,10 @@ function readRange(fd: number, from: number, size: number): Buffer {
 }
 
 function tornWarning(file: string, line: number): string {
-  return `${file}:${line}: skipped a torn line (an interrupted write); \`launch doctor --repair\` moves it to a backup`;
+  return (
+    `${file}:${line}: skipped a torn line (an interrupted write); ` +
+    '`launch doctor --repair` moves it to a backup'
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -197,7 +200,8 @@ export function readEventLog(file: string): EventLogRead {
     torn: (line) => warnings.push(tornWarning(file, line)),
     bad: (line, message) => errors.push({ file, line, message }),
   });
-  const stamp = errors.length === 0 ? { ino, size: buf.length, checkedTo: end.tailStart, lines: end.lines } : null;
+  if (errors.length > 0) return { path: file, events, warnings, errors, stamp: null };
+  const stamp = { ino, size: buf.length, checkedTo: end.tailStart, lines: end.lines };
   return { path: file, events, warnings, errors, stamp };
 }
 
@@ -275,9 +279,8 @@ function serialize(events: readonly LogEvent[]): string {
     if (problem !== null) throw new LaunchError(`refusing to record a malformed event: ${problem}`);
     const line = JSON.stringify(e);
     if (Buffer.byteLength(line) > MAX_EVENT_LINE_BYTES) {
-      throw new LaunchError(`the event is longer than ${MAX_EVENT_LINE_BYTES / 1024} KB; shorten the note or reason`, {
-        exitCode: 2,
-      });
+      const limit = `${MAX_EVENT_LINE_BYTES / 1024} KB`;
+      throw new LaunchError(`the event is longer than ${limit}; shorten the note or reason`, { exitCode: 2 });
     }
     out += line + '\n';
   }
@@ -299,7 +302,11 @@ export function appendEvent(file: string, event: LogEvent, opts: AppendOptions =
  * (EventLogCorruptError) when the log has a malformed line; a failed write (EventLogIoError with
  * the OS reason) leaves the file as it was.
  */
-export async function appendEvents(file: string, events: readonly LogEvent[], opts: AppendOptions = {}): Promise<void> {
+export async function appendEvents(
+  file: string,
+  events: readonly LogEvent[],
+  opts: AppendOptions = {},
+): Promise<void> {
   const payload = serialize(events);
   if (payload === '') return;
   await withLock(file, 'write', () => {
@@ -349,7 +356,8 @@ function writeUnderLock(fd: number, file: string, payload: string, after: LogSta
   try {
     const written = fs.writeSync(fd, bytes);
     if (written !== bytes.length) {
-      throw Object.assign(new Error(`ENOSPC: short write (${written} of ${bytes.length} bytes)`), { code: 'ENOSPC' });
+      const message = `ENOSPC: short write (${written} of ${bytes.length} bytes)`;
+      throw Object.assign(new Error(message), { code: 'ENOSPC' });
     }
     fs.fsyncSync(fd);
   } catch (err) {
@@ -480,8 +488,8 @@ export interface RepairResult {
 
 /** UTC, so two teammates' backups sort the same way whatever their zones. */
 function backupStamp(now: Date): string {
-  const iso = now.toISOString(); // 2026-11-30T09:15:02.123Z
-  return `${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 10)}-${iso.slice(11, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}`;
+  // 2026-11-30T09:15:02.123Z → 20261130-091502
+  return now.toISOString().slice(0, 19).replace(/[-:]/g, '').replace('T', '-');
 }
 
 /** Creates `base` (or base-2, base-3, … if taken) with `data`, flushed. Never overwrites a backup. */

@@ -1,6 +1,6 @@
 // What the Markdown walk collects before ids are assigned and the plan is assembled.
 import type { DaySpan, WeekSpan, Weekday } from '../plan-schema.js';
-import type { Target } from '../target-schema.js';
+import type { NumericTarget, Target } from '../target-schema.js';
 
 export interface Warning {
   line: number;
@@ -55,7 +55,7 @@ export interface ItemDraft {
   weekday?: Weekday;
   steps?: string[];
   done?: boolean;
-  thresholds?: Target[];
+  thresholds?: NumericTarget[];
   line: number;
   id?: string;
 }

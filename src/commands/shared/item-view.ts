@@ -1,0 +1,34 @@
+// The one JSON shape of an item that list, show, today and standup all print.
+import type { Scheduled } from '../../core/queries/schedule.js';
+import type { Item } from '../../core/plan-schema.js';
+
+export interface ItemJson {
+  id: string;
+  title: string;
+  kind: Item['kind'];
+  status: Scheduled['status'];
+  sprint: string | null;
+  week: number | null;
+  weeks: { from: number; to: number } | null;
+  block: string | null;
+  team: string | null;
+  due: string | null;
+  parent: string | null;
+}
+
+export function itemJson(e: Scheduled): ItemJson {
+  const { item, block, schedule } = e;
+  return {
+    id: item.id,
+    title: item.title,
+    kind: item.kind,
+    status: e.status,
+    sprint: item.sprint ?? null,
+    week: item.weeks?.from ?? block?.weeks.from ?? null,
+    weeks: item.weeks ?? block?.weeks ?? null,
+    block: block?.title ?? null,
+    team: block?.team ?? null,
+    due: schedule?.due ?? null,
+    parent: item.parent ?? null,
+  };
+}

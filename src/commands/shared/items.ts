@@ -1,0 +1,54 @@
+// What the item commands share: finding items from what the user typed, and item status.
+import { resolveRef, type Named } from '../../core/item-ref.js';
+import { itemStatus, type Status } from '../../core/queries/schedule.js';
+import type { Item } from '../../core/plan-schema.js';
+import { LaunchError } from '../../errors.js';
+import { pickOne } from '../../io/prompts.js';
+import type { Session } from '../../io/session.js';
+import { safeText } from '../../render/sanitize.js';
+import type { Ctx } from '../../runtime.js';
+
+export type { Status } from '../../core/queries/schedule.js';
+
+export const statusOf = (session: Session, item: Item): Status => itemStatus(item, session.state.items.get(item.id));
+
+const listed = <T extends Named>(entries: T[]): string =>
+  entries.slice(0, 5).map((e) => `  ${e.id.padEnd(28)} ${safeText(e.title)}`).join('\n') +
+  (entries.length > 5 ? `\n  … and ${entries.length - 5} more` : '');
+
+/**
+ * Resolves one reference; on a terminal an ambiguous or unknown one gets a picker, elsewhere an
+ * error (exit 1) listing up to five candidates.
+ */
+export async function resolveOne<T extends Named>(ctx: Ctx, entries: readonly T[], ref: string, what = 'item'): Promise<T> {
+  const r = resolveRef(entries, ref);
+  if (r.kind === 'found') return r.match;
+  const options = r.kind === 'ambiguous' ? r.candidates : r.suggestions;
+  if (ctx.interactive && options.length > 0) {
+    const question = r.kind === 'ambiguous' ? `"${ref}" matches ${options.length} ${what}s; which one?` : `no ${what} matches "${ref}"; did you mean`;
+    return pickOne(question, options.slice(0, 30).map((e) => ({ name: `${e.id}  ${safeText(e.title)}`, value: e })));
+  }
+  if (r.kind === 'ambiguous') {
+    throw new LaunchError(`"${ref}" matches ${options.length} ${what}s:\n${listed(options)}`, { hint: 'use the id, or more words of the title' });
+  }
+  throw new LaunchError(`no ${what} matches "${ref}"${options.length > 0 ? `; did you mean:\n${listed(options)}` : ''}`, {
+    hint: `\`launch list\` shows every ${what} with its id`,
+  });
+}
+
+/**
+ * All references are resolved before anything is written: one bad reference records nothing.
+ * `launch check skeleton loading` means one item when the words together name exactly one.
+ */
+export async function resolveItems(ctx: Ctx, session: Session, refs: string[]): Promise<Item[]> {
+  if (refs.length > 1) {
+    const whole = resolveRef(session.plan.items, refs.join(' '));
+    if (whole.kind === 'found') return [whole.match];
+  }
+  const items: Item[] = [];
+  for (const ref of refs) {
+    const item = await resolveOne(ctx, session.plan.items, ref);
+    if (!items.includes(item)) items.push(item);
+  }
+  return items;
+}

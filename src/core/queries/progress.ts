@@ -1,0 +1,36 @@
+// Sprint progress and the on-track verdict shared by today, standup and status.
+import type { Sprint } from '../plan-schema.js';
+import type { PlanView, Scheduled } from './schedule.js';
+
+export interface OnTrack {
+  verdict: 'on track' | 'behind' | 'ahead';
+  /** Items of the sprint done so far. */
+  done: number;
+  /** Items of the sprint due by the end of the previous day. */
+  expected: number;
+  /** Due by yesterday and not done, oldest first. */
+  late: Scheduled[];
+  /** Done before their due date. */
+  early: number;
+  total: number;
+}
+
+export function sprintEntries(view: PlanView, sprint: Sprint): Scheduled[] {
+  return view.entries.filter((e) => e.item.sprint === sprint.id);
+}
+
+export function onTrack(view: PlanView, sprint: Sprint, date: string): OnTrack {
+  const entries = sprintEntries(view, sprint);
+  const dueBefore = entries.filter((e) => e.schedule !== null && e.schedule.due < date);
+  const late = dueBefore.filter((e) => e.status !== 'done').sort((a, b) => a.schedule!.due.localeCompare(b.schedule!.due));
+  const done = entries.filter((e) => e.status === 'done').length;
+  const early = entries.filter((e) => e.status === 'done' && (e.schedule === null || e.schedule.due >= date)).length;
+  const verdict = late.length > 0 ? 'behind' : early > 0 ? 'ahead' : 'on track';
+  return { verdict, done, expected: dueBefore.length, late, early, total: entries.length };
+}
+
+export function describeOnTrack(t: OnTrack): string {
+  if (t.verdict === 'behind') return `behind by ${t.late.length}`;
+  if (t.verdict === 'ahead') return `ahead by ${t.early}`;
+  return 'on track';
+}

@@ -1,0 +1,67 @@
+// The morning standup: yesterday's events by actor, today's agenda, blockers, the on-track verdict and
+// the plan's questions (plus the weekly review and risk prompts on a week's last working day).
+import { startOfLocalDay } from '../calendar.js';
+import type { LogEvent, StandupRecord } from '../events.js';
+import { onTrack, type OnTrack } from './progress.js';
+import type { PlanView, Scheduled } from './schedule.js';
+import { agendaFor, type DayAgenda, type Overdue, type TeamFilter, today } from './today.js';
+import type { KpiRecord } from '../events.js';
+
+export interface Standup {
+  date: string;
+  /** The previous working day: where "yesterday" starts. */
+  since: string;
+  yesterday: { actor: string; events: LogEvent[] }[];
+  today: DayAgenda;
+  blocked: Scheduled[];
+  overdue: Overdue[];
+  onTrack: OnTrack | undefined;
+  questions: string[];
+  weeklyReview: string[];
+  riskAssessment: string[];
+  lastDayOfWeek: boolean;
+  answers: StandupRecord[];
+}
+
+const REPORTED = new Set(['check', 'uncheck', 'block', 'unblock', 'note', 'kpi', 'escalate']);
+
+export function standup(
+  view: PlanView,
+  date: string,
+  timeline: readonly LogEvent[],
+  cancelled: ReadonlySet<string>,
+  kpis: ReadonlyMap<string, KpiRecord[]>,
+  answers: readonly StandupRecord[],
+  opts: { actor?: string; team?: TeamFilter } = {},
+): Standup {
+  const { calendar } = view;
+  const tz = calendar.config.timeZone;
+  const since = calendar.previousWorkingDay(date);
+  const from = startOfLocalDay(since, tz);
+  const to = startOfLocalDay(date, tz);
+  const byActor = new Map<string, LogEvent[]>();
+  for (const e of timeline) {
+    const at = Date.parse(e.ts);
+    if (at < from || at >= to || !REPORTED.has(e.type) || cancelled.has(e.id)) continue;
+    if (opts.actor && e.actor.toLowerCase() !== opts.actor.toLowerCase()) continue;
+    byActor.set(e.actor, [...(byActor.get(e.actor) ?? []), e]);
+  }
+  const t = today(view, date, kpis, opts.team);
+  const position = calendar.position(date);
+  const lastDayOfWeek = position.workingDay && position.week !== undefined && calendar.workingDaysOfWeek(position.week).at(-1) === date;
+  const plan = view.plan;
+  return {
+    date,
+    since,
+    yesterday: [...byActor].sort(([a], [b]) => a.localeCompare(b)).map(([actor, events]) => ({ actor, events })),
+    today: position.workingDay ? agendaFor(view, date, opts.team) : { tasks: [], due: [] },
+    blocked: t.blocked,
+    overdue: t.overdue,
+    onTrack: t.sprint && position.phase === 'during' ? onTrack(view, t.sprint, date) : undefined,
+    questions: plan.standup.questions,
+    weeklyReview: lastDayOfWeek ? plan.standup.weeklyReview : [],
+    riskAssessment: lastDayOfWeek ? plan.standup.riskAssessment : [],
+    lastDayOfWeek,
+    answers: answers.filter((a) => a.date === date),
+  };
+}

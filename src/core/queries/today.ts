@@ -1,0 +1,112 @@
+// "What is on today?" — pure: the plan view, a date and an optional team filter in, sections out.
+import type { DayPosition } from '../calendar.js';
+import type { KpiRecord } from '../events.js';
+import type { Block, Sprint, Week } from '../plan-schema.js';
+import { type KpiCell, kpiCells } from './kpis.js';
+import { onTrack, type OnTrack } from './progress.js';
+import { isOn, isOverdue, type PlanView, type Scheduled } from './schedule.js';
+
+export interface TaskGroup {
+  block: Block | undefined;
+  items: Scheduled[];
+}
+
+export interface Overdue {
+  entry: Scheduled;
+  /** Working days past the due date. */
+  daysLate: number;
+}
+
+export interface DayAgenda {
+  tasks: TaskGroup[];
+  /** Checklist items of the blocks active today, due at the end of their block. */
+  due: Scheduled[];
+}
+
+export interface Today extends DayAgenda {
+  date: string;
+  position: DayPosition;
+  holiday: boolean;
+  sprint: Sprint | undefined;
+  week: Week | undefined;
+  overdue: Overdue[];
+  blocked: Scheduled[];
+  /** On the last working day of a KPI week: that week's targets. */
+  checkpoint: KpiCell[];
+  onTrack: OnTrack | undefined;
+  /** On a day off or before the start: the next working day and what it brings. */
+  next: ({ date: string } & DayAgenda) | undefined;
+}
+
+export type TeamFilter = (team: string | null) => boolean;
+
+function groupByBlock(entries: Scheduled[]): TaskGroup[] {
+  const groups = new Map<string, TaskGroup>();
+  for (const e of entries) {
+    const key = e.block?.id ?? '';
+    const group = groups.get(key) ?? { block: e.block, items: [] };
+    group.items.push(e);
+    groups.set(key, group);
+  }
+  return [...groups.values()];
+}
+
+export function agendaFor(view: PlanView, date: string, team?: TeamFilter): DayAgenda {
+  const keep = (e: Scheduled) => isOn(e, date) && (!team || team(e.block?.team ?? null));
+  const on = view.entries.filter(keep);
+  return {
+    tasks: groupByBlock(on.filter((e) => e.item.kind === 'task')),
+    due: on.filter((e) => e.item.kind === 'check'),
+  };
+}
+
+const sprintAt = (view: PlanView, week: number | undefined) =>
+  week === undefined ? undefined : view.plan.sprints.find((s) => s.weeks.from <= week && week <= s.weeks.to);
+
+const weekAt = (view: PlanView, week: number | undefined) =>
+  week === undefined ? undefined : view.plan.weeks.find((w) => w.weeks.from <= week && week <= w.weeks.to);
+
+export function today(view: PlanView, date: string, kpiRecords: ReadonlyMap<string, KpiRecord[]>, team?: TeamFilter): Today {
+  const { calendar } = view;
+  const position = calendar.position(date);
+  const sprint = sprintAt(view, position.week);
+  const teamOk = (e: Scheduled) => !team || team(e.block?.team ?? null);
+  const working = position.phase === 'during' && position.workingDay;
+  const agenda: DayAgenda = working ? agendaFor(view, date, team) : { tasks: [], due: [] };
+
+  const overdue = view.entries
+    .filter((e) => isOverdue(e, date) && teamOk(e) && !isOn(e, date))
+    .map((entry) => ({ entry, daysLate: calendar.workingDaysBetween(entry.schedule!.due, date) }))
+    // Due Friday and viewed on Saturday is not late yet: lateness counts working days.
+    .filter((o) => o.daysLate >= 1)
+    .sort((a, b) => a.entry.schedule!.due.localeCompare(b.entry.schedule!.due) || a.entry.item.line - b.entry.item.line);
+
+  let checkpoint: KpiCell[] = [];
+  if (working && position.week !== undefined) {
+    const lastOfWeek = calendar.workingDaysOfWeek(position.week).at(-1);
+    if (lastOfWeek === date) {
+      checkpoint = kpiCells(view.plan.kpis, calendar, kpiRecords, date).filter((c) => c.weeks.to === position.week);
+    }
+  }
+
+  let next: Today['next'];
+  if (!working && position.phase !== 'after') {
+    const first = calendar.planRange?.first;
+    const nextDate = position.phase === 'before' && first ? first : calendar.nextWorkingDay(date);
+    next = { date: nextDate, ...agendaFor(view, nextDate, team) };
+  }
+
+  return {
+    date,
+    position,
+    holiday: calendar.isHoliday(date),
+    sprint,
+    week: weekAt(view, position.week),
+    ...agenda,
+    overdue,
+    blocked: view.entries.filter((e) => e.status === 'blocked' && teamOk(e)),
+    checkpoint,
+    onTrack: sprint && position.phase === 'during' ? onTrack(view, sprint, date) : undefined,
+    next,
+  };
+}

@@ -1,0 +1,32 @@
+// The few questions launch asks, behind one small interface. @inquirer/prompts costs ~50 ms to load,
+// so it is imported only when a question is really asked.
+import { CancelledError } from '../errors.js';
+
+export interface Choice<T> {
+  name: string;
+  value: T;
+  description?: string;
+}
+
+async function ask<R>(run: (p: typeof import('@inquirer/prompts')) => Promise<R>): Promise<R> {
+  const prompts = await import('@inquirer/prompts');
+  try {
+    return await run(prompts);
+  } catch (error) {
+    // Ctrl-C: nothing has been recorded yet; the CLI maps this to exit 130.
+    if ((error as Error)?.name === 'ExitPromptError' || (error as Error)?.name === 'AbortPromptError') throw new CancelledError();
+    throw error;
+  }
+}
+
+export const pickOne = <T>(message: string, choices: Choice<T>[]): Promise<T> =>
+  ask((p) => p.select({ message, choices, pageSize: 12 }));
+
+export const pickMany = <T>(message: string, choices: Choice<T>[]): Promise<T[]> =>
+  ask((p) => p.checkbox({ message, choices, pageSize: 15 }));
+
+export const confirm = (message: string, initial = true): Promise<boolean> =>
+  ask((p) => p.confirm({ message, default: initial }));
+
+export const askText = (message: string, initial?: string): Promise<string> =>
+  ask((p) => p.input(initial === undefined ? { message } : { message, default: initial }));

@@ -1,0 +1,98 @@
+// Opens what a command works on: the plan, the config, the calendar and the folded log — from the
+// workspace, or, when there is none, the bundled plan starting this week (read commands only).
+import type { Config } from '../core/config.js';
+import { DEFAULT_WORKING_DAYS } from '../core/config.js';
+import { addDays, type Calendar, createCalendar, isValidTimeZone, parsePlainDate } from '../core/calendar.js';
+import { foldEvents, type FoldResult, type LogEvent } from '../core/events.js';
+import type { Block, Plan } from '../core/plan-schema.js';
+import { LaunchError, UsageError } from '../errors.js';
+import type { Ctx } from '../runtime.js';
+import { formatLogProblem, type LogStamp, readEventLog } from './event-log.js';
+import { loadPlan } from './plan-cache.js';
+import { bundledPlanPath } from './plan-source.js';
+import { findWorkspace, readConfig, type WorkspacePaths } from './workspace.js';
+
+export interface Session {
+  plan: Plan;
+  config: Config;
+  calendar: Calendar;
+  /** Undefined when running on the bundled plan without a workspace. */
+  paths: WorkspacePaths | undefined;
+  events: LogEvent[];
+  state: FoldResult;
+  /** Where the read of the log ended, so an append re-checks only what arrived since. */
+  logStamp: LogStamp | null;
+  /** Today's date in the workspace's time zone. */
+  today: string;
+  blocks: Map<string, Block>;
+}
+
+export function systemTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}
+
+export function defaultConfig(start: string, timeZone: string): Config {
+  return { version: 1, start, timeZone, workingDays: [...DEFAULT_WORKING_DAYS], holidays: [] };
+}
+
+export const INIT_HINT = 'run `launch init` to create a workspace (.launch/) here';
+
+export interface OpenOptions {
+  /** Commands that append events need a real workspace and a log without malformed lines. */
+  write?: boolean;
+}
+
+export async function openSession(ctx: Ctx, opts: OpenOptions = {}): Promise<Session> {
+  const paths = findWorkspace(ctx.rt.cwd, ctx.dir);
+  if (!paths) {
+    if (opts.write) throw new LaunchError('no launch workspace here or in any parent directory', { hint: INIT_HINT });
+    const timeZone = systemTimeZone();
+    const plan = loadPlan(bundledPlanPath());
+    const probe = createCalendar(defaultConfig('2000-01-03', timeZone), 1);
+    const config = defaultConfig(probe.dateOf(ctx.rt.now().getTime()), timeZone);
+    ctx.note(`No workspace: showing the bundled plan "${plan.title}" as if it started this week. ${INIT_HINT}.`);
+    return build(plan, config, undefined, [], null, ctx);
+  }
+  const config = readConfig(paths.config);
+  if (!isValidTimeZone(config.timeZone)) {
+    throw new LaunchError(`${paths.config}: timeZone: "${config.timeZone}" is not an IANA time zone (e.g. Europe/Berlin)`);
+  }
+  const plan = loadPlan(paths.plan);
+  const log = readEventLog(paths.log);
+  for (const w of log.warnings) ctx.warn(w);
+  if (log.errors.length > 0) {
+    const listed = log.errors.slice(0, 5).map(formatLogProblem).join('\n');
+    if (opts.write) {
+      throw new LaunchError(`the event log has malformed lines; nothing was recorded\n${listed}`, {
+        hint: 'run `launch doctor` to see them and `launch doctor --repair` to move them to a backup',
+      });
+    }
+    ctx.warn(`ignoring ${log.errors.length} malformed line(s) of the event log (run \`launch doctor\`):\n${listed}`);
+  }
+  return build(plan, config, paths, log.events, log.stamp, ctx);
+}
+
+function build(plan: Plan, config: Config, paths: WorkspacePaths | undefined, events: LogEvent[], logStamp: LogStamp | null, ctx: Ctx): Session {
+  const calendar = createCalendar(config, plan.totalWeeks);
+  return {
+    plan,
+    config,
+    calendar,
+    paths,
+    events,
+    state: foldEvents(events),
+    logStamp,
+    today: calendar.dateOf(ctx.rt.now().getTime()),
+    blocks: new Map(plan.blocks.map((b) => [b.id, b])),
+  };
+}
+
+/** `--date` accepts YYYY-MM-DD, today, yesterday and tomorrow (in the workspace's time zone). */
+export function resolveDate(input: string | undefined, today: string): string {
+  if (input === undefined || input === 'today') return today;
+  if (input === 'yesterday') return addDays(today, -1);
+  if (input === 'tomorrow') return addDays(today, 1);
+  const date = parsePlainDate(input);
+  if (!date) throw new UsageError(`--date: "${input}" is not a date`, 'use YYYY-MM-DD, today, yesterday or tomorrow');
+  return date;
+}

@@ -1,0 +1,94 @@
+// The .launch/ workspace: found like git finds .git (walking up), or named by --dir / LAUNCH_DIR.
+import { execFileSync } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import { userInfo } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { parseDocument, stringify } from 'yaml';
+import { type Config, ConfigSchema } from '../core/config.js';
+import { LaunchError } from '../errors.js';
+import { readTextFile } from './text-file.js';
+
+export const WORKSPACE_DIR = '.launch';
+
+export interface WorkspacePaths {
+  /** The .launch directory itself. */
+  dir: string;
+  plan: string;
+  config: string;
+  log: string;
+}
+
+export function workspacePaths(dir: string): WorkspacePaths {
+  return { dir, plan: join(dir, 'plan.yaml'), config: join(dir, 'config.yaml'), log: join(dir, 'events.jsonl') };
+}
+
+const isDir = (path: string): boolean => {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * `override` (--dir or LAUNCH_DIR) may name the .launch directory or the folder that holds it.
+ * Without it, the nearest .launch/ at or above cwd wins.
+ */
+export function findWorkspace(cwd: string, override?: string): WorkspacePaths | null {
+  if (override) {
+    const full = resolve(cwd, override);
+    const dir = isDir(join(full, WORKSPACE_DIR)) ? join(full, WORKSPACE_DIR) : full;
+    if (!existsSync(join(dir, 'plan.yaml'))) {
+      throw new LaunchError(`${override}: no launch workspace there (expected ${join(override, WORKSPACE_DIR, 'plan.yaml')})`, {
+        hint: 'run `launch init` there first, or drop --dir / LAUNCH_DIR',
+      });
+    }
+    return workspacePaths(dir);
+  }
+  for (let dir = resolve(cwd); ; dir = dirname(dir)) {
+    const candidate = join(dir, WORKSPACE_DIR);
+    if (isDir(candidate) && existsSync(join(candidate, 'plan.yaml'))) return workspacePaths(candidate);
+    if (dirname(dir) === dir) return null;
+  }
+}
+
+export function readConfig(path: string): Config {
+  const text = readTextFile(path, 'workspace config', path, 1024 * 1024);
+  const doc = parseDocument(text, { prettyErrors: false });
+  if (doc.errors.length > 0) throw new LaunchError(`${path}: ${doc.errors[0]!.message.split('\n')[0]}`);
+  const parsed = ConfigSchema.safeParse(doc.toJS({ maxAliasCount: 10 }));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new LaunchError(`${path}: ${issue.path.join('.') || 'config'}: ${issue.message}`);
+  }
+  return parsed.data;
+}
+
+export function configToYaml(config: Config): string {
+  return (
+    '# launch workspace settings. Week 1 is the week containing `start`.\n' +
+    stringify(config, { lineWidth: 0 })
+  );
+}
+
+/** The name events are recorded under: --as, the config's actor, git's user.name, then the OS user. */
+export function resolveActor(explicit: string | undefined, config: Config | undefined, cwd: string): string {
+  const pick = explicit?.trim() || config?.actor?.trim() || gitUserName(cwd) || osUser();
+  return pick || 'unknown';
+}
+
+function gitUserName(cwd: string): string | undefined {
+  try {
+    return execFileSync('git', ['config', 'user.name'], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 2000 }).trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function osUser(): string | undefined {
+  try {
+    return userInfo().username;
+  } catch {
+    return undefined;
+  }
+}

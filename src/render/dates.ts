@@ -1,0 +1,14 @@
+// Dates as people read them at standup: "Mon 30 Nov 2026".
+import { weekdayOf } from '../core/calendar.js';
+
+const WEEKDAY = { mon: 'Mon', tue: 'Tue', wed: 'Wed', thu: 'Thu', fri: 'Fri', sat: 'Sat', sun: 'Sun' } as const;
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+export function formatDate(date: string, withYear = true): string {
+  const [y, m, d] = date.split('-');
+  return `${WEEKDAY[weekdayOf(date)]} ${Number(d)} ${MONTHS[Number(m) - 1]}${withYear ? ` ${y}` : ''}`;
+}
+
+export function formatShortDate(date: string): string {
+  return formatDate(date, false);
+}

@@ -1,0 +1,363 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { buildSync } from 'esbuild';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createEvent, foldEvents, type LogEvent, type NewEvent } from '../../src/core/events.js';
+import {
+  EventLogCorruptError,
+  EventLogIoError,
+  appendEvent,
+  appendEvents,
+  doctorEventLog,
+  newEventId,
+  readEventLog,
+  repairEventLog,
+} from '../../src/io/event-log.js';
+
+let dir: string;
+let log: string;
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'launch-log-'));
+  log = path.join(dir, 'events.jsonl');
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+let n = 0;
+function ev(fields: Partial<NewEvent> = {}): LogEvent {
+  n++;
+  const ts = new Date(Date.UTC(2026, 10, 30, 9, 0, n)).toISOString();
+  return createEvent({ actor: 'alice', type: 'check', item: `item-${n}`, ...fields } as NewEvent, newEventId(), ts);
+}
+const line = (e: LogEvent) => JSON.stringify(e) + '\n';
+const bytes = () => fs.readFileSync(log);
+
+describe('readEventLog', () => {
+  it('treats a missing file as an empty log', () => {
+    expect(readEventLog(log)).toEqual({ path: log, events: [], warnings: [], errors: [], stamp: null });
+  });
+
+  it('reads events, tolerating blank lines, CRLF, a BOM and extra fields', () => {
+    const a = ev();
+    const b = { ...ev({ type: 'note', text: 'hi' }), fromOtherTool: { x: 1 } };
+    fs.writeFileSync(log, '\uFEFF' + JSON.stringify(a) + '\r\n\n' + line(b));
+    const r = readEventLog(log);
+    expect(r.errors).toEqual([]);
+    expect(r.warnings).toEqual([]);
+    expect(r.events).toEqual([a, b]);
+  });
+
+  it('ignores a torn last line with a warning naming the file and line', () => {
+    const a = ev();
+    fs.writeFileSync(log, line(a) + line(ev()).slice(0, 30));
+    const r = readEventLog(log);
+    expect(r.events).toEqual([a]);
+    expect(r.errors).toEqual([]);
+    expect(r.warnings).toEqual([expect.stringContaining(`${log}:2: skipped a torn line`)]);
+  });
+
+  it('accepts a complete last line that only lacks its newline', () => {
+    const a = ev();
+    fs.writeFileSync(log, JSON.stringify(a));
+    expect(readEventLog(log)).toMatchObject({ events: [a], warnings: [], errors: [] });
+  });
+
+  it('reports a corrupt middle line with its number and what is wrong', () => {
+    const huge = `{"v":1,"pad":"${'x'.repeat(70_000)}"}\n`;
+    fs.writeFileSync(log, [line(ev()), '<<<<<<< HEAD\n', line(ev()), '{"v":1,"id":"x"}\n', huge].join(''));
+    const r = readEventLog(log);
+    expect(r.events).toHaveLength(2);
+    expect(r.errors).toEqual([
+      { file: log, line: 2, message: expect.stringMatching(/not valid JSON/) },
+      { file: log, line: 4, message: expect.stringMatching(/ts/) },
+      { file: log, line: 5, message: expect.stringMatching(/longer than 64 KB/) },
+    ]);
+    expect(r.stamp).toBeNull();
+  });
+
+  it('skips a torn line that a later append left in the middle, with a warning', () => {
+    const later = ev();
+    fs.writeFileSync(log, line(ev()).slice(0, 40) + '\n' + line(later));
+    const r = readEventLog(log);
+    expect(r.events).toEqual([later]);
+    expect(r.errors).toEqual([]);
+    expect(r.warnings).toEqual([expect.stringContaining(`${log}:1: skipped a torn line`)]);
+  });
+});
+
+describe('appendEvent', () => {
+  it('appends whole lines that read back, creating the file', async () => {
+    const a = ev();
+    const b = ev({ type: 'block', reason: 'waiting' });
+    await appendEvent(log, a);
+    await appendEvents(log, [b, ev()]);
+    expect(bytes().toString()).toBe(line(a) + line(b) + line(readEventLog(log).events[2]!));
+    expect(fs.existsSync(`${log}.lock`)).toBe(false);
+  });
+
+  it('refuses when the log has a corrupt middle line, leaving it byte-identical', async () => {
+    fs.writeFileSync(log, line(ev()) + 'garbage\n' + line(ev()));
+    const before = bytes();
+    const err = await appendEvent(log, ev()).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(EventLogCorruptError);
+    expect((err as EventLogCorruptError).exitCode).toBe(1);
+    expect((err as EventLogCorruptError).message).toContain(`${log}:2:`);
+    expect(bytes().equals(before)).toBe(true);
+  });
+
+  it('refuses a malformed or oversized event before touching the file', async () => {
+    fs.writeFileSync(log, line(ev()));
+    const before = bytes();
+    await expect(appendEvent(log, { ...ev(), ts: 'now' })).rejects.toThrow(/malformed/);
+    await expect(appendEvent(log, ev({ note: 'x'.repeat(70_000) }))).rejects.toThrow(/64 KB/);
+    expect(bytes().equals(before)).toBe(true);
+  });
+
+  it('starts on a fresh line after a torn tail, and the log stays readable', async () => {
+    const a = ev();
+    const torn = line(ev()).slice(0, 25);
+    fs.writeFileSync(log, line(a) + torn);
+    const b = ev();
+    await appendEvent(log, b);
+    expect(bytes().toString()).toBe(line(a) + torn + '\n' + line(b));
+    const r = readEventLog(log);
+    expect(r.events).toEqual([a, b]);
+    expect(r.errors).toEqual([]);
+    expect(r.warnings).toHaveLength(1);
+    await appendEvent(log, ev()); // a torn line in the middle does not block later writes
+    expect(readEventLog(log).events).toHaveLength(3);
+  });
+
+  it('with a stamp, checks only what arrived since the read', async () => {
+    await appendEvents(log, [ev(), ev()]);
+    const first = readEventLog(log);
+    await appendEvent(log, ev(), { after: first.stamp });
+    const second = readEventLog(log);
+    expect(second.events).toHaveLength(3);
+    // Someone else appends garbage after our read: the append still notices it.
+    fs.appendFileSync(log, 'oops\n');
+    const before = bytes();
+    const err = await appendEvent(log, ev(), { after: second.stamp }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(EventLogCorruptError);
+    expect((err as EventLogCorruptError).problems).toEqual([{ file: log, line: 4, message: expect.any(String) }]);
+    expect(bytes().equals(before)).toBe(true);
+  });
+
+  it('ignores a stamp from another file (the log was repaired or replaced)', async () => {
+    await appendEvents(log, [ev()]);
+    const stamp = readEventLog(log).stamp;
+    const replaced = `${log}.new`;
+    fs.writeFileSync(replaced, 'bad\n' + line(ev()) + line(ev()));
+    fs.renameSync(replaced, log);
+    await expect(appendEvent(log, ev(), { after: stamp })).rejects.toBeInstanceOf(EventLogCorruptError);
+  });
+
+  it('20 concurrent appends all land, each on its own line', async () => {
+    const events = Array.from({ length: 20 }, (_, i) => ev({ item: `concurrent-${i}` }));
+    await Promise.all(events.map((e) => appendEvent(log, e)));
+    const r = readEventLog(log);
+    expect(r.errors).toEqual([]);
+    expect(r.events.map((e) => e.id).sort()).toEqual(events.map((e) => e.id).sort());
+    expect(bytes().toString().split('\n')).toHaveLength(21);
+  });
+
+  const PROCS = 20;
+  it(`${PROCS} concurrent processes all append, none lost or duplicated`, async () => {
+    const bundle = path.join(dir, 'event-log.cjs');
+    buildSync({
+      entryPoints: [fileURLToPath(new URL('../../src/io/event-log.ts', import.meta.url))],
+      outfile: bundle,
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      logLevel: 'error',
+    });
+    const child = `
+      const { appendEvents, newEventId } = require(${JSON.stringify(bundle)});
+      const [file, who] = process.argv.slice(1);
+      const ts = new Date().toISOString();
+      const events = [0, 1].map((k) =>
+        ({ v: 1, id: newEventId(), ts, actor: who, type: 'check', item: who + '-' + k }));
+      appendEvents(file, events).then(
+        () => process.exit(0),
+        (e) => { console.error(e.message); process.exit(1); },
+      );`;
+    const codes = await Promise.all(
+      Array.from({ length: PROCS }, (_, i) =>
+        new Promise<number | null>((resolve) => {
+          const p = spawn(process.execPath, ['-e', child, log, `p${i}`], {
+            stdio: ['ignore', 'ignore', 'inherit'],
+          });
+          p.on('close', resolve);
+        }),
+      ),
+    );
+    expect(codes).toEqual(Array(PROCS).fill(0));
+    const r = readEventLog(log);
+    expect(r.errors).toEqual([]);
+    expect(r.warnings).toEqual([]);
+    expect(new Set(r.events.map((e) => e.id)).size).toBe(2 * PROCS);
+    expect(foldEvents(r.events).items.size).toBe(2 * PROCS);
+  }, 30_000);
+
+  it('takes over a lock left by a killed process once it is stale', async () => {
+    fs.mkdirSync(`${log}.lock`);
+    const old = new Date(Date.now() - 60_000);
+    fs.utimesSync(`${log}.lock`, old, old);
+    await appendEvent(log, ev());
+    expect(readEventLog(log).events).toHaveLength(1);
+    expect(fs.existsSync(`${log}.lock`)).toBe(false);
+  });
+
+  it('waits for a lock that goes stale while waiting', async () => {
+    fs.mkdirSync(`${log}.lock`);
+    const recent = new Date(Date.now() - 8_500);
+    fs.utimesSync(`${log}.lock`, recent, recent);
+    const started = Date.now();
+    await appendEvent(log, ev());
+    expect(Date.now() - started).toBeGreaterThan(1000);
+    expect(readEventLog(log).events).toHaveLength(1);
+  }, 15_000);
+
+  describe('failed writes leave the log as it was and carry the OS reason', () => {
+    it('the log path is a directory', async () => {
+      fs.mkdirSync(log);
+      const err = await appendEvent(log, ev()).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(EventLogIoError);
+      expect(err).toMatchObject({ code: 'EISDIR', exitCode: 1 });
+      expect((err as Error).message).toMatch(/illegal operation on a directory/);
+    });
+
+    it('the directory does not exist', async () => {
+      const err = await appendEvent(path.join(dir, 'missing', 'events.jsonl'), ev()).catch((e: unknown) => e);
+      expect(err).toMatchObject({ code: 'ENOENT', exitCode: 1 });
+    });
+
+    it.skipIf(process.getuid?.() === 0)('a read-only directory', async () => {
+      fs.writeFileSync(log, line(ev()));
+      const before = bytes();
+      fs.chmodSync(dir, 0o500);
+      try {
+        const err = await appendEvent(log, ev()).catch((e: unknown) => e);
+        expect(err).toMatchObject({ code: 'EACCES', exitCode: 1 });
+      } finally {
+        fs.chmodSync(dir, 0o700);
+      }
+      expect(bytes().equals(before)).toBe(true);
+    });
+
+    it.skipIf(!fs.existsSync('/dev/full'))('a full disk (/dev/full)', async () => {
+      fs.symlinkSync('/dev/full', log);
+      const err = await appendEvent(log, ev()).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(EventLogIoError);
+      expect(err).toMatchObject({ code: 'ENOSPC' });
+      expect((err as Error).message).toMatch(/no space left on device/);
+    });
+
+    it('a write that fails half-way is rolled back', async () => {
+      fs.writeFileSync(log, line(ev()));
+      const before = bytes();
+      const realWrite = fs.writeSync;
+      vi.spyOn(fs, 'writeSync').mockImplementation(((fd: number, buf: Buffer) => {
+        realWrite(fd, buf.subarray(0, 20));
+        throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+      }) as unknown as typeof fs.writeSync);
+      const err = await appendEvent(log, ev()).catch((e: unknown) => e);
+      expect(err).toMatchObject({ code: 'ENOSPC', message: expect.stringContaining('no space left on device') });
+      expect(bytes().equals(before)).toBe(true);
+    });
+
+    it('a short write is rolled back too', async () => {
+      fs.writeFileSync(log, line(ev()));
+      const before = bytes();
+      const realWrite = fs.writeSync;
+      vi.spyOn(fs, 'writeSync').mockImplementation(((fd: number, buf: Buffer) =>
+        realWrite(fd, buf.subarray(0, 10))) as unknown as typeof fs.writeSync);
+      await expect(appendEvent(log, ev())).rejects.toBeInstanceOf(EventLogIoError);
+      expect(bytes().equals(before)).toBe(true);
+    });
+  });
+});
+
+describe('doctor and repair', () => {
+  function damagedLog() {
+    const good = [ev(), ev({ type: 'note', text: 'hi' }), ev()];
+    const dup = good[0]!;
+    const conflicting = { ...good[1]!, text: 'changed' };
+    const undo = ev({ type: 'undo', target: 'nope' });
+    const future = { ...ev(), type: 'deploy' };
+    const invalidKpi = ev({ type: 'kpi', metric: 'm', value: '1', week: 0 });
+    const text =
+      line(good[0]!) +
+      '{"broken": \n' + // 2: torn (an interrupted write, then a newline from a later append)
+      line(good[1]!) +
+      'not json at all\n' + // 4: corrupt
+      line(good[2]!) +
+      line(dup) + // 6: identical duplicate
+      line(conflicting) + // 7: same id, different content
+      line(undo) + // 8: dangling undo
+      line(future) + // 9: unknown type
+      line(invalidKpi) + // 10: schema-invalid (week 0)
+      line(ev()).slice(0, 20); // 11: torn tail
+    fs.writeFileSync(log, text);
+    return { text, good };
+  }
+
+  it('doctor reports every kind of problem and writes nothing', () => {
+    const { text, good } = damagedLog();
+    const report = doctorEventLog(log);
+    expect(report).toMatchObject({ exists: true, lines: 11, events: 7, ok: false });
+    expect(report.errors).toEqual([{ file: log, line: 4, message: expect.stringMatching(/not valid JSON/) }]);
+    expect(report.torn.map((t) => t.line)).toEqual([2, 11]);
+    expect(report.invalid).toEqual([{ file: log, line: 10, message: expect.stringMatching(/week/) }]);
+    expect(report.duplicates).toEqual([
+      { id: good[0]!.id, lines: [1, 6], identical: true },
+      { id: good[1]!.id, lines: [3, 7], identical: false },
+    ]);
+    expect(report.danglingUndos).toEqual([{ line: 8, target: 'nope' }]);
+    expect(report.unknownTypes).toEqual([{ line: 9, type: 'deploy' }]);
+    expect(bytes().toString()).toBe(text);
+    expect(fs.readdirSync(dir)).toEqual(['events.jsonl']);
+  });
+
+  it('doctor on a missing log', () => {
+    expect(doctorEventLog(log)).toMatchObject({ exists: false, lines: 0, ok: true });
+  });
+
+  it('repair moves bad lines to a dated backup, keeps a full copy, and rewrites atomically', async () => {
+    const { text } = damagedLog();
+    const now = new Date('2026-12-01T08:09:10.500Z');
+    const result = await repairEventLog(log, now);
+    expect(result).toEqual({
+      moved: 4,
+      backup: `${log}.bad-20261201-080910`,
+      copy: `${log}.bak-20261201-080910`,
+    });
+    const lines = text.split('\n');
+    expect(fs.readFileSync(result.backup!, 'utf8')).toBe([lines[1], lines[3], lines[9], lines[10], ''].join('\n'));
+    expect(fs.readFileSync(result.copy!, 'utf8')).toBe(text);
+    const after = bytes().toString();
+    expect(after).toBe([0, 2, 4, 5, 6, 7, 8].map((i) => lines[i] + '\n').join(''));
+    expect(readEventLog(log)).toMatchObject({ errors: [], warnings: [] });
+    expect(doctorEventLog(log).ok).toBe(true);
+    expect(fs.readdirSync(dir).sort()).toEqual(
+      ['events.jsonl', 'events.jsonl.bad-20261201-080910', 'events.jsonl.bak-20261201-080910'].sort(),
+    );
+
+    // Nothing left to do: nothing written.
+    expect(await repairEventLog(log, now)).toEqual({ moved: 0, backup: null, copy: null });
+    // A second repair in the same second never overwrites the first backup.
+    fs.appendFileSync(log, 'junk\n');
+    expect(await repairEventLog(log, now)).toMatchObject({ moved: 1, backup: `${log}.bad-20261201-080910-2` });
+  });
+
+  it('repair of a missing log does nothing', async () => {
+    expect(await repairEventLog(log, new Date())).toEqual({ moved: 0, backup: null, copy: null });
+    expect(fs.readdirSync(dir)).toEqual([]);
+  });
+});
