@@ -1,7 +1,7 @@
 // Builds the commander program. Command modules are imported only when their command runs, and this
 // is the one place where errors become messages and exit codes.
 import { Command, CommanderError, Option } from 'commander';
-import { CancelledError, EXIT, LaunchError } from './errors.js';
+import { CancelledError, EXIT, isLaunchError } from './errors.js';
 import { createCtx, type Ctx, type GlobalOptions, type Runtime } from './runtime.js';
 import { safeBlock } from './render/sanitize.js';
 
@@ -227,10 +227,10 @@ Exit codes: 0 ok · 1 failure, not found or ambiguous · 2 usage error · 130 ca
 }
 
 export function formatError(error: unknown, env: Record<string, string | undefined>): { message: string; code: number } {
-  if (error instanceof LaunchError) {
+  if (isLaunchError(error)) {
     const debug = env.LAUNCH_DEBUG === '1' && error.stack ? `\n${error.stack}` : '';
     const hint = error.hint ? `\nhint: ${error.hint}` : '';
-    const prefix = error instanceof CancelledError ? '' : 'error: ';
+    const prefix = error.name === 'CancelledError' ? '' : 'error: ';
     return { message: `${prefix}${safeBlock(error.message)}${hint}${debug}`, code: error.exitCode };
   }
   const err = error as Error;

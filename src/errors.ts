@@ -11,6 +11,8 @@ export interface LaunchErrorOptions {
 
 /** A failure the user can act on: printed without a stack trace (unless LAUNCH_DEBUG=1). */
 export class LaunchError extends Error {
+  /** Lazily loaded chunks carry their own copy of this class, so `instanceof` is not enough. */
+  readonly isLaunchError = true;
   readonly exitCode: number;
   readonly hint: string | undefined;
   constructor(message: string, opts: LaunchErrorOptions = {}) {
@@ -34,4 +36,8 @@ export class CancelledError extends LaunchError {
     super('cancelled, nothing recorded', { exitCode: EXIT.cancelled });
     this.name = 'CancelledError';
   }
+}
+
+export function isLaunchError(error: unknown): error is LaunchError {
+  return typeof error === 'object' && error !== null && (error as { isLaunchError?: unknown }).isLaunchError === true;
 }

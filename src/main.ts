@@ -17,3 +17,11 @@ run(process.argv.slice(2), {
     process.exitCode = 1;
   },
 );
+
+// `launch list | head` closes the pipe early: that is the reader's choice, not an error.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}

@@ -1,9 +1,6 @@
 // launch import <plan.md> [-o file.yaml]: Markdown → validated YAML, written whole or not at all.
 import { mkdirSync } from 'node:fs';
 import { basename, dirname, relative, resolve } from 'node:path';
-import { PlanSchema } from '../core/plan-schema.js';
-import { checkPlanSanity } from '../core/plan-sanity.js';
-import { planToYaml } from '../core/plan-yaml.js';
 import type { Plan } from '../core/plan-schema.js';
 import { LaunchError } from '../errors.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
@@ -29,7 +26,8 @@ export function planCounts(plan: Plan) {
 export async function importCommand(ctx: Ctx, source: string, opts: ImportOptions): Promise<void> {
   const full = resolve(ctx.rt.cwd, source);
   const text = readTextFile(full, 'Markdown plan', source);
-  const { importMarkdown } = await import('../core/import/markdown-import.js');
+  const { importMarkdown } = await import('../lazy/markdown.js');
+  const { PlanSchema, checkPlanSanity, planToYaml } = await import('../lazy/parse.js');
   const { plan, warnings } = importMarkdown(text, { sourceName: basename(full) });
   // The importer must always produce a valid plan; if it did not, that is our bug, reported plainly.
   const checked = PlanSchema.safeParse(plan);

@@ -3,7 +3,6 @@ import { readFileSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import { createCalendar, isValidTimeZone } from '../core/calendar.js';
 import type { Config } from '../core/config.js';
-import { planToYaml } from '../core/plan-yaml.js';
 import { UsageError } from '../errors.js';
 import { initWorkspace } from '../io/init-workspace.js';
 import { bundledPlanPath, isMarkdown, loadPlanFile } from '../io/plan-source.js';
@@ -38,12 +37,13 @@ export async function initCommand(ctx: Ctx, opts: InitOptions): Promise<void> {
   const loaded = await loadPlanFile(source, ctx.rt.cwd);
   for (const w of loaded.warnings) ctx.warn(`${opts.plan}:${w.line}: ${w.message}`);
   // A YAML plan is copied byte for byte so that its comments and layout survive.
+  const { configToYaml, planToYaml } = await import('../lazy/parse.js');
   const planYaml = isMarkdown(loaded.path) ? planToYaml(loaded.plan, basename(loaded.path)) : readFileSync(loaded.path, 'utf8');
 
   const config: Config = { ...defaultConfig(start, timeZone), holidays: [...new Set(holidays)].sort() };
   if (opts.as) config.actor = opts.as;
   const dir = ctx.dir ? resolve(ctx.rt.cwd, ctx.dir, basename(ctx.dir) === WORKSPACE_DIR ? '' : WORKSPACE_DIR) : join(ctx.rt.cwd, WORKSPACE_DIR);
-  const result = initWorkspace({ dir, planYaml, config, force: opts.force === true });
+  const result = initWorkspace({ dir, planYaml, configYaml: configToYaml(config), force: opts.force === true });
 
   const calendar = createCalendar(config, loaded.plan.totalWeeks);
   const shown = relative(ctx.rt.cwd, result.paths.dir) || result.paths.dir;

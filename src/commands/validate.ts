@@ -1,8 +1,6 @@
 // launch validate <plan.yaml|plan.md>: schema and sanity checks with file:line messages.
 import { basename, resolve } from 'node:path';
-import { checkPlanSanity } from '../core/plan-sanity.js';
-import { parsePlanYaml, type PlanFileProblem } from '../core/plan-yaml.js';
-import { PlanSchema } from '../core/plan-schema.js';
+import type { PlanFileProblem } from '../core/plan-yaml.js';
 import { LaunchError } from '../errors.js';
 import { formatProblems, isMarkdown } from '../io/plan-source.js';
 import { readTextFile } from '../io/text-file.js';
@@ -15,8 +13,9 @@ export async function validateCommand(ctx: Ctx, file: string): Promise<void> {
   let problems: PlanFileProblem[] = [];
   let warnings: { line: number; message: string }[] = [];
   let counts: ReturnType<typeof planCounts> | undefined;
+  const { PlanSchema, checkPlanSanity, parsePlanYaml } = await import('../lazy/parse.js');
   if (isMarkdown(full)) {
-    const { importMarkdown } = await import('../core/import/markdown-import.js');
+    const { importMarkdown } = await import('../lazy/markdown.js');
     const result = importMarkdown(text, { sourceName: basename(full) });
     warnings = result.warnings;
     const checked = PlanSchema.safeParse(result.plan);

@@ -3,7 +3,8 @@
 // All dates are plain 'YYYY-MM-DD' strings; instants only enter through dateOf()/localDateOf(), which
 // judge them in the workspace's zone. Nothing here reads the clock: "today" is always an argument.
 
-import { WEEKDAYS, type Block, type Item, type WeekSpan, type Weekday } from './plan-schema.js';
+import type { Block, Item, WeekSpan } from './plan-schema.js';
+import { WEEKDAYS, type Weekday } from './weekdays.js';
 import { dateFromDayNumber, dayNumber, parsePlainDate } from './calendar-date.js';
 import { isValidTimeZone, localDateOf } from './calendar-zone.js';
 

@@ -1,14 +1,16 @@
 import { z } from 'zod';
 import { NumericTargetSchema, TargetSchema } from './target-schema.js';
+import { WEEKDAYS } from './weekdays.js';
 
 // Strict objects everywhere: an unknown key (a typo, or `__proto__`/`constructor` smuggled into a YAML
 // file) is an error, not silently carried along.
 
-export const PLAN_SCHEMA_VERSION = 1;
+import { PLAN_SCHEMA_VERSION } from './plan-version.js';
 
-export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+export { PLAN_SCHEMA_VERSION };
+
+export { WEEKDAYS, type Weekday } from './weekdays.js';
 export const WeekdaySchema = z.enum(WEEKDAYS);
-export type Weekday = z.infer<typeof WeekdaySchema>;
 
 const Id = z
   .string()

@@ -2,15 +2,14 @@
 import { execFileSync } from 'node:child_process';
 import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
-import type { Config } from '../core/config.js';
 import { LaunchError } from '../errors.js';
 import { writeFileAtomic } from './atomic-write.js';
-import { configToYaml, workspacePaths, type WorkspacePaths } from './workspace.js';
+import { workspacePaths, type WorkspacePaths } from './workspace.js';
 
 export interface InitRequest {
   dir: string;
   planYaml: string;
-  config: Config;
+  configYaml: string;
   force: boolean;
 }
 
@@ -33,7 +32,7 @@ export function initWorkspace(req: InitRequest): InitResult {
     throw new LaunchError(`cannot create ${paths.dir}: ${(error as Error).message}`, { cause: error });
   }
   writeFileAtomic(paths.plan, req.planYaml);
-  writeFileAtomic(paths.config, configToYaml(req.config));
+  writeFileAtomic(paths.config, req.configYaml);
   const keptLog = existsSync(paths.log);
   if (!keptLog) writeFileSync(paths.log, '', { flag: 'wx' });
   const ignore = join(paths.dir, '.gitignore');

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Plan } from '../core/plan-schema.js';
-import { parsePlanYaml, type PlanFileProblem } from '../core/plan-yaml.js';
+import type { PlanFileProblem } from '../core/plan-yaml.js';
 import { LaunchError } from '../errors.js';
 import { readTextFile } from './text-file.js';
 
@@ -39,10 +39,11 @@ export async function loadPlanFile(path: string, cwd: string): Promise<LoadedPla
   const full = resolve(cwd, path);
   const text = readTextFile(full, isMarkdown(full) ? 'Markdown plan' : 'YAML plan', path);
   if (isMarkdown(full)) {
-    const { importMarkdown } = await import('../core/import/markdown-import.js');
+    const { importMarkdown } = await import('../lazy/markdown.js');
     const { plan, warnings } = importMarkdown(text, { sourceName: basename(full) });
     return { plan, path: full, warnings };
   }
+  const { parsePlanYaml } = await import('../lazy/parse.js');
   const parsed = parsePlanYaml(text);
   if (!parsed.ok) throw new LaunchError(`invalid plan\n${formatProblems(path, parsed.problems)}`);
   return { plan: parsed.plan, path: full, warnings: [] };

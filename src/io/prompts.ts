@@ -8,8 +8,8 @@ export interface Choice<T> {
   description?: string;
 }
 
-async function ask<R>(run: (p: typeof import('@inquirer/prompts')) => Promise<R>): Promise<R> {
-  const prompts = await import('@inquirer/prompts');
+async function ask<R>(run: (p: typeof import('../lazy/prompts.js')) => Promise<R>): Promise<R> {
+  const prompts = await import('../lazy/prompts.js');
   try {
     return await run(prompts);
   } catch (error) {

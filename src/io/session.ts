@@ -8,9 +8,9 @@ import type { Block, Plan } from '../core/plan-schema.js';
 import { LaunchError, UsageError } from '../errors.js';
 import type { Ctx } from '../runtime.js';
 import { formatLogProblem, type LogStamp, readEventLog } from './event-log.js';
-import { loadPlan } from './plan-cache.js';
+import { loadPlanAndConfig } from './plan-cache.js';
 import { bundledPlanPath } from './plan-source.js';
-import { findWorkspace, readConfig, type WorkspacePaths } from './workspace.js';
+import { findWorkspace, type WorkspacePaths } from './workspace.js';
 
 export interface Session {
   plan: Plan;
@@ -47,17 +47,18 @@ export async function openSession(ctx: Ctx, opts: OpenOptions = {}): Promise<Ses
   if (!paths) {
     if (opts.write) throw new LaunchError('no launch workspace here or in any parent directory', { hint: INIT_HINT });
     const timeZone = systemTimeZone();
-    const plan = loadPlan(bundledPlanPath());
+    const { plan } = await loadPlanAndConfig(bundledPlanPath());
     const probe = createCalendar(defaultConfig('2000-01-03', timeZone), 1);
     const config = defaultConfig(probe.dateOf(ctx.rt.now().getTime()), timeZone);
     ctx.note(`No workspace: showing the bundled plan "${plan.title}" as if it started this week. ${INIT_HINT}.`);
     return build(plan, config, undefined, [], null, ctx);
   }
-  const config = readConfig(paths.config);
+  const loaded = await loadPlanAndConfig(paths.plan, paths.config);
+  const plan = loaded.plan;
+  const config = loaded.config!;
   if (!isValidTimeZone(config.timeZone)) {
     throw new LaunchError(`${paths.config}: timeZone: "${config.timeZone}" is not an IANA time zone (e.g. Europe/Berlin)`);
   }
-  const plan = loadPlan(paths.plan);
   const log = readEventLog(paths.log);
   for (const w of log.warnings) ctx.warn(w);
   if (log.errors.length > 0) {

@@ -3,10 +3,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { parseDocument, stringify } from 'yaml';
-import { type Config, ConfigSchema } from '../core/config.js';
+import type { Config } from '../core/config.js';
 import { LaunchError } from '../errors.js';
-import { readTextFile } from './text-file.js';
 
 export const WORKSPACE_DIR = '.launch';
 
@@ -50,25 +48,6 @@ export function findWorkspace(cwd: string, override?: string): WorkspacePaths | 
     if (isDir(candidate) && existsSync(join(candidate, 'plan.yaml'))) return workspacePaths(candidate);
     if (dirname(dir) === dir) return null;
   }
-}
-
-export function readConfig(path: string): Config {
-  const text = readTextFile(path, 'workspace config', path, 1024 * 1024);
-  const doc = parseDocument(text, { prettyErrors: false });
-  if (doc.errors.length > 0) throw new LaunchError(`${path}: ${doc.errors[0]!.message.split('\n')[0]}`);
-  const parsed = ConfigSchema.safeParse(doc.toJS({ maxAliasCount: 10 }));
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new LaunchError(`${path}: ${issue.path.join('.') || 'config'}: ${issue.message}`);
-  }
-  return parsed.data;
-}
-
-export function configToYaml(config: Config): string {
-  return (
-    '# launch workspace settings. Week 1 is the week containing `start`.\n' +
-    stringify(config, { lineWidth: 0 })
-  );
 }
 
 /** The name events are recorded under: --as, the config's actor, git's user.name, then the OS user. */

@@ -2,7 +2,7 @@
 // the workspace's offset, and the line is on disk before the command says it is done.
 import { createCalendar, formatOffsetTimestamp, startOfLocalDay } from '../../core/calendar.js';
 import { createEvent, type LaunchEvent, type NewEvent } from '../../core/events.js';
-import { LaunchError } from '../../errors.js';
+import { isLaunchError, LaunchError } from '../../errors.js';
 import { appendEvents, newEventId } from '../../io/event-log.js';
 import { initWorkspace } from '../../io/init-workspace.js';
 import { bundledPlanPath } from '../../io/plan-source.js';
@@ -18,13 +18,14 @@ export async function openForWrite(ctx: Ctx): Promise<Session> {
   try {
     return await openSession(ctx, { write: true });
   } catch (error) {
-    const noWorkspace = error instanceof LaunchError && error.hint === INIT_HINT;
+    const noWorkspace = isLaunchError(error) && error.hint === INIT_HINT;
     if (!noWorkspace || !ctx.interactive || ctx.dir) throw error;
     const yes = await confirm('No launch workspace here. Create .launch/ with the bundled plan, starting this week?');
     if (!yes) throw error;
     const timeZone = systemTimeZone();
     const today = createCalendar(defaultConfig('2000-01-03', timeZone), 1).dateOf(ctx.rt.now().getTime());
-    initWorkspace({ dir: join(ctx.rt.cwd, WORKSPACE_DIR), planYaml: readFileSync(bundledPlanPath(), 'utf8'), config: defaultConfig(today, timeZone), force: false });
+    const { configToYaml } = await import('../../lazy/parse.js');
+    initWorkspace({ dir: join(ctx.rt.cwd, WORKSPACE_DIR), planYaml: readFileSync(bundledPlanPath(), 'utf8'), configYaml: configToYaml(defaultConfig(today, timeZone)), force: false });
     ctx.note(`Created ${WORKSPACE_DIR}/ (week 1 is this week; \`launch init --force --start <date>\` changes it).`);
     return openSession(ctx, { write: true });
   }

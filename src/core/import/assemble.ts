@@ -2,7 +2,7 @@
 // from its week), assigns stable ids, and writes every object with keys in one fixed order so that
 // the same Markdown always gives byte-identical YAML.
 import type { Block, Item, Kpi, Plan, Section, Sprint, Week, WeekSpan } from '../plan-schema.js';
-import { PLAN_SCHEMA_VERSION } from '../plan-schema.js';
+import { PLAN_SCHEMA_VERSION } from '../plan-version.js';
 import type { Collected } from './walk.js';
 import type { SprintDraft } from './drafts.js';
 import { assignIds, slug } from './slug.js';

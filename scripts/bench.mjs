@@ -1,0 +1,103 @@
+// npm run bench: start-up and scale figures for the README, as ratios to a bare `node -e 0` measured
+// in the same hyperfine run (wall times on shared machines swing by ±15%; ratios hold better).
+// With --callgrind it also counts instructions (valgrind), which repeat within ~2%.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { syntheticEvents, syntheticPlan } from './gen-synthetic.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const bin = join(root, 'bin', 'launch.js');
+const withCallgrind = process.argv.includes('--callgrind');
+const runs = Number(process.env.BENCH_RUNS ?? 20);
+
+function need(cmd, hint) {
+  if (spawnSync('sh', ['-c', `command -v ${cmd}`]).status !== 0) {
+    console.error(`${cmd} is not installed: ${hint}`);
+    process.exit(1);
+  }
+}
+need('hyperfine', 'install it with `apt-get install hyperfine` (Debian package)');
+if (withCallgrind) need('valgrind', 'install it with `apt-get install valgrind`');
+execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' });
+
+const launch = (args, opts = {}) => execFileSync(process.execPath, [bin, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], ...opts });
+const tmp = mkdtempSync(join(tmpdir(), 'launch-bench-'));
+const ids = (dir) => JSON.parse(launch(['list', '--json', '--dir', dir])).items.map((i) => i.id);
+
+// Workspace 1: the bundled plan with 1,000 events.
+const small = join(tmp, 'small');
+mkdirSync(small);
+launch(['init', '--start', '2026-11-30', '--tz', 'UTC', '--as', 'bench'], { cwd: small });
+appendFileSync(join(small, '.launch', 'events.jsonl'), syntheticEvents(ids(small), 1000, { spanDays: 60 }));
+
+// Workspace 2: 10,000 checklist items over 100 weeks, 100,000 events.
+const big = join(tmp, 'big');
+mkdirSync(big);
+writeFileSync(join(tmp, 'synthetic.md'), syntheticPlan());
+launch(['import', join(tmp, 'synthetic.md'), '-o', join(tmp, 'synthetic.yaml')]);
+launch(['init', '--plan', join(tmp, 'synthetic.yaml'), '--start', '2026-11-30', '--tz', 'UTC'], { cwd: big });
+appendFileSync(join(big, '.launch', 'events.jsonl'), syntheticEvents(ids(big), 100_000, { spanDays: 690 }));
+
+const S = `--dir ${join(small, '.launch')}`;
+const B = `--dir ${join(big, '.launch')}`;
+const L = `node ${bin}`;
+const cases = [
+  { name: 'launch --help', cmd: `${L} --help`, target: 1.15 },
+  { name: 'launch today (bundled plan, 1,000 events)', cmd: `${L} today ${S} --date 2026-12-09`, target: 1.25 },
+  { name: 'launch check <id> (one append)', cmd: `${L} check redis-setup ${S}`, prepare: `${L} uncheck redis-setup ${S}`, target: 1.35 },
+  { name: 'launch kpis', cmd: `${L} kpis ${S} --date 2026-12-09`, target: 1.3 },
+  { name: 'launch standup', cmd: `${L} standup ${S} --date 2026-12-09`, target: 1.3 },
+  { name: 'launch today (10,000 items, 100,000 events)', cmd: `${L} today ${B} --date 2027-06-09`, target: 2.5, rss: 150 },
+];
+// Warm the plan snapshots once, as a team's second run of the day would find them.
+for (const c of cases) spawnSync('sh', ['-c', `${c.cmd} > /dev/null 2>&1`]);
+
+function hyperfine(commands, prepare) {
+  const out = join(tmp, 'hf.json');
+  const args = ['-N', '--warmup', '3', '--runs', String(runs), '--export-json', out, ...(prepare ? ['--prepare', prepare] : []), ...commands];
+  execFileSync('hyperfine', args, { stdio: ['ignore', 'ignore', 'inherit'] });
+  return JSON.parse(readFileSync(out, 'utf8')).results;
+}
+
+function peakRssMb(cmd) {
+  const r = spawnSync('/usr/bin/time', ['-f', '%M', 'sh', '-c', `${cmd} > /dev/null 2>/dev/null`], { encoding: 'utf8' });
+  return Number(r.stderr.trim().split('\n').pop()) / 1024;
+}
+
+function instructions(cmd) {
+  const r = spawnSync('sh', ['-c', `valgrind --tool=callgrind --callgrind-out-file=/dev/null ${cmd} > /dev/null`], { encoding: 'utf8' });
+  const m = /Collected\s*:\s*(\d+)/.exec(r.stderr);
+  return m ? Number(m[1]) : NaN;
+}
+
+const baselineInstr = withCallgrind ? instructions('node -e 0') : undefined;
+const rows = [];
+for (const c of cases) {
+  const [base, run] = hyperfine(['node -e 0', c.cmd], c.prepare);
+  const row = { case: c.name, medianMs: +(run.median * 1000).toFixed(1), baselineMs: +(base.median * 1000).toFixed(1), ratio: +(run.median / base.median).toFixed(2), target: c.target };
+  if (c.rss) Object.assign(row, { peakRssMb: +Math.max(peakRssMb(c.cmd), peakRssMb(c.cmd)).toFixed(1), rssTarget: c.rss });
+  if (withCallgrind) {
+    if (c.prepare) spawnSync('sh', ['-c', `${c.prepare} > /dev/null 2>&1`]);
+    Object.assign(row, { instrRatio: +(instructions(c.cmd) / baselineInstr).toFixed(2) });
+  }
+  rows.push(row);
+}
+const [imp] = hyperfine([`${L} import ${join(tmp, 'synthetic.md')} -o ${join(tmp, 'again.yaml')}`]).slice(-1);
+rows.push({ case: 'launch import (10,000-item Markdown plan)', medianMs: +(imp.median * 1000).toFixed(0), targetMs: 1500 });
+
+const pass = (r) => (r.target ? r.ratio <= r.target : r.medianMs <= r.targetMs) && (!r.rssTarget || r.peakRssMb <= r.rssTarget);
+console.log(`\n| case | median | node -e 0 | ratio | target |${withCallgrind ? ' instr. ratio |' : ''}`);
+console.log(`|---|---|---|---|---|${withCallgrind ? '---|' : ''}`);
+for (const r of rows) {
+  const target = r.target ? `≤ ${r.target}×${r.rssTarget ? `, RSS ≤ ${r.rssTarget} MB` : ''}` : `≤ ${r.targetMs} ms`;
+  const ratio = r.ratio ? `${r.ratio}×${r.peakRssMb ? `, ${r.peakRssMb} MB` : ''}` : '';
+  console.log(`| ${r.case} | ${r.medianMs} ms | ${r.baselineMs ?? ''}${r.baselineMs ? ' ms' : ''} | ${ratio} | ${target} ${pass(r) ? '✔' : '✖'} |${withCallgrind ? ` ${r.instrRatio ?? ''}${r.instrRatio ? '×' : ''} |` : ''}`);
+}
+const machine = { cpu: cpus()[0]?.model, cores: cpus().length, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version };
+mkdirSync(join(root, 'bench'), { recursive: true });
+writeFileSync(join(root, 'bench', 'results.json'), `${JSON.stringify({ date: new Date().toISOString(), machine, runs, rows }, null, 2)}\n`);
+console.log(`\n${machine.cpu}, ${machine.cores} cores, Node ${machine.node} · written to bench/results.json`);
+rmSync(tmp, { recursive: true, force: true });

@@ -1,0 +1,43 @@
+// Reading and writing config.yaml: schema-checked, with the offending line in errors.
+import { z } from 'zod';
+import { LineCounter, parseDocument, stringify } from 'yaml';
+import type { Config } from './config.js';
+import { WeekdaySchema } from './plan-schema.js';
+
+const PlainDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
+
+export const ConfigSchema = z.strictObject({
+  version: z.literal(1),
+  start: PlainDate,
+  timeZone: z.string().min(1),
+  workingDays: z.array(WeekdaySchema).min(1),
+  holidays: z.array(PlainDate),
+  actor: z.string().optional(),
+});
+
+export type ConfigParse = { ok: true; config: Config } | { ok: false; line?: number; message: string };
+
+export function parseConfigYaml(text: string): ConfigParse {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    const e = doc.errors[0]!;
+    return { ok: false, line: lines.linePos(e.pos[0]).line, message: e.message.split('\n')[0]! };
+  }
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 10 });
+  } catch (error) {
+    return { ok: false, message: (error as Error).message };
+  }
+  const parsed = ConfigSchema.safeParse(data);
+  if (parsed.success) return { ok: true, config: parsed.data as Config };
+  const issue = parsed.error.issues[0]!;
+  const node = doc.getIn(issue.path as unknown[], true) as { range?: [number, number, number] } | undefined;
+  const line = node?.range ? lines.linePos(node.range[0]).line : undefined;
+  return { ok: false, ...(line ? { line } : {}), message: `${issue.path.join('.') || 'config'}: ${issue.message}` };
+}
+
+export function configToYaml(config: Config): string {
+  return '# launch workspace settings. Week 1 is the week containing `start`.\n' + stringify(config, { lineWidth: 0 });
+}

@@ -1,0 +1,1 @@
+export const PLAN_SCHEMA_VERSION = 1;

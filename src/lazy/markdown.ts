@@ -1,0 +1,2 @@
+// Chunk: the Markdown parser and importer, loaded only by import, validate and init.
+export { importMarkdown } from '../core/import/markdown-import.js';
