@@ -1,18 +1,27 @@
 // Bundles the CLI with esbuild into CommonJS (an ES module costs ~10% more start-up on Node 20).
-// The start-up bundle holds the commands and the pure core; heavy libraries live in chunks that a
+// Start-up pays only for what a run uses: dist/launch.cjs holds the command-line parser; each command
+// is its own file (cmd-<name>.cjs, loaded when that command runs), and heavy libraries are chunks a
 // command loads only when it needs them (src/lazy/*: Markdown parser, yaml+zod, prompts, tables).
 import { build } from 'esbuild';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
-const chunks = readdirSync(new URL('../src/lazy/', import.meta.url)).filter((f) => f.endsWith('.ts'));
+const tsFiles = (dir) => readdirSync(new URL(`../src/${dir}/`, import.meta.url)).filter((f) => f.endsWith('.ts'));
+const chunks = tsFiles('lazy');
+const commands = tsFiles('commands');
 
-/** `import('../lazy/parse.js')` becomes `require('./parse.cjs')`, resolved next to the bundle. */
+/**
+ * `import('../lazy/parse.js')` becomes `require('./parse.cjs')`, and cli.ts's
+ * `import('./commands/today.js')` becomes `require('./cmd-today.cjs')`, resolved next to the bundle.
+ */
 const lazyChunks = {
   name: 'lazy-chunks',
   setup(b) {
     b.onResolve({ filter: /(^|\/)lazy\/[a-z-]+\.js$/ }, (args) => ({ path: `./${basename(args.path, '.js')}.cjs`, external: true }));
+    b.onResolve({ filter: /^\.\/commands\/[a-z-]+\.js$/ }, (args) =>
+      args.kind === 'dynamic-import' && args.importer.endsWith('cli.ts') ? { path: `./cmd-${basename(args.path, '.js')}.cjs`, external: true } : undefined,
+    );
   },
 };
 
@@ -21,7 +30,7 @@ const common = {
   platform: 'node',
   format: 'cjs',
   target: 'node20',
-  minify: true,
+  minify: process.env.LAUNCH_NO_MINIFY !== '1',
   keepNames: true,
   legalComments: 'none',
   // import.meta.url does not exist in CommonJS: give modules that locate files the bundle's own URL.
@@ -35,4 +44,10 @@ rmSync(new URL('../dist/', import.meta.url), { recursive: true, force: true });
 await Promise.all([
   build({ ...common, entryPoints: ['src/main.ts'], outfile: 'dist/launch.cjs', metafile: process.env.LAUNCH_METAFILE === '1' }).then((r) => r.metafile && writeFileSync('dist/meta.json', JSON.stringify(r.metafile))),
   build({ ...common, entryPoints: chunks.map((f) => `src/lazy/${f}`), outdir: 'dist', outExtension: { '.js': '.cjs' } }),
+  build({
+    ...common,
+    entryPoints: Object.fromEntries(commands.map((f) => [`cmd-${basename(f, '.ts')}`, `src/commands/${f}`])),
+    outdir: 'dist',
+    outExtension: { '.js': '.cjs' },
+  }),
 ]);

@@ -2,7 +2,8 @@
 // changes anything: bad log lines move to a dated backup, with a full copy of the old log beside it.
 import { basename } from 'node:path';
 import { LaunchError } from '../errors.js';
-import { doctorEventLog, formatLogProblem, repairEventLog } from '../io/event-log.js';
+import { formatLogProblem } from '../io/event-log.js';
+import { doctorEventLog, repairEventLog } from '../io/event-log-doctor.js';
 import { openSession } from '../io/session.js';
 import { safeText } from '../render/sanitize.js';
 import type { Ctx } from '../runtime.js';

@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 // The state log's event model and the fold (events → statuses). Pure: no fs, no clock, no randomness;
 // ids and timestamps come from the caller (src/io/event-log.ts makes ids).
 //
@@ -8,6 +6,9 @@ import { z } from 'zod';
 //    "item":"<item id>",...}
 // Fields this file does not know are kept on the parsed object and ignored, and so are events of types
 // it does not know, so a newer or foreign writer never makes the log unreadable.
+//
+// The full zod validation `doctor` uses lives in ./event-schema.ts: nothing here may import zod, since
+// every command loads this file and evaluating zod costs tens of milliseconds of start-up.
 
 export const EVENT_VERSION = 1;
 /** Longer lines are refused on read and on write: a runaway note must not make every command slow. */
@@ -223,7 +224,7 @@ function valuesProblem(values: unknown): string | null {
 
 /**
  * Why `x` is not a usable event, or null when it is. Cheap enough to run on every line: no zod,
- * no allocation on success.
+ * no allocation on success. `validateEvent` in ./event-schema.ts is the full check.
  */
 export function eventShapeProblem(x: unknown): string | null {
   if (!isRecord(x)) return 'not a JSON object';
@@ -278,99 +279,6 @@ export function isLogEvent(x: unknown): x is LogEvent {
 
 export function isKnownType(type: string): type is EventType {
   return (EVENT_TYPES as readonly string[]).includes(type);
-}
-
-// ---------------------------------------------------------------------------------------------------
-// Full validation (doctor). Built on first use: constructing schemas is work a command that only
-// reads statuses should not pay for.
-
-function buildSchemas() {
-  const Text = z.string().max(MAX_EVENT_LINE_BYTES);
-  const NonEmpty = z.string().min(1).max(256);
-  const base = {
-    v: z.literal(EVENT_VERSION),
-    id: z.string().min(1).max(128),
-    ts: z.string().refine((ts) => !Number.isNaN(parseInstant(ts)), {
-      message: 'expected an ISO-8601 time with an offset, like 2026-11-30T09:15:00+01:00',
-    }),
-    actor: NonEmpty,
-  };
-  const item = { item: NonEmpty };
-  const value = z.looseObject({
-    label: z.string().optional(),
-    text: Text,
-    status: z.enum(['met', 'missed']),
-  });
-  const known = z.discriminatedUnion('type', [
-    z.looseObject({
-      ...base,
-      ...item,
-      type: z.literal('check'),
-      note: Text.optional(),
-      values: z.array(value).optional(),
-      missed: z.boolean().optional(),
-    }),
-    z.looseObject({ ...base, ...item, type: z.literal('uncheck') }),
-    z.looseObject({ ...base, ...item, type: z.literal('block'), reason: Text }),
-    z.looseObject({ ...base, ...item, type: z.literal('unblock') }),
-    z.looseObject({ ...base, ...item, type: z.literal('note'), text: Text }),
-    z.looseObject({
-      ...base,
-      type: z.literal('kpi'),
-      item: NonEmpty.optional(),
-      metric: NonEmpty,
-      value: z.string().min(1).max(256),
-      week: z.number().int().min(1),
-      note: Text.optional(),
-    }),
-    z.looseObject({
-      ...base,
-      type: z.literal('standup'),
-      date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD'),
-      answers: z.record(z.string(), Text),
-    }),
-    z
-      .looseObject({
-        ...base,
-        type: z.literal('escalate'),
-        item: NonEmpty.optional(),
-        level: NonEmpty.optional(),
-        reason: Text.optional(),
-        resolve: z.boolean().optional(),
-      })
-      .refine((e) => e.resolve === true || (e.level !== undefined && e.reason !== undefined), {
-        message: 'an escalation needs a level and a reason (or "resolve": true)',
-      }),
-    z.looseObject({
-      ...base,
-      type: z.literal('undo'),
-      target: z.string().min(1).max(128),
-      item: NonEmpty.optional(),
-    }),
-  ]);
-  const other = z.looseObject({ ...base, type: z.string().min(1), item: NonEmpty.optional() });
-  return { known, other };
-}
-
-let schemas: ReturnType<typeof buildSchemas> | undefined;
-
-/** The zod schema of a known event type, for `doctor` and for tools that want to validate lines. */
-export function eventSchema() {
-  schemas ??= buildSchemas();
-  return schemas.known;
-}
-
-/** Full validation of one parsed line; unknown types only need the common fields. */
-export function validateEvent(x: unknown): { ok: true } | { ok: false; message: string } {
-  schemas ??= buildSchemas();
-  const type = isRecord(x) ? x.type : undefined;
-  const schema = typeof type === 'string' && !isKnownType(type) ? schemas.other : schemas.known;
-  const result = schema.safeParse(x);
-  if (result.success) return { ok: true };
-  const message = result.error.issues
-    .map((i) => (i.path.length > 0 ? `${i.path.join('.')}: ${i.message}` : i.message))
-    .join('; ');
-  return { ok: false, message };
 }
 
 // ---------------------------------------------------------------------------------------------------

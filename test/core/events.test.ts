@@ -7,10 +7,10 @@ import {
   findLastChange,
   foldEvents,
   parseInstant,
-  validateEvent,
   type LogEvent,
   type NewEvent,
 } from '../../src/core/events.js';
+import { validateEvent } from '../../src/core/event-schema.js';
 
 let seq = 0;
 /** Events with readable ids and a clock in minutes after 09:00 UTC on 2026-11-30. */

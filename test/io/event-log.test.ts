@@ -11,10 +11,8 @@ import {
   EventLogIoError,
   appendEvent,
   appendEvents,
-  doctorEventLog,
   newEventId,
   readEventLog,
-  repairEventLog,
 } from '../../src/io/event-log.js';
 
 let dir: string;
@@ -284,80 +282,22 @@ describe('appendEvent', () => {
   });
 });
 
-describe('doctor and repair', () => {
-  function damagedLog() {
-    const good = [ev(), ev({ type: 'note', text: 'hi' }), ev()];
-    const dup = good[0]!;
-    const conflicting = { ...good[1]!, text: 'changed' };
-    const undo = ev({ type: 'undo', target: 'nope' });
-    const future = { ...ev(), type: 'deploy' };
-    const invalidKpi = ev({ type: 'kpi', metric: 'm', value: '1', week: 0 });
-    const text =
-      line(good[0]!) +
-      '{"broken": \n' + // 2: torn (an interrupted write, then a newline from a later append)
-      line(good[1]!) +
-      'not json at all\n' + // 4: corrupt
-      line(good[2]!) +
-      line(dup) + // 6: identical duplicate
-      line(conflicting) + // 7: same id, different content
-      line(undo) + // 8: dangling undo
-      line(future) + // 9: unknown type
-      line(invalidKpi) + // 10: schema-invalid (week 0)
-      line(ev()).slice(0, 20); // 11: torn tail
-    fs.writeFileSync(log, text);
-    return { text, good };
-  }
-
-  it('doctor reports every kind of problem and writes nothing', () => {
-    const { text, good } = damagedLog();
-    const report = doctorEventLog(log);
-    expect(report).toMatchObject({ exists: true, lines: 11, events: 7, ok: false });
-    expect(report.errors).toEqual([{ file: log, line: 4, message: expect.stringMatching(/not valid JSON/) }]);
-    expect(report.torn.map((t) => t.line)).toEqual([2, 11]);
-    expect(report.invalid).toEqual([{ file: log, line: 10, message: expect.stringMatching(/week/) }]);
-    expect(report.duplicates).toEqual([
-      { id: good[0]!.id, lines: [1, 6], identical: true },
-      { id: good[1]!.id, lines: [3, 7], identical: false },
-    ]);
-    expect(report.danglingUndos).toEqual([{ line: 8, target: 'nope' }]);
-    expect(report.unknownTypes).toEqual([{ line: 9, type: 'deploy' }]);
-    expect(bytes().toString()).toBe(text);
-    expect(fs.readdirSync(dir)).toEqual(['events.jsonl']);
-  });
-
-  it('doctor on a missing log', () => {
-    expect(doctorEventLog(log)).toMatchObject({ exists: false, lines: 0, ok: true });
-  });
-
-  it('repair moves bad lines to a dated backup, keeps a full copy, and rewrites atomically', async () => {
-    const { text } = damagedLog();
-    const now = new Date('2026-12-01T08:09:10.500Z');
-    const result = await repairEventLog(log, now);
-    expect(result).toEqual({
-      moved: 4,
-      backup: `${log}.bad-20261201-080910`,
-      copy: `${log}.bak-20261201-080910`,
+describe('start-up cost', () => {
+  it('does not load zod: every command imports this module, and only doctor needs the full schema', () => {
+    const result = buildSync({
+      entryPoints: [fileURLToPath(new URL('../../src/io/event-log.ts', import.meta.url))],
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      write: false,
+      metafile: true,
+      // proper-lockfile is imported on demand; leave packages out and look at what is imported at all.
+      packages: 'external',
+      logLevel: 'error',
     });
-    const lines = text.split('\n');
-    expect(fs.readFileSync(result.backup!, 'utf8')).toBe([lines[1], lines[3], lines[9], lines[10], ''].join('\n'));
-    expect(fs.readFileSync(result.copy!, 'utf8')).toBe(text);
-    const after = bytes().toString();
-    expect(after).toBe([0, 2, 4, 5, 6, 7, 8].map((i) => lines[i] + '\n').join(''));
-    expect(readEventLog(log)).toMatchObject({ errors: [], warnings: [] });
-    expect(doctorEventLog(log).ok).toBe(true);
-    expect(fs.readdirSync(dir).sort()).toEqual(
-      ['events.jsonl', 'events.jsonl.bad-20261201-080910', 'events.jsonl.bak-20261201-080910'].sort(),
-    );
-
-    // Nothing left to do: nothing written.
-    expect(await repairEventLog(log, now)).toEqual({ moved: 0, backup: null, copy: null });
-    // A second repair in the same second never overwrites the first backup.
-    fs.appendFileSync(log, 'junk\n');
-    expect(await repairEventLog(log, now)).toMatchObject({ moved: 1, backup: `${log}.bad-20261201-080910-2` });
-  });
-
-  it('repair of a missing log does nothing', async () => {
-    expect(await repairEventLog(log, new Date())).toEqual({ moved: 0, backup: null, copy: null });
-    expect(fs.readdirSync(dir)).toEqual([]);
+    const imported = Object.values(result.metafile.inputs).flatMap((i) => i.imports.map((x) => x.path));
+    const modules = Object.keys(result.metafile.inputs);
+    expect(imported.filter((p) => p === 'zod' || p.startsWith('zod/'))).toEqual([]);
+    expect(modules.filter((p) => p.includes('event-schema'))).toEqual([]);
   });
 });

@@ -1,0 +1,200 @@
+import fs from 'node:fs';
+import nodePath from 'node:path';
+import { isKnownType } from '../core/events.js';
+import { validateEvent } from '../core/event-schema.js';
+import { LaunchError } from '../errors.js';
+import { EventLogIoError, load, newEventId, scan, withLock, type LogProblem } from './event-log.js';
+
+// `launch doctor` and `doctor --repair`: the full check of events.jsonl (zod, through event-schema.ts)
+// and the one place that rewrites it. Apart from ./event-log.ts so that only `doctor` loads zod.
+
+export interface DuplicateId {
+  id: string;
+  lines: number[];
+  /** Identical copies (a git union merge) are harmless; differing ones are a conflict. */
+  identical: boolean;
+}
+
+export interface DoctorReport {
+  path: string;
+  exists: boolean;
+  lines: number;
+  events: number;
+  /** Lines the reader rejects: commands refuse to write while there are any. */
+  errors: LogProblem[];
+  /** Interrupted writes, skipped with a warning. */
+  torn: LogProblem[];
+  /** Lines the reader accepts but the full schema does not (wrong types or ranges in details). */
+  invalid: LogProblem[];
+  duplicates: DuplicateId[];
+  /** Well-formed events of types this version ignores (written by a newer or another tool). */
+  unknownTypes: { line: number; type: string }[];
+  /** Undo events whose target id is not in the log. */
+  danglingUndos: { line: number; target: string }[];
+  /** Nothing for `--repair` to do. */
+  ok: boolean;
+}
+
+interface Analysis {
+  buf: Buffer;
+  report: DoctorReport;
+  /** [start, end) byte ranges of lines to keep and to move, in file order. */
+  keep: [number, number][];
+  move: [number, number][];
+}
+
+function analyse(file: string, buf: Buffer): Analysis {
+  const errors: LogProblem[] = [];
+  const torn: LogProblem[] = [];
+  const invalid: LogProblem[] = [];
+  const unknownTypes: DoctorReport['unknownTypes'] = [];
+  const undos: { line: number; target: string }[] = [];
+  const seen = new Map<string, { lines: number[]; text: string; identical: boolean }>();
+  const keep: [number, number][] = [];
+  const move: [number, number][] = [];
+  let events = 0;
+  const end = scan(buf, 1, true, {
+    event: (e, line, start, end) => {
+      const check = validateEvent(e);
+      if (!check.ok) {
+        invalid.push({ file, line, message: check.message });
+        move.push([start, end]);
+        return;
+      }
+      events++;
+      keep.push([start, end]);
+      if (!isKnownType(e.type)) unknownTypes.push({ line, type: e.type });
+      if (e.type === 'undo') undos.push({ line, target: String(e.target) });
+      const text = buf.toString('utf8', start, end);
+      const prev = seen.get(e.id);
+      if (prev === undefined) seen.set(e.id, { lines: [line], text, identical: true });
+      else {
+        prev.lines.push(line);
+        if (prev.text !== text) prev.identical = false;
+      }
+    },
+    torn: (line, start, end) => {
+      torn.push({ file, line, message: 'torn line (an interrupted write)' });
+      move.push([start, end]);
+    },
+    bad: (line, message, start, end) => {
+      errors.push({ file, line, message });
+      move.push([start, end]);
+    },
+  });
+  const duplicates = [...seen]
+    .filter(([, s]) => s.lines.length > 1)
+    .map(([id, s]) => ({ id, lines: s.lines, identical: s.identical }));
+  const danglingUndos = undos.filter((u) => !seen.has(u.target));
+  const lines = end.lines + (end.tailStart < buf.length ? 1 : 0);
+  const report: DoctorReport = {
+    path: file,
+    exists: true,
+    lines,
+    events,
+    errors,
+    torn,
+    invalid,
+    duplicates,
+    unknownTypes,
+    danglingUndos,
+    ok: move.length === 0,
+  };
+  return { buf, report, keep, move };
+}
+
+/** Reports everything wrong with the log, with the full schema check; writes nothing. */
+export function doctorEventLog(file: string): DoctorReport {
+  const loaded = load(file);
+  if (loaded === null) return { ...analyse(file, Buffer.alloc(0)).report, exists: false };
+  return analyse(file, loaded.buf).report;
+}
+
+export interface RepairResult {
+  /** Lines moved out of the log (malformed, torn, or failing the schema). */
+  moved: number;
+  /** The moved lines, verbatim: `events.jsonl.bad-YYYYMMDD-HHMMSS`. Null when nothing was wrong. */
+  backup: string | null;
+  /** A full copy of the log before the repair: `events.jsonl.bak-YYYYMMDD-HHMMSS`. */
+  copy: string | null;
+}
+
+/** UTC, so two teammates' backups sort the same way whatever their zones. */
+function backupStamp(now: Date): string {
+  // 2026-11-30T09:15:02.123Z → 20261130-091502
+  return now.toISOString().slice(0, 19).replace(/[-:]/g, '').replace('T', '-');
+}
+
+/** Creates `base` (or base-2, base-3, … if taken) with `data`, flushed. Never overwrites a backup. */
+function writeNew(base: string, data: Buffer | string): string {
+  for (let n = 1; ; n++) {
+    const name = n === 1 ? base : `${base}-${n}`;
+    let fd: number;
+    try {
+      fd = fs.openSync(name, 'wx');
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'EEXIST' && n < 100) continue;
+      throw err;
+    }
+    try {
+      fs.writeFileSync(fd, data);
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    return name;
+  }
+}
+
+function fsyncDir(dir: string): void {
+  try {
+    const fd = fs.openSync(dir, 'r');
+    try {
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch {
+    // some platforms cannot fsync a directory; the rename is still atomic
+  }
+}
+
+/**
+ * Moves malformed, torn and schema-invalid lines to a dated backup, keeps a full copy of the old log,
+ * and atomically replaces the log with the good lines (temp file, fsync, rename), under the lock.
+ */
+export async function repairEventLog(file: string, now: Date): Promise<RepairResult> {
+  if (!fs.existsSync(file)) return { moved: 0, backup: null, copy: null };
+  return withLock(file, 'repair', () => {
+    const loaded = load(file);
+    if (loaded === null) return { moved: 0, backup: null, copy: null };
+    const { buf, keep, move } = analyse(file, loaded.buf);
+    if (move.length === 0) return { moved: 0, backup: null, copy: null };
+    try {
+      const joined = (ranges: [number, number][]) =>
+        Buffer.concat(ranges.flatMap(([s, e]) => [buf.subarray(s, e), Buffer.from('\n')]));
+      const stamp = backupStamp(now);
+      const backup = writeNew(`${file}.bad-${stamp}`, joined(move));
+      const copy = writeNew(`${file}.bak-${stamp}`, buf);
+      const tmp = nodePath.join(nodePath.dirname(file), `.${nodePath.basename(file)}.tmp-${newEventId()}`);
+      try {
+        const fd = fs.openSync(tmp, 'wx', loaded.mode & 0o777);
+        try {
+          fs.writeFileSync(fd, joined(keep));
+          fs.fsyncSync(fd);
+        } finally {
+          fs.closeSync(fd);
+        }
+        fs.renameSync(tmp, file);
+      } catch (err) {
+        fs.rmSync(tmp, { force: true });
+        throw err;
+      }
+      fsyncDir(nodePath.dirname(file));
+      return { moved: move.length, backup, copy };
+    } catch (err) {
+      if (err instanceof LaunchError) throw err;
+      throw new EventLogIoError('repair', file, err);
+    }
+  });
+}
