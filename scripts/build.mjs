@@ -33,6 +33,8 @@ const common = {
   minify: process.env.LAUNCH_NO_MINIFY !== '1',
   keepNames: true,
   legalComments: 'none',
+  // Chunks are loaded with require(): a real import() would start Node's ES module loader.
+  supported: { 'dynamic-import': false },
   // import.meta.url does not exist in CommonJS: give modules that locate files the bundle's own URL.
   banner: { js: "const __launchModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
   define: { __LAUNCH_VERSION__: JSON.stringify(pkg.version), 'import.meta.url': '__launchModuleUrl' },
@@ -42,6 +44,7 @@ const common = {
 
 rmSync(new URL('../dist/', import.meta.url), { recursive: true, force: true });
 await Promise.all([
+  build({ ...common, entryPoints: ['src/boot.ts'], outfile: 'dist/boot.cjs', banner: {}, define: {} }),
   build({ ...common, entryPoints: ['src/main.ts'], outfile: 'dist/launch.cjs', metafile: process.env.LAUNCH_METAFILE === '1' }).then((r) => r.metafile && writeFileSync('dist/meta.json', JSON.stringify(r.metafile))),
   build({ ...common, entryPoints: chunks.map((f) => `src/lazy/${f}`), outdir: 'dist', outExtension: { '.js': '.cjs' } }),
   build({

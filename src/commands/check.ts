@@ -63,7 +63,7 @@ export async function checkCommand(ctx: Ctx, refs: string[], opts: CheckOptions)
   // A new measurement of a done item is recorded (re-measured); a plain re-check is a no-op.
   const already = values.length > 0 ? [] : items.filter((i) => statusOf(session, i) === 'done');
   const todo = items.filter((i) => !already.includes(i));
-  const actor = actorFor(ctx, session, opts.as);
+  const actor = await actorFor(ctx, session, opts.as);
   const fields: NewEvent[] = todo.map((i) => ({ actor, type: 'check', item: i.id, ...(opts.note ? { note: opts.note } : {}), ...measured }));
   const recorded = fields.length > 0 ? await record(ctx, session, fields, date ? { date } : {}) : [];
 

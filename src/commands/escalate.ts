@@ -21,7 +21,7 @@ export async function escalateCommand(ctx: Ctx, ref: string | undefined, opts: E
   if (!ref) return listEscalations(ctx);
   const session = await openForWrite(ctx);
   const item = await resolveOne(ctx, session.plan.items, ref);
-  const actor = actorFor(ctx, session, opts.as);
+  const actor = await actorFor(ctx, session, opts.as);
   if (opts.resolve) {
     if (!session.state.escalations.get(item.id)?.open) throw new LaunchError(`${item.id} has no open escalation`);
     const [event] = await record(ctx, session, [{ actor, type: 'escalate', item: item.id, resolve: true }]);

@@ -43,7 +43,7 @@ export async function kpiRecordCommand(ctx: Ctx, metricRef: string, value: strin
   if (!measured.ok) {
     throw new LaunchError(`${kpi.metric}: ${measured.reason}; nothing recorded`, { hint: `expected ${measured.expected}` });
   }
-  const actor = actorFor(ctx, session, opts.as);
+  const actor = await actorFor(ctx, session, opts.as);
   const [event] = await record(ctx, session, [{ actor, type: 'kpi', metric: kpi.id, value: value.trim(), week, ...(opts.note ? { note: opts.note } : {}) }]);
   const records = new Map(session.state.kpis);
   records.set(kpi.id, [...(records.get(kpi.id) ?? []), { id: event!.id, metric: kpi.id, value: value.trim(), week, actor, ts: event!.ts }]);

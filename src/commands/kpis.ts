@@ -66,7 +66,7 @@ export async function kpisCommand(ctx: Ctx, opts: KpisOptions): Promise<void> {
 
 async function printTables(ctx: Ctx, sprints: { id: string; name: string }[], cells: KpiCell[], date: string): Promise<void> {
   if (cells.length === 0) return ctx.print('no KPIs match');
-  const { Table } = await import('../lazy/visuals.js');
+  const { Table } = await import('../lazy/table.js');
   const groups = new Map<string, KpiCell[]>();
   for (const c of cells) groups.set(c.kpi.sprint ?? '', [...(groups.get(c.kpi.sprint ?? '') ?? []), c]);
   for (const [sprintId, group] of groups) {

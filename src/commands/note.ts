@@ -10,7 +10,7 @@ export async function noteCommand(ctx: Ctx, ref: string, words: string[], opts: 
   if (!text) throw new UsageError('what is the note?', 'launch note redis-setup "DBA replied, install tomorrow"');
   const session = await openForWrite(ctx);
   const item = await resolveOne(ctx, session.plan.items, ref);
-  const [event] = await record(ctx, session, [{ actor: actorFor(ctx, session, opts.as), type: 'note', item: item.id, text }]);
+  const [event] = await record(ctx, session, [{ actor: await actorFor(ctx, session, opts.as), type: 'note', item: item.id, text }]);
   if (ctx.json) return ctx.printJson({ schema: 1, recorded: [event] });
   ctx.print(`noted on ${item.id}: ${safeText(text)}`);
 }

@@ -104,7 +104,7 @@ async function recordAnswers(ctx: Ctx, opts: StandupOptions): Promise<void> {
   const date = resolveDate(opts.date, session.today);
   const view = buildPlanView(session.plan, session.calendar, session.state.items);
   const s = standupQuery(view, date, session.state.timeline, session.state.cancelled, session.state.kpis, session.state.standups);
-  const actor = actorFor(ctx, session, opts.as);
+  const actor = await actorFor(ctx, session, opts.as);
   const questions = s.questions.length > 0 ? s.questions : ['What did you complete yesterday?', 'What are you working on today?', 'Any blockers or dependencies?'];
   const flags = [opts.yesterday, opts.today, opts.blockers];
   const answers: Record<string, string> = {};

@@ -57,7 +57,7 @@ export async function statusCommand(ctx: Ctx, opts: { date?: string }): Promise<
 
 async function printBurndown(ctx: Ctx, chart: Burndown): Promise<void> {
   if (chart.points.length < 2) return;
-  const { asciichart } = await import('../lazy/visuals.js');
+  const { asciichart } = await import('../lazy/chart.js');
   // Keep the chart within a terminal: at most 60 columns, sampling evenly.
   const step = Math.max(1, Math.ceil(chart.points.length / 60));
   const sampled = chart.points.filter((_, i) => i % step === 0 || i === chart.points.length - 1);

@@ -13,6 +13,7 @@ import { safeText } from '../render/sanitize.js';
 import type { Ctx } from '../runtime.js';
 import { teamMatcher } from './list.js';
 import { itemJson } from './shared/item-view.js';
+import { compareText } from '../core/compare.js';
 
 export interface TodayOptions {
   date?: string;
@@ -86,7 +87,7 @@ function agenda(ctx: Ctx, a: DayAgenda, steps: boolean, width: number): void {
   }
   const byDue = new Map<string, Scheduled[]>();
   for (const e of a.due) byDue.set(e.schedule!.due, [...(byDue.get(e.schedule!.due) ?? []), e]);
-  for (const [due, entries] of [...byDue].sort(([x], [y]) => x.localeCompare(y))) {
+  for (const [due, entries] of [...byDue].sort(([x], [y]) => compareText(x, y))) {
     ctx.print();
     ctx.print(ctx.theme.c.bold(`Due by ${formatShortDate(due)}`) + ctx.theme.c.dim(' (end of block)'));
     for (const e of entries) ctx.print(itemLine(ctx, e, width));

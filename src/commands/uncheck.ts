@@ -8,7 +8,7 @@ export async function uncheckCommand(ctx: Ctx, refs: string[], opts: { as?: stri
   const session = await openForWrite(ctx);
   const items = await resolveItems(ctx, session, refs);
   const changing = items.filter((i) => statusOf(session, i) === 'done');
-  const actor = actorFor(ctx, session, opts.as);
+  const actor = await actorFor(ctx, session, opts.as);
   const recorded = changing.length > 0 ? await record(ctx, session, changing.map((i) => ({ actor, type: 'uncheck' as const, item: i.id }))) : [];
   if (ctx.json) return ctx.printJson({ schema: 1, recorded, unchanged: items.filter((i) => !changing.includes(i)).map((i) => i.id) });
   for (const i of changing) ctx.print(`${ctx.theme.mark.todo} ${i.id}  ${safeText(i.title)}`);

@@ -7,7 +7,7 @@ import { actorFor, openForWrite, record } from './shared/record.js';
 
 export async function undoCommand(ctx: Ctx, opts: { as?: string }): Promise<void> {
   const session = await openForWrite(ctx);
-  const actor = actorFor(ctx, session, opts.as);
+  const actor = await actorFor(ctx, session, opts.as);
   const last = findLastChange(session.events, actor);
   if (!last) throw new LaunchError(`nothing to undo for ${actor}`, { hint: 'undo reverts your own changes; --as <name> acts as someone else' });
   const [event] = await record(ctx, session, [{ actor, type: 'undo', target: last.id, ...(typeof last.item === 'string' ? { item: last.item } : {}) }]);

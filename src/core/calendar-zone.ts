@@ -5,6 +5,7 @@
 // DST-aware without any table of our own. No local-time Date method is used, so the host's TZ never leaks in.
 
 import { dateFromDayNumber, dayNumber, daysFromCivil, parsePlainDate } from './calendar-date.js';
+import { buildZoneTable, isTabled, tabledOffset, type ZoneTable } from './zone-table.js';
 
 const DAY_MS = 86_400_000;
 // Valid ECMAScript time values.
@@ -34,6 +35,7 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
 /** True if Intl knows the zone (IANA names, case-insensitive, plus aliases such as UTC and Etc/GMT+5). */
 export function isValidTimeZone(tz: string): boolean {
   if (typeof tz !== 'string' || tz.trim() === '') return false;
+  if (isTabled(tz)) return true;
   try {
     formatter(tz);
     return true;
@@ -49,6 +51,11 @@ function requireInstant(t: number): number {
 
 /** The local wall-clock reading of instant t, as epoch-style milliseconds. */
 function wallMs(t: number, timeZone: string): number {
+  const offset = tabledOffset(timeZone, t);
+  return offset === undefined ? intlWallMs(t, timeZone) : t + offset;
+}
+
+function intlWallMs(t: number, timeZone: string): number {
   const p: Record<string, number> = {};
   for (const part of formatter(timeZone).formatToParts(t)) {
     if (part.type !== 'literal') p[part.type] = Number(part.value);
@@ -139,4 +146,9 @@ export function formatOffsetTimestamp(epochMs: number, timeZone: string): string
   if (Number.isNaN(offset)) return `${dateFromDayNumber(day)}T${time}Z`;
   const abs = Math.abs(offset) / 60_000;
   return `${dateFromDayNumber(day)}T${time}${offset < 0 ? '-' : '+'}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+}
+
+/** Offsets of `timeZone` over [from, to), read from Intl, for the plan snapshot (see zone-table.ts). */
+export function zoneTableFor(timeZone: string, from: number, to: number): ZoneTable {
+  return buildZoneTable(timeZone, from, to, (t) => intlWallMs(t, timeZone) - Math.floor(t));
 }

@@ -16,6 +16,7 @@ export {
   localDateOf,
   parseInstant,
   startOfLocalDay,
+  zoneTableFor,
 } from './calendar-zone.js';
 
 export interface CalendarConfig {

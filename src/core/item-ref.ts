@@ -1,6 +1,7 @@
 // How users name things at the terminal: the exact id, a unique id prefix, or words of the title
 // ("skeleton loading"). Used for items and, with the same rules, for KPI metrics.
 import { words } from './import/slug.js';
+import { compareText } from './compare.js';
 
 export interface Named {
   id: string;
@@ -49,7 +50,7 @@ export function resolveRef<T extends Named>(entries: readonly T[], ref: string, 
       const overlap = refWords.filter((w) => words(e.title).some((t) => t.startsWith(w.slice(0, 4)))).length;
       return { e, score: editDistance(wanted, e.id) - overlap * 4 };
     })
-    .sort((a, b) => a.score - b.score || a.e.id.localeCompare(b.e.id));
+    .sort((a, b) => a.score - b.score || compareText(a.e.id, b.e.id));
   const threshold = Math.max(3, Math.floor(wanted.length / 2));
   return { kind: 'none', suggestions: scored.filter((s) => s.score <= threshold).slice(0, limit).map((s) => s.e) };
 }

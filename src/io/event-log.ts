@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import { randomBytes } from 'node:crypto';
 import { MAX_EVENT_LINE_BYTES, eventShapeProblem, type LogEvent } from '../core/events.js';
 import { LaunchError } from '../errors.js';
 
@@ -42,7 +41,8 @@ export function formatLogProblem(p: LogProblem): string {
 
 /** 16 hex digits of randomness: unique across machines without coordination, short enough to type. */
 export function newEventId(): string {
-  return randomBytes(8).toString('hex');
+  // Web Crypto is loaded on first use, so read-only commands never pay for the crypto module.
+  return Buffer.from(globalThis.crypto.getRandomValues(new Uint8Array(8))).toString('hex');
 }
 
 // ---------------------------------------------------------------------------------------------------

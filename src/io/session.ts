@@ -1,5 +1,6 @@
 // Opens what a command works on: the plan, the config, the calendar and the folded log — from the
 // workspace, or, when there is none, the bundled plan starting this week (read commands only).
+import { readlinkSync } from 'node:fs';
 import type { Config } from '../core/config.js';
 import { DEFAULT_WORKING_DAYS } from '../core/config.js';
 import { addDays, type Calendar, createCalendar, isValidTimeZone, parsePlainDate } from '../core/calendar.js';
@@ -27,7 +28,20 @@ export interface Session {
   blocks: Map<string, Block>;
 }
 
-export function systemTimeZone(): string {
+/**
+ * The machine's zone. Asking Intl costs as much as the rest of a run, so TZ and the /etc/localtime link
+ * are tried first; Intl decides only when neither names a zone.
+ */
+export function systemTimeZone(env: Record<string, string | undefined> = process.env): string {
+  const fromEnv = env.TZ?.replace(/^:/, '');
+  if (fromEnv && /^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/.test(fromEnv)) return fromEnv;
+  try {
+    const link = readlinkSync('/etc/localtime');
+    const m = /zoneinfo\/(.+)$/.exec(link);
+    if (m) return m[1]!;
+  } catch {
+    // not a link (or no such file): ask Intl
+  }
   return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 }
 
@@ -46,10 +60,12 @@ export async function openSession(ctx: Ctx, opts: OpenOptions = {}): Promise<Ses
   const paths = findWorkspace(ctx.rt.cwd, ctx.dir);
   if (!paths) {
     if (opts.write) throw new LaunchError('no launch workspace here or in any parent directory', { hint: INIT_HINT });
-    const timeZone = systemTimeZone();
-    const { plan } = await loadPlanAndConfig(bundledPlanPath());
+    const timeZone = systemTimeZone(ctx.rt.env);
+    const now = ctx.rt.now().getTime();
+    // The zone table is built around a start date; yesterday's UTC date is close enough to centre it.
+    const { plan } = await loadPlanAndConfig(bundledPlanPath(), undefined, { timeZone, start: new Date(now).toISOString().slice(0, 10) });
     const probe = createCalendar(defaultConfig('2000-01-03', timeZone), 1);
-    const config = defaultConfig(probe.dateOf(ctx.rt.now().getTime()), timeZone);
+    const config = defaultConfig(probe.dateOf(now), timeZone);
     ctx.note(`No workspace: showing the bundled plan "${plan.title}" as if it started this week. ${INIT_HINT}.`);
     return build(plan, config, undefined, [], null, ctx);
   }

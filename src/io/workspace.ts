@@ -1,5 +1,4 @@
 // The .launch/ workspace: found like git finds .git (walking up), or named by --dir / LAUNCH_DIR.
-import { execFileSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -51,12 +50,14 @@ export function findWorkspace(cwd: string, override?: string): WorkspacePaths | 
 }
 
 /** The name events are recorded under: --as, the config's actor, git's user.name, then the OS user. */
-export function resolveActor(explicit: string | undefined, config: Config | undefined, cwd: string): string {
-  const pick = explicit?.trim() || config?.actor?.trim() || gitUserName(cwd) || osUser();
+export async function resolveActor(explicit: string | undefined, config: Config | undefined, cwd: string): Promise<string> {
+  const pick = explicit?.trim() || config?.actor?.trim() || (await gitUserName(cwd)) || osUser();
   return pick || 'unknown';
 }
 
-function gitUserName(cwd: string): string | undefined {
+async function gitUserName(cwd: string): Promise<string | undefined> {
+  // Loaded here, not at the top: only a write without a configured actor needs a child process.
+  const { execFileSync } = await import('node:child_process');
   try {
     return execFileSync('git', ['config', 'user.name'], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 2000 }).trim() || undefined;
   } catch {

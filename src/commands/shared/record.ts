@@ -37,7 +37,7 @@ export interface RecordOptions {
   as?: string;
 }
 
-export function actorFor(ctx: Ctx, session: Session, as?: string): string {
+export function actorFor(ctx: Ctx, session: Session, as?: string): Promise<string> {
   return resolveActor(as, session.config, ctx.rt.cwd);
 }
 

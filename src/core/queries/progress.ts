@@ -1,6 +1,7 @@
 // Sprint progress and the on-track verdict shared by today, standup and status.
 import type { Sprint } from '../plan-schema.js';
 import type { PlanView, Scheduled } from './schedule.js';
+import { compareText } from '../compare.js';
 
 export interface OnTrack {
   verdict: 'on track' | 'behind' | 'ahead';
@@ -22,7 +23,7 @@ export function sprintEntries(view: PlanView, sprint: Sprint): Scheduled[] {
 export function onTrack(view: PlanView, sprint: Sprint, date: string): OnTrack {
   const entries = sprintEntries(view, sprint);
   const dueBefore = entries.filter((e) => e.schedule !== null && e.schedule.due < date);
-  const late = dueBefore.filter((e) => e.status !== 'done').sort((a, b) => a.schedule!.due.localeCompare(b.schedule!.due));
+  const late = dueBefore.filter((e) => e.status !== 'done').sort((a, b) => compareText(a.schedule!.due, b.schedule!.due));
   const done = entries.filter((e) => e.status === 'done').length;
   const early = entries.filter((e) => e.status === 'done' && (e.schedule === null || e.schedule.due >= date)).length;
   const verdict = late.length > 0 ? 'behind' : early > 0 ? 'ahead' : 'on track';

@@ -6,6 +6,7 @@ import { onTrack, type OnTrack } from './progress.js';
 import type { PlanView, Scheduled } from './schedule.js';
 import { agendaFor, type DayAgenda, type Overdue, type TeamFilter, today } from './today.js';
 import type { KpiRecord } from '../events.js';
+import { compareText } from '../compare.js';
 
 export interface Standup {
   date: string;
@@ -53,7 +54,7 @@ export function standup(
   return {
     date,
     since,
-    yesterday: [...byActor].sort(([a], [b]) => a.localeCompare(b)).map(([actor, events]) => ({ actor, events })),
+    yesterday: [...byActor].sort(([a], [b]) => compareText(a, b)).map(([actor, events]) => ({ actor, events })),
     today: position.workingDay ? agendaFor(view, date, opts.team) : { tasks: [], due: [] },
     blocked: t.blocked,
     overdue: t.overdue,

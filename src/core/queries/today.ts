@@ -5,6 +5,7 @@ import type { Block, Sprint, Week } from '../plan-schema.js';
 import { type KpiCell, kpiCells } from './kpis.js';
 import { onTrack, type OnTrack } from './progress.js';
 import { isOn, isOverdue, type PlanView, type Scheduled } from './schedule.js';
+import { compareText } from '../compare.js';
 
 export interface TaskGroup {
   block: Block | undefined;
@@ -79,7 +80,7 @@ export function today(view: PlanView, date: string, kpiRecords: ReadonlyMap<stri
     .map((entry) => ({ entry, daysLate: calendar.workingDaysBetween(entry.schedule!.due, date) }))
     // Due Friday and viewed on Saturday is not late yet: lateness counts working days.
     .filter((o) => o.daysLate >= 1)
-    .sort((a, b) => a.entry.schedule!.due.localeCompare(b.entry.schedule!.due) || a.entry.item.line - b.entry.item.line);
+    .sort((a, b) => compareText(a.entry.schedule!.due, b.entry.schedule!.due) || a.entry.item.line - b.entry.item.line);
 
   let checkpoint: KpiCell[] = [];
   if (working && position.week !== undefined) {

@@ -1,0 +1,197 @@
+// launch sync: commit the workspace's new events, pull teammates' with a rebase (the union merge rule
+// merges the log line by line), re-check the log, push; report what arrived. Local events are never
+// lost: every failure leaves them in the log, and once committed, in a local commit.
+import { type ActorCounts, countByActor, countByType, describeCounts } from '../core/event-summary.js';
+import type { LogEvent } from '../core/events.js';
+import { LaunchError } from '../errors.js';
+import { formatLogProblem, readEventLog } from '../io/event-log.js';
+import { findRepo, type GitRepo, lastLines, type Upstream } from '../io/git.js';
+import { withLogLock } from '../io/log-lock.js';
+import { openSession, type Session } from '../io/session.js';
+import { locateWorkspace, pendingChanges, type WorkspaceInRepo } from '../io/workspace-changes.js';
+import { safeText } from '../render/sanitize.js';
+import type { Ctx } from '../runtime.js';
+import { actorFor } from './shared/record.js';
+
+export interface SyncOptions {
+  as?: string;
+}
+
+/** Pushes rejected because someone pushed meanwhile are retried (pull, rebase, push) this many times. */
+export const SYNC_ATTEMPTS = 3;
+
+interface Target {
+  repo: GitRepo;
+  ws: WorkspaceInRepo;
+  upstream: Upstream;
+  logFile: string;
+}
+
+interface Report {
+  commits: string[];
+  arrived: LogEvent[];
+  pushed: boolean;
+  attempts: number;
+  /** Local commits the upstream does not have (after the last push, if it failed). */
+  ahead: number;
+}
+
+export async function syncCommand(ctx: Ctx, opts: SyncOptions = {}): Promise<void> {
+  const session = await openSession(ctx, { write: true });
+  const target = await findTarget(ctx, session);
+  const actor = await actorFor(ctx, session, opts.as);
+  // Refuse before anything changes or the network is touched.
+  await pendingChanges(target.repo, target.ws, target.logFile, []);
+  await refuseForeignCommits(target);
+
+  const report: Report = { commits: [], arrived: [], pushed: false, attempts: 0, ahead: 0 };
+  while (report.attempts < SYNC_ATTEMPTS) {
+    report.attempts++;
+    await withLogLock(target.logFile, () => commitPending(target, actor, session, report));
+    if (report.attempts === 1) await warnWithoutUnionRule(ctx, target);
+    await fetch(target, report);
+    const arrived = await withLogLock(target.logFile, async () => {
+      await commitPending(target, actor, session, report);
+      const before = new Set(readEventLog(target.logFile).events.map((e) => e.id));
+      await rebase(target);
+      return mergedLog(target).filter((e) => !before.has(e.id));
+    });
+    report.arrived.push(...arrived);
+    report.ahead = Number((await target.repo.ok('rev-list', '--count', `${target.upstream.name}..HEAD`)).trim());
+    if (report.ahead === 0) break;
+    if (await push(target, report)) {
+      report.pushed = true;
+      report.ahead = 0;
+      break;
+    }
+    if (report.attempts === SYNC_ATTEMPTS) {
+      render(ctx, target, report);
+      throw new LaunchError(`${target.upstream.name} changed during each of ${SYNC_ATTEMPTS} attempts, so nothing was pushed`, {
+        hint: `your events are safe in ${report.ahead} local commit(s); run \`launch sync\` again`,
+      });
+    }
+  }
+  render(ctx, target, report);
+}
+
+async function findTarget(ctx: Ctx, session: Session): Promise<Target> {
+  const paths = session.paths!;
+  const repo = await findRepo(paths.dir, ctx.rt.env);
+  if (!repo) {
+    throw new LaunchError(`${paths.dir} is not inside a git repository, so there is nothing to sync with`, {
+      hint: 'commit .launch/ in your team\'s repository (or `git init` and `git remote add origin <url>`), then run launch sync',
+    });
+  }
+  const busy = await repo.operationInProgress();
+  if (busy) throw new LaunchError(`${busy} is in progress in ${repo.top}`, { hint: 'finish or abort it with git first, then run launch sync' });
+  const ws = await locateWorkspace(repo, paths);
+  const branch = await repo.branch();
+  if (!branch) throw new LaunchError('HEAD is detached: sync needs a branch to commit to', { hint: 'check out your branch (git switch main), then run launch sync' });
+  const upstream = await repo.upstream(branch);
+  if (!upstream) {
+    const remotes = await repo.remotes();
+    if (remotes.length === 0) {
+      throw new LaunchError('the repository has no remote to sync with', { hint: `add one (git remote add origin <url>), push with git push -u origin ${branch}, then run launch sync` });
+    }
+    throw new LaunchError(`branch ${branch} has no upstream to pull from and push to`, { hint: `push it once with git push -u ${remotes[0]} ${branch}, then run launch sync` });
+  }
+  return { repo, ws, upstream, logFile: paths.log };
+}
+
+/** Sync pushes the whole branch; it must not publish someone's unpushed code along with the log. */
+async function refuseForeignCommits({ repo, ws, upstream }: Target): Promise<void> {
+  const out = await repo.ok('log', '--format=%h %s', `${upstream.name}..HEAD`, '--', '.', `:(exclude,literal)${ws.dir}`, ':(exclude,literal).gitattributes');
+  const commits = out.split('\n').filter(Boolean);
+  if (commits.length === 0) return;
+  throw new LaunchError(
+    `${commits.length} unpushed commit(s) on this branch change files outside ${ws.dir}/, and sync would push them too:\n  ${commits.slice(0, 5).map(safeText).join('\n  ')}`,
+    { hint: 'push them yourself first (git push), then run launch sync' },
+  );
+}
+
+async function commitPending({ repo, ws, logFile }: Target, actor: string, session: Session, report: Report): Promise<void> {
+  const log = readEventLog(logFile);
+  const pending = await pendingChanges(repo, ws, logFile, log.events);
+  if (pending.paths.length === 0) return;
+  const summary = [pending.newWorkspace ? `start tracking ${session.plan.id}` : '', describeCounts(countByType(pending.events), { nouns: false })].filter(Boolean).join(', ');
+  const message = `launch: ${actor} ${summary || 'update the log'}`;
+  await repo.ok('--literal-pathspecs', 'add', '--', ...pending.paths);
+  // Naming the paths commits exactly them, whatever else someone staged.
+  const r = await repo.run('--literal-pathspecs', 'commit', '--quiet', '-m', message, '--', ...pending.paths);
+  if (r.code !== 0) {
+    throw new LaunchError(`git commit failed: ${lastLines(r.stderr || r.stdout)}`, { hint: 'nothing was committed; your events are still in the log' });
+  }
+  report.commits.push(message);
+}
+
+/** Without the committed rule a concurrent change stops the rebase: say so before it happens. */
+async function warnWithoutUnionRule(ctx: Ctx, { repo, ws }: Target): Promise<void> {
+  const attr = (await repo.ok('check-attr', '--cached', 'merge', '--', ws.log)).trim();
+  if (attr.endsWith(': union')) return;
+  ctx.warn(`${ws.log} has no committed merge=union rule: when two people change the log at once, git cannot merge it. Add the line "${ws.rule}" to .gitattributes and commit it.`);
+}
+
+async function fetch({ repo, upstream }: Target, report: Report): Promise<void> {
+  const r = await repo.run('fetch', '--quiet', upstream.remote);
+  if (r.code === 0) return;
+  throw new LaunchError(`could not fetch from ${upstream.remote}: ${lastLines(r.stderr)}`, { hint: keptHint(report) });
+}
+
+const keptHint = (report: Report) =>
+  report.commits.length > 0 ? 'your events are committed locally; run launch sync again when the remote can be reached' : 'your events are safe in the log; run launch sync again';
+
+async function rebase({ repo, ws, upstream }: Target): Promise<void> {
+  // No --autostash: sync refused earlier if anything else was uncommitted, and never hides work.
+  const r = await repo.run('rebase', '--no-autostash', '--quiet', upstream.name);
+  if (r.code === 0) return;
+  let conflicts: string[] = [];
+  if (await repo.operationInProgress()) {
+    conflicts = (await repo.run('diff', '--name-only', '--diff-filter=U')).stdout.split('\n').filter(Boolean);
+    await repo.run('rebase', '--abort');
+  }
+  const where = conflicts.length > 0 ? ` (conflicts in ${conflicts.join(', ')})` : '';
+  throw new LaunchError(`could not rebase onto ${upstream.name}${where}; the rebase was undone and nothing was pushed\n${lastLines(r.stderr || r.stdout)}`, {
+    hint: conflicts.includes(ws.log)
+      ? `commit the line "${ws.rule}" in .gitattributes so the log merges without conflicts, then run launch sync again`
+      : 'your events are committed locally; run git pull --rebase yourself to resolve, then launch sync',
+  });
+}
+
+/** The log after the merge: a malformed line now means the merge went wrong, so nothing is pushed. */
+function mergedLog({ logFile }: Target): LogEvent[] {
+  const log = readEventLog(logFile);
+  if (log.errors.length > 0) {
+    throw new LaunchError(`after merging teammates' changes the event log has malformed lines, so nothing was pushed:\n  ${log.errors.slice(0, 3).map(formatLogProblem).join('\n  ')}`, {
+      hint: 'run `launch doctor` to see them (and `launch doctor --repair` to move them aside), commit, then launch sync again',
+    });
+  }
+  return log.events;
+}
+
+/** true when pushed, false when the remote moved on meanwhile (worth another pull). */
+async function push({ repo, upstream }: Target, report: Report): Promise<boolean> {
+  const r = await repo.run('push', '--porcelain', upstream.remote, `HEAD:${upstream.mergeRef}`);
+  if (r.code === 0) return true;
+  const text = `${r.stdout}\n${r.stderr}`;
+  if (/fetch first|non-fast-forward|stale info|cannot lock ref|failed to update ref|incorrect old value/.test(text)) return false;
+  throw new LaunchError(`git push to ${upstream.name} failed: ${lastLines(r.stderr || r.stdout)}`, { hint: keptHint(report) });
+}
+
+function render(ctx: Ctx, { upstream }: Target, report: Report): void {
+  const pulled: ActorCounts[] = countByActor(report.arrived);
+  if (ctx.json) {
+    ctx.printJson({ schema: 1, committed: report.commits.length > 0, commits: report.commits, pulled, pushed: report.pushed, upstream: upstream.name, attempts: report.attempts });
+    return;
+  }
+  const { mark } = ctx.theme;
+  for (const message of report.commits) ctx.print(`${mark.done} committed "${safeText(message)}"`);
+  if (report.commits.length === 0) ctx.print(`${mark.todo} no new events to commit`);
+  if (pulled.length === 0) ctx.print(`${mark.todo} nothing new from teammates`);
+  else {
+    ctx.print(`From ${upstream.name}:`);
+    for (const { actor, counts } of pulled) ctx.print(`  ${safeText(actor)} ${describeCounts(counts, { nouns: true })}`);
+  }
+  if (report.pushed) ctx.print(`${mark.done} pushed to ${upstream.name}${report.attempts > 1 ? ` (after ${report.attempts} attempts: others pushed meanwhile)` : ''}`);
+  else if (report.ahead === 0) ctx.print(`${mark.todo} nothing to push: up to date with ${upstream.name}`);
+  else ctx.print(`${mark.missed} not pushed: ${report.ahead} commit(s) kept locally`);
+}
