@@ -23,7 +23,7 @@ need('hyperfine', 'install it with `apt-get install hyperfine` (Debian package)'
 if (withCallgrind) need('valgrind', 'install it with `apt-get install valgrind`');
 execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' });
 
-const launch = (args, opts = {}) => execFileSync(process.execPath, [bin, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], ...opts });
+const launch = (args, opts = {}) => execFileSync(process.execPath, [bin, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 28, ...opts });
 const tmp = mkdtempSync(join(tmpdir(), 'launch-bench-'));
 const ids = (dir) => JSON.parse(launch(['list', '--json', '--dir', dir])).items.map((i) => i.id);
 

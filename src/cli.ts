@@ -55,7 +55,8 @@ Exit codes: 0 ok · 1 failure, not found or ambiguous · 2 usage error · 130 ca
     .description('turn a Markdown plan into a validated YAML plan')
     .argument('<plan.md>', 'the Markdown plan')
     .option('-o, --output <file.yaml>', 'where to write the YAML (default: plans/<plan-id>.yaml)')
-    .addHelpText('after', '\nExample:\n  launch import sprint-plan.md -o plans/sprint.yaml\n')
+    .option('-y, --yes', 'inside a workspace: apply the plan update without asking')
+    .addHelpText('after', '\nInside a workspace and without -o, this updates the workspace\'s plan (as `launch plan update`),\nshowing what changes and keeping every status.\n\nExample:\n  launch import sprint-plan.md -o plans/sprint.yaml\n')
     .action(lazy(rt, async () => (await import('./commands/import.js')).importCommand));
 
   program
@@ -128,6 +129,23 @@ Exit codes: 0 ok · 1 failure, not found or ambiguous · 2 usage error · 130 ca
     .addOption(asOption())
     .addHelpText('after', '\nExamples:\n  launch escalate redis-setup --level high --reason "blocks all caching work"\n  launch escalate --resolve redis-setup\n  launch escalate\n')
     .action(lazy(rt, async () => (await import('./commands/escalate.js')).escalateCommand));
+
+  program
+    .command('sync')
+    .description('share the workspace through git: commit new events, pull teammates\' with a rebase, push')
+    .addOption(asOption())
+    .addHelpText('after', '\nRefuses outside a git repository, without an upstream branch, or when .launch/ has changes launch did not make.\n\nExamples:\n  launch sync\n  launch sync --json | jq \'.pulled\'\n')
+    .action(lazy(rt, async () => (await import('./commands/sync.js')).syncCommand));
+
+  program
+    .command('plan')
+    .description('change the plan the workspace tracks (see: launch plan update --help)')
+    .command('update')
+    .description('show what changes against an edited plan, then replace .launch/plan.yaml keeping every status')
+    .argument('<plan>', 'the edited plan: a Markdown or YAML file')
+    .option('-y, --yes', 'apply without asking (needed when not on a terminal)')
+    .addHelpText('after', '\nExamples:\n  launch plan update sprint-plan.md\n  launch plan update sprint-plan.md --yes --json\n')
+    .action(lazy(rt, async () => (await import('./commands/plan-update.js')).planUpdateCommand));
 
   program
     .command('init')

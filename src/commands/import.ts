@@ -9,6 +9,7 @@ import type { Ctx } from '../runtime.js';
 
 export interface ImportOptions {
   output?: string;
+  yes?: boolean;
 }
 
 export function planCounts(plan: Plan) {
@@ -24,6 +25,11 @@ export function planCounts(plan: Plan) {
 }
 
 export async function importCommand(ctx: Ctx, source: string, opts: ImportOptions): Promise<void> {
+  if (opts.output === undefined) {
+    // Inside a workspace, importing the edited plan is a plan update that keeps every status.
+    const { importIntoWorkspace } = await import('./plan-update.js');
+    if (await importIntoWorkspace(ctx, source, { yes: opts.yes })) return;
+  }
   const full = resolve(ctx.rt.cwd, source);
   const text = readTextFile(full, 'Markdown plan', source);
   const { importMarkdown } = await import('../lazy/markdown.js');

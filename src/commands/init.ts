@@ -41,9 +41,8 @@ export async function initCommand(ctx: Ctx, opts: InitOptions): Promise<void> {
   const planYaml = isMarkdown(loaded.path) ? planToYaml(loaded.plan, basename(loaded.path)) : readFileSync(loaded.path, 'utf8');
 
   const config: Config = { ...defaultConfig(start, timeZone), holidays: [...new Set(holidays)].sort() };
-  if (opts.as) config.actor = opts.as;
   const dir = ctx.dir ? resolve(ctx.rt.cwd, ctx.dir, basename(ctx.dir) === WORKSPACE_DIR ? '' : WORKSPACE_DIR) : join(ctx.rt.cwd, WORKSPACE_DIR);
-  const result = initWorkspace({ dir, planYaml, configYaml: configToYaml(config), force: opts.force === true });
+  const result = initWorkspace({ dir, planYaml, configYaml: configToYaml(config), force: opts.force === true, ...(opts.as ? { actor: opts.as } : {}) });
 
   const calendar = createCalendar(config, loaded.plan.totalWeeks);
   const shown = relative(ctx.rt.cwd, result.paths.dir) || result.paths.dir;

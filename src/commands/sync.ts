@@ -4,9 +4,8 @@
 import { type ActorCounts, countByActor, countByType, describeCounts } from '../core/event-summary.js';
 import type { LogEvent } from '../core/events.js';
 import { LaunchError } from '../errors.js';
-import { formatLogProblem, readEventLog } from '../io/event-log.js';
+import { formatLogProblem, readEventLog, withLock } from '../io/event-log.js';
 import { findRepo, type GitRepo, lastLines, type Upstream } from '../io/git.js';
-import { withLogLock } from '../io/log-lock.js';
 import { openSession, type Session } from '../io/session.js';
 import { locateWorkspace, pendingChanges, type WorkspaceInRepo } from '../io/workspace-changes.js';
 import { safeText } from '../render/sanitize.js';
@@ -47,10 +46,10 @@ export async function syncCommand(ctx: Ctx, opts: SyncOptions = {}): Promise<voi
   const report: Report = { commits: [], arrived: [], pushed: false, attempts: 0, ahead: 0 };
   while (report.attempts < SYNC_ATTEMPTS) {
     report.attempts++;
-    await withLogLock(target.logFile, () => commitPending(target, actor, session, report));
+    await withLock(target.logFile, 'sync', () => commitPending(target, actor, session, report));
     if (report.attempts === 1) await warnWithoutUnionRule(ctx, target);
     await fetch(target, report);
-    const arrived = await withLogLock(target.logFile, async () => {
+    const arrived = await withLock(target.logFile, 'sync', async () => {
       await commitPending(target, actor, session, report);
       const before = new Set(readEventLog(target.logFile).events.map((e) => e.id));
       await rebase(target);

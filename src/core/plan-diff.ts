@@ -10,11 +10,11 @@
 //    take the title's first words), "edited" when other content (steps, detail, thresholds) changed.
 // 2. Same kind and exactly the same title, ids differ (the importer had to disambiguate): the same item.
 //    Candidates in the same block/section win, then document order.
-// 3. Same place, changed title: a removed and an added item of the same kind that sit between the same
-//    two unchanged neighbours of the same block/section. When the gap holds as many removed as added
-//    items they pair in document order, and a pair counts only if the titles share a word stem (first 5
-//    letters of a word of 3+ letters), so an item *replaced* by an unrelated one is reported as removed
-//    + added and does not inherit the old item's "done".
+// 3. Same place, changed title: removed and added items that sit between the same two unchanged
+//    neighbours of the same block/section pair up in document order, each removed item with the next
+//    added item of the same kind whose title shares a word stem with it (the first 5 letters of a word
+//    of 3+ letters: "Database Index Creation" / "Create database indexes"). The stem guard keeps an item
+//    *replaced* by an unrelated one from inheriting the old item's "done": that is removed + added.
 // Everything else is added or removed. Events of removed items stay in the log (doctor lists them).
 import type { Item, Kpi, Plan } from './plan-schema.js';
 
@@ -172,13 +172,15 @@ function pairByPlace(oldPlan: Plan, newPlan: Plan, oldOnly: Item[], newOnly: Ite
   for (const item of oldPlan.items) if (oldGaps.has(item.id)) slot(oldGaps.get(item.id)!).old.push(item);
   for (const item of newPlan.items) if (newGaps.has(item.id)) slot(newGaps.get(item.id)!).new.push(item);
   for (const gap of gaps.values()) {
-    if (gap.old.length !== gap.new.length) continue;
-    gap.old.forEach((old, k) => {
-      const next = gap.new[k]!;
-      if (next.kind !== old.kind || !shareWordStem(old.title, next.title)) return;
-      pairing.toOld.set(next.id, old.id);
-      pairing.by.set(next.id, 'place');
-    });
+    // Order-preserving greedy match: each removed item takes the next added one that fits.
+    let from = 0;
+    for (const old of gap.old) {
+      const k = gap.new.findIndex((n, j) => j >= from && n.kind === old.kind && shareWordStem(old.title, n.title));
+      if (k === -1) continue;
+      pairing.toOld.set(gap.new[k]!.id, old.id);
+      pairing.by.set(gap.new[k]!.id, 'place');
+      from = k + 1;
+    }
   }
 }
 

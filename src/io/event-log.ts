@@ -59,7 +59,7 @@ function osReason(err: unknown): { code: string | undefined; reason: string } {
 /** Reading or writing the log failed at the OS level; `code` is the errno name (EACCES, ENOSPC, …). */
 export class EventLogIoError extends LaunchError {
   readonly code: string | undefined;
-  constructor(action: 'read' | 'write' | 'lock' | 'repair', file: string, err: unknown) {
+  constructor(action: 'read' | 'write' | 'lock' | 'repair' | 'sync', file: string, err: unknown) {
     const { code, reason } = osReason(err);
     super(`cannot ${action} ${file}: ${reason}`, {
       cause: err,
@@ -231,7 +231,7 @@ const LOCK_WAIT_MS = 20_000;
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-async function acquire(file: string, action: 'write' | 'repair'): Promise<() => Promise<void>> {
+async function acquire(file: string, action: 'write' | 'repair' | 'sync'): Promise<() => Promise<void>> {
   // Loaded on demand: read-only commands never pay for the lock library.
   const { default: lockfile } = await import('proper-lockfile');
   const deadline = Date.now() + LOCK_WAIT_MS;
@@ -241,8 +241,9 @@ async function acquire(file: string, action: 'write' | 'repair'): Promise<() => 
       return await lockfile.lock(file, {
         stale: LOCK_STALE_MS,
         realpath: false,
-        // The critical section is synchronous and short, and by the time a compromise could be noticed
-        // the line is already written with O_APPEND: there is nothing left to protect.
+        // Appends are synchronous and short, and by the time a compromise could be noticed the line is
+        // already written with O_APPEND; during a sync, git's own index lock still guards the repository.
+        // The default would throw from a timer and kill the process half-way: not worth dying for.
         onCompromised: () => {},
       });
     } catch (err) {
@@ -262,10 +263,11 @@ async function acquire(file: string, action: 'write' | 'repair'): Promise<() => 
 }
 
 /** Runs `fn` holding the log's lock (shared with ./event-log-doctor.ts). */
-export async function withLock<T>(file: string, action: 'write' | 'repair', fn: () => T): Promise<T> {
+/** Runs `fn` holding the log's lock: appends, repairs, and `launch sync` while git rewrites the file. */
+export async function withLock<T>(file: string, action: 'write' | 'repair' | 'sync', fn: () => T | Promise<T>): Promise<T> {
   const release = await acquire(file, action);
   try {
-    return fn();
+    return await fn();
   } finally {
     await release().catch(() => {});
   }

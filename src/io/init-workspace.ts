@@ -4,13 +4,15 @@ import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } fr
 import { dirname, join, relative, sep } from 'node:path';
 import { LaunchError } from '../errors.js';
 import { writeFileAtomic } from './atomic-write.js';
-import { workspacePaths, type WorkspacePaths } from './workspace.js';
+import { actorFile, workspacePaths, type WorkspacePaths } from './workspace.js';
 
 export interface InitRequest {
   dir: string;
   planYaml: string;
   configYaml: string;
   force: boolean;
+  /** `--as`: kept in the git-ignored .launch/actor, since config.yaml is shared by the team. */
+  actor?: string;
 }
 
 export interface InitResult {
@@ -35,8 +37,9 @@ export function initWorkspace(req: InitRequest): InitResult {
   writeFileAtomic(paths.config, req.configYaml);
   const keptLog = existsSync(paths.log);
   if (!keptLog) writeFileSync(paths.log, '', { flag: 'wx' });
+  if (req.actor) writeFileAtomic(actorFile(paths), `${req.actor}\n`);
   const ignore = join(paths.dir, '.gitignore');
-  if (!existsSync(ignore)) writeFileSync(ignore, '# caches and locks, rebuilt as needed\n.*.snapshot.json\n*.lock\n');
+  if (!existsSync(ignore)) writeFileSync(ignore, '# per-person and rebuilt files\nactor\n.*.snapshot.json\n*.lock\n*.tmp\n.*.tmp-*\n');
   const gitattributes = addUnionMergeRule(paths);
   return gitattributes ? { paths, keptLog, gitattributes } : { paths, keptLog };
 }

@@ -1,5 +1,5 @@
 // The .launch/ workspace: found like git finds .git (walking up), or named by --dir / LAUNCH_DIR.
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import type { Config } from '../core/config.js';
@@ -49,9 +49,30 @@ export function findWorkspace(cwd: string, override?: string): WorkspacePaths | 
   }
 }
 
-/** The name events are recorded under: --as, the config's actor, git's user.name, then the OS user. */
-export async function resolveActor(explicit: string | undefined, config: Config | undefined, cwd: string): Promise<string> {
-  const pick = explicit?.trim() || config?.actor?.trim() || (await gitUserName(cwd)) || osUser();
+/** The per-person name file: git-ignored, because config.yaml is shared by the whole team. */
+export const actorFile = (paths: WorkspacePaths): string => join(paths.dir, 'actor');
+
+function localActor(paths: WorkspacePaths | undefined): string | undefined {
+  if (!paths) return undefined;
+  try {
+    return readFileSync(actorFile(paths), 'utf8').trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The name events are recorded under: --as, LAUNCH_ACTOR, this clone's .launch/actor (written by
+ * `init --as`), the config's shared default, git's user.name, then the OS user.
+ */
+export async function resolveActor(
+  explicit: string | undefined,
+  config: Config | undefined,
+  cwd: string,
+  env: Record<string, string | undefined>,
+  paths?: WorkspacePaths,
+): Promise<string> {
+  const pick = explicit?.trim() || env.LAUNCH_ACTOR?.trim() || localActor(paths) || config?.actor?.trim() || (await gitUserName(cwd)) || osUser();
   return pick || 'unknown';
 }
 

@@ -38,7 +38,7 @@ export interface RecordOptions {
 }
 
 export function actorFor(ctx: Ctx, session: Session, as?: string): Promise<string> {
-  return resolveActor(as, session.config, ctx.rt.cwd);
+  return resolveActor(as, session.config, ctx.rt.cwd, ctx.rt.env, session.paths);
 }
 
 export async function record(ctx: Ctx, session: Session, fields: NewEvent[], opts: RecordOptions = {}): Promise<LaunchEvent[]> {

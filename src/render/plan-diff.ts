@@ -1,0 +1,47 @@
+// A plan update's diff as text: one line per item that changes, marks that read without colour.
+import type { Move, Place, PlanDiff } from '../core/plan-diff.js';
+import { safeText } from './sanitize.js';
+import type { Theme } from './theme.js';
+
+export interface ItemHistory {
+  status: string;
+  events: number;
+}
+
+const span = (s: { from: number | string; to: number | string }) => (s.from === s.to ? String(s.from) : `${s.from}-${s.to}`);
+
+function fieldText(place: Place, field: Move['changed'][number]): string {
+  const value = place[field];
+  if (value === undefined) return 'none';
+  return typeof value === 'object' ? span(value) : String(value);
+}
+
+export const placeText = (place: Place): string => place.block ?? place.section;
+
+export function moveText(move: Move): string {
+  return move.changed.map((f) => `${f} ${fieldText(move.from, f)} → ${fieldText(move.to, f)}`).join(', ');
+}
+
+const WIDTH = 28;
+
+/** The lines of the diff; `history` tells what a removed item leaves behind in the log. */
+export function renderPlanDiff(diff: PlanDiff, theme: Theme, history: (id: string) => ItemHistory | undefined): string[] {
+  const { c } = theme;
+  const out: string[] = [];
+  for (const a of diff.added) out.push(`  ${c.green('+ added  ')} ${a.id.padEnd(WIDTH)} ${safeText(a.title)} ${c.dim(`(${placeText(a.place)})`)}`);
+  for (const r of diff.removed) {
+    const h = history(r.id);
+    const left = h && h.events > 0 ? `${h.status}; its ${h.events} event(s) stay in the log` : 'no history';
+    out.push(`  ${c.red('- removed')} ${r.id.padEnd(WIDTH)} ${safeText(r.title)} ${c.dim(`(${left})`)}`);
+  }
+  for (const r of diff.renamed) {
+    const text = r.from === r.to ? `${safeText(r.to)} ${c.dim(`(imported as ${r.importedId}; keeps its id)`)}` : `"${safeText(r.from)}" → "${safeText(r.to)}"${r.importedId !== r.id ? c.dim(' (keeps its id and history)') : ''}`;
+    out.push(`  ${c.yellow('~ renamed')} ${r.id.padEnd(WIDTH)} ${text}`);
+  }
+  for (const m of diff.moved) out.push(`  ${c.cyan('→ moved  ')} ${m.id.padEnd(WIDTH)} ${safeText(moveText(m))}`);
+  if (diff.edited.length > 0) out.push(`  ${c.dim('* edited ')} ${diff.edited.length} item(s): steps, details or targets changed`);
+  const kpis = [...diff.kpis.added.map((k) => `+${k}`), ...diff.kpis.removed.map((k) => `-${k}`)];
+  if (kpis.length > 0) out.push(`  KPIs: ${kpis.join(' ')}`);
+  out.push(c.dim(`  ${diff.unchanged} item(s) unchanged`));
+  return out;
+}

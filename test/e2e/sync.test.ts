@@ -1,0 +1,242 @@
+// launch sync with real git: a bare repository on disk is the remote, each teammate has a clone.
+import { appendFileSync, chmodSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { syncCommand } from '../../src/commands/sync.js';
+import { captureCtx, cloneAs, git, run, statusIn, team } from './git-team.js';
+import { tempDir } from './run.js';
+
+async function sync(dir: string, json = false) {
+  const c = captureCtx(dir, { json });
+  await syncCommand(c.ctx, {});
+  return { out: c.out(), err: c.err(), json: json ? JSON.parse(c.out()) : undefined };
+}
+
+async function syncFails(dir: string): Promise<{ message: string; hint: string | undefined; out: string }> {
+  const c = captureCtx(dir);
+  try {
+    await syncCommand(c.ctx, {});
+  } catch (error) {
+    const e = error as { message: string; hint?: string; isLaunchError?: boolean };
+    expect(e.isLaunchError, String(error)).toBe(true);
+    return { message: e.message, hint: e.hint, out: c.out() };
+  }
+  throw new Error('sync succeeded but should have failed');
+}
+
+const logText = (dir: string) => readFileSync(join(dir, '.launch', 'events.jsonl'), 'utf8');
+const subjects = (dir: string) => git(dir, 'log', '--format=%s').split('\n').filter(Boolean);
+const head = (dir: string) => git(dir, 'rev-parse', 'HEAD').trim();
+
+describe('launch sync', () => {
+  it('merges two teammates\' checks made without pulling first (the issue\'s must-hold case)', async () => {
+    const { alice, bob } = team();
+    expect(run(alice, 'check', 'Skeleton Loading Setup').code).toBe(0);
+    const a1 = await sync(alice, true);
+    expect(a1.json).toMatchObject({ schema: 1, committed: true, commits: ['launch: alice checked 1'], pulled: [], pushed: true });
+
+    expect(run(bob, 'check', 'Database Index Creation').code).toBe(0);
+    const b1 = await sync(bob);
+    expect(b1.out).toMatch(/committed "launch: bob checked 1"/);
+    expect(b1.out).toMatch(/From origin\/main:\n {2}alice checked 1 item\n/);
+    expect(b1.out).toMatch(/pushed to origin\/main/);
+
+    const a2 = await sync(alice, true);
+    expect(a2.json).toMatchObject({ committed: false, pulled: [{ actor: 'bob', counts: { check: 1 } }], pushed: false });
+
+    for (const dir of [alice, bob]) {
+      expect(statusIn(dir, 'skeleton-loading-setup')).toBe('done');
+      expect(statusIn(dir, 'database-index-creation')).toBe('done');
+      expect(logText(dir)).not.toMatch(/<<<<<<<|>>>>>>>|=======/);
+      expect(logText(dir).split('\n').filter(Boolean)).toHaveLength(2);
+      expect(subjects(dir)).toEqual(expect.arrayContaining(['launch: alice checked 1', 'launch: bob checked 1']));
+      expect(git(dir, 'status', '--porcelain')).toBe('');
+    }
+    expect(head(alice)).toBe(head(bob));
+  }, 60_000);
+
+  it('keeps both events when two people change the same item before merging; the later one wins', async () => {
+    const { alice, bob } = team();
+    expect(run(bob, 'block', 'redis-setup', '--reason', 'waiting for DBA').code).toBe(0);
+    expect(run(alice, 'check', 'redis-setup').code).toBe(0);
+    await sync(alice);
+    // Bob's block lands after Alice's check in the file, but Alice's check is later in time.
+    const b = await sync(bob);
+    expect(b.out).toMatch(/alice checked 1 item/);
+    await sync(alice);
+    for (const dir of [alice, bob]) {
+      expect(statusIn(dir, 'redis-setup')).toBe('done');
+      const history = JSON.parse(run(dir, 'log', '--item', 'redis-setup', '--json').stdout).events;
+      expect(history.map((e: { type: string; actor: string }) => `${e.actor} ${e.type}`)).toEqual(['alice check', 'bob block']);
+    }
+    const lines = logText(bob).split('\n').filter(Boolean).map((l) => JSON.parse(l).type);
+    expect(lines).toEqual(['check', 'block']);
+  }, 60_000);
+
+  it('says so and changes nothing when there is nothing to do', async () => {
+    const { alice } = team();
+    const before = head(alice);
+    const r = await sync(alice, true);
+    expect(r.json).toMatchObject({ committed: false, commits: [], pulled: [], pushed: false, upstream: 'origin/main' });
+    expect(head(alice)).toBe(before);
+  }, 30_000);
+
+  it('retries when someone pushes between its pull and its push', async () => {
+    const { alice, bob } = team();
+    installPrePushHook(alice, bob, { once: true });
+    run(alice, 'check', 'redis-setup');
+    const r = await sync(alice, true);
+    expect(r.json).toMatchObject({ pushed: true, attempts: 2 });
+    git(bob, 'pull', '-q', '--rebase');
+    expect(subjects(bob)).toEqual(expect.arrayContaining(['launch: alice checked 1', 'bob meanwhile']));
+  }, 60_000);
+
+  it('keeps the commit locally and says so when every push is rejected', async () => {
+    const { alice, bob } = team();
+    installPrePushHook(alice, bob, { once: false });
+    run(alice, 'check', 'redis-setup');
+    const failed = await syncFails(alice);
+    expect(failed.message).toMatch(/changed during each of 3 attempts, so nothing was pushed/);
+    expect(failed.hint).toMatch(/your events are safe in 1 local commit\(s\)/);
+    expect(failed.out).toMatch(/not pushed: 1 commit\(s\) kept locally/);
+    expect(subjects(alice)[0]).toBe('launch: alice checked 1');
+    expect(git(alice, 'rev-list', '--count', 'origin/main..HEAD').trim()).toBe('1');
+    expect(statusIn(alice, 'redis-setup')).toBe('done');
+    // Once the remote is quiet, the next sync pushes it.
+    installPrePushHook(alice, bob, { once: true, disabled: true });
+    expect((await sync(alice, true)).json).toMatchObject({ pushed: true });
+  }, 60_000);
+
+  it('without the union rule, stops on the conflict, undoes the rebase and keeps the local commit', async () => {
+    const { alice, bob } = team();
+    rmSync(join(alice, '.gitattributes'));
+    git(alice, 'commit', '-q', '-am', 'No merge rule');
+    git(alice, 'push', '-q');
+    git(bob, 'pull', '-q', '--rebase');
+    run(alice, 'check', 'redis-setup');
+    run(bob, 'check', 'skeleton-loading-setup');
+    const a = await sync(alice);
+    expect(a.err).toMatch(/no committed merge=union rule/);
+    const failed = await syncFails(bob);
+    expect(failed.message).toMatch(/could not rebase onto origin\/main \(conflicts in \.launch\/events\.jsonl\); the rebase was undone/);
+    expect(failed.hint).toMatch(/\.launch\/events\.jsonl merge=union/);
+    expect(git(bob, 'status', '--porcelain')).toBe('');
+    expect(subjects(bob)[0]).toBe('launch: bob checked 1');
+    expect(statusIn(bob, 'skeleton-loading-setup')).toBe('done');
+  }, 60_000);
+
+  it('commits the workspace and the merge rule on the first sync after init', async () => {
+    const root = tempDir('launch-sync-');
+    const remote = join(root, 'remote.git');
+    git(root, 'init', '-q', '--bare', remote);
+    const dir = cloneAs(remote, join(root, 'carol'), 'carol');
+    writeFileSync(join(dir, 'README.md'), 'team repo\n');
+    git(dir, 'add', '-A');
+    git(dir, 'commit', '-q', '-m', 'Start');
+    git(dir, 'push', '-q', '-u', 'origin', 'HEAD');
+    expect(run(dir, 'init', '--start', '2026-11-30').code).toBe(0);
+    run(dir, 'check', 'redis-setup');
+    const r = await sync(dir, true);
+    expect(r.json.commits).toEqual(['launch: carol start tracking securenet-launch, checked 1']);
+    expect(git(dir, 'show', '--name-only', '--format=', 'HEAD').split('\n').filter(Boolean).sort()).toEqual([
+      '.gitattributes',
+      '.launch/.gitignore',
+      '.launch/config.yaml',
+      '.launch/events.jsonl',
+      '.launch/plan.yaml',
+    ]);
+    expect(git(dir, 'status', '--porcelain')).toBe('');
+  }, 60_000);
+});
+
+describe('launch sync refuses', { timeout: 30_000 }, () => {
+  it('outside a git repository', async () => {
+    const dir = tempDir();
+    expect(run(dir, 'init', '--start', '2026-11-30').code).toBe(0);
+    const r = await syncFails(dir);
+    expect(r.message).toMatch(/is not inside a git repository/);
+  });
+
+  it('without a remote, and without an upstream', async () => {
+    const dir = tempDir();
+    git(dir, 'init', '-q');
+    git(dir, 'config', 'user.name', 'dan');
+    git(dir, 'config', 'user.email', 'dan@example.com');
+    expect(run(dir, 'init', '--start', '2026-11-30').code).toBe(0);
+    git(dir, 'add', '-A');
+    git(dir, 'commit', '-q', '-m', 'init');
+    const none = await syncFails(dir);
+    expect(none.message).toMatch(/no remote to sync with/);
+    expect(none.hint).toMatch(/git remote add origin/);
+    git(dir, 'remote', 'add', 'origin', join(dir, 'nowhere.git'));
+    const noUpstream = await syncFails(dir);
+    expect(noUpstream.message).toMatch(/has no upstream/);
+    expect(noUpstream.hint).toMatch(/git push -u origin/);
+  });
+
+  it('when git ignores the log, or a merge is half done', async () => {
+    const dir = tempDir();
+    git(dir, 'init', '-q');
+    writeFileSync(join(dir, '.gitignore'), '.launch/\n');
+    expect(run(dir, 'init', '--start', '2026-11-30').code).toBe(0);
+    expect((await syncFails(dir)).message).toMatch(/\.launch\/events\.jsonl is ignored by git/);
+    const { alice } = team();
+    writeFileSync(join(alice, '.git', 'MERGE_HEAD'), `${head(alice)}\n`);
+    expect((await syncFails(alice)).message).toMatch(/a merge is in progress/);
+  }, 30_000);
+
+  it('when plan.yaml was edited by hand, committing nothing', async () => {
+    const { alice } = team();
+    run(alice, 'check', 'redis-setup');
+    appendFileSync(join(alice, '.launch', 'plan.yaml'), '# a local note\n');
+    const before = head(alice);
+    const r = await syncFails(alice);
+    expect(r.message).toMatch(/\.launch\/ has changes launch did not make[\s\S]*modified: \.launch\/plan\.yaml/);
+    expect(r.hint).toMatch(/git commit/);
+    expect(head(alice)).toBe(before);
+    expect(git(alice, 'status', '--porcelain')).toMatch(/events\.jsonl/);
+  }, 30_000);
+
+  it('when the log was rewritten rather than appended to, or a stray file sits in .launch/', async () => {
+    const { alice } = team();
+    run(alice, 'check', 'redis-setup');
+    await sync(alice);
+    writeFileSync(join(alice, '.launch', 'events.jsonl'), '');
+    expect((await syncFails(alice)).message).toMatch(/events\.jsonl \(lines changed or removed, not only appended\)/);
+    git(alice, 'checkout', '--', '.launch/events.jsonl');
+    writeFileSync(join(alice, '.launch', 'notes.txt'), 'mine\n');
+    expect((await syncFails(alice)).message).toMatch(/new file: \.launch\/notes\.txt/);
+  }, 30_000);
+
+  it('when other tracked files are modified, or unpushed commits would be published', async () => {
+    const { alice } = team();
+    writeFileSync(join(alice, '.gitattributes'), 'something else\n');
+    expect((await syncFails(alice)).message).toMatch(/uncommitted changes outside \.launch\/ \(\.gitattributes\)/);
+    git(alice, 'checkout', '--', '.gitattributes');
+    writeFileSync(join(alice, 'app.js'), 'code\n');
+    git(alice, 'add', 'app.js');
+    git(alice, 'commit', '-q', '-m', 'WIP code');
+    const r = await syncFails(alice);
+    expect(r.message).toMatch(/1 unpushed commit\(s\) on this branch change files outside \.launch\/[\s\S]*WIP code/);
+    expect(r.hint).toMatch(/git push/);
+  }, 30_000);
+});
+
+/** A pre-push hook in Alice's clone that makes Bob push first, so Alice's push is rejected. */
+function installPrePushHook(alice: string, bob: string, opts: { once: boolean; disabled?: boolean }): void {
+  const hook = join(alice, '.git', 'hooks', 'pre-push');
+  const marker = join(alice, '.git', 'bob-pushed');
+  const script = opts.disabled
+    ? ['#!/bin/sh', 'exit 0']
+    : [
+        '#!/bin/sh',
+        // git exports these to hooks; Bob's clone must not inherit Alice's repository.
+        'unset GIT_DIR GIT_WORK_TREE GIT_INDEX_FILE',
+        opts.once ? `[ -e '${marker}' ] && exit 0` : '',
+        `touch '${marker}'`,
+        `cd '${bob}' && git pull -q --rebase && git commit -q --allow-empty -m 'bob meanwhile' && git push -q origin HEAD:main`,
+        'exit 0',
+      ];
+  writeFileSync(hook, `${script.join('\n')}\n`);
+  chmodSync(hook, 0o755);
+}
