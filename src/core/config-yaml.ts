@@ -1,6 +1,7 @@
 // Reading and writing config.yaml: schema-checked, with the offending line in errors.
 import { z } from 'zod';
-import { LineCounter, parseDocument, stringify } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
+import { toYaml } from './yaml-emit.js';
 import type { Config } from './config.js';
 import { WeekdaySchema } from './plan-schema.js';
 
@@ -39,5 +40,5 @@ export function parseConfigYaml(text: string): ConfigParse {
 }
 
 export function configToYaml(config: Config): string {
-  return '# launch workspace settings. Week 1 is the week containing `start`.\n' + stringify(config, { lineWidth: 0 });
+  return '# launch workspace settings. Week 1 is the week containing `start`.\n' + toYaml(config);
 }

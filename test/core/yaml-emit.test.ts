@@ -1,0 +1,40 @@
+import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { toYaml } from '../../src/core/yaml-emit.js';
+
+// JSON-like values as plans hold them, with the strings YAML is touchy about mixed in.
+const tricky = fc.constantFrom('', ' ', 'yes', 'No', 'null', '~', 'true', '1.5', '0x1F', '-', '- x', 'a: b', 'a #b', '#x', ':x', 'x:', '!tag', '&a', '*a',
+  '|', '>', '"q"', "'q'", '[x]', '{x}', '%x', '@x', '`x`', '3+ devices', '99.9%', '<600KB', '>=5', '1e3', '.inf', 'a\nb', 'tab\there', '\u0007bell', 'émoji 🚀', '2026-11-30');
+const text = fc.oneof(tricky, fc.string(), fc.string({ unit: 'grapheme' }));
+const scalar = fc.oneof(text, fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean(), fc.constant(null));
+const plain = fc.letrec((tie) => ({
+  value: fc.oneof({ depthSize: 'small' }, scalar, tie('array'), tie('object')),
+  array: fc.array(tie('value'), { maxLength: 4 }),
+  object: fc.dictionary(text, tie('value'), { maxKeys: 4 }),
+})).object;
+
+describe('toYaml', () => {
+  it('every JSON-like value survives emit → parse (yaml library, default schema)', () => {
+    fc.assert(
+      fc.property(plain, (value) => {
+        const round = parse(toYaml(value));
+        expect(round).toEqual(JSON.parse(JSON.stringify(value)));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('writes block style that reads like the yaml library output', () => {
+    expect(toYaml({ id: 'x', weeks: { from: 1, to: 2 }, steps: ['$ npm run build', 'a: b'], empty: [], none: {} })).toBe(
+      'id: x\nweeks:\n  from: 1\n  to: 2\nsteps:\n  - $ npm run build\n  - "a: b"\nempty: []\nnone: {}\n',
+    );
+    expect(toYaml({ items: [{ id: 'a', line: 1 }, { id: 'b' }] })).toBe('items:\n  - id: a\n    line: 1\n  - id: b\n');
+  });
+
+  it('the bundled plan round-trips', () => {
+    const plan = parse(readFileSync(new URL('../../plans/securenet-launch.yaml', import.meta.url), 'utf8'));
+    expect(parse(toYaml(plan))).toEqual(plan);
+  });
+});
