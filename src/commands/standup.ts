@@ -72,7 +72,8 @@ function render(ctx: Ctx, session: Session, s: Standup, md: boolean): void {
   for (const e of items) li(`${safeText(e.item.title)}${e.block?.team ? c.dim(` · ${safeText(e.block.team)}`) : ''} (${e.item.id})`, e.status === 'done' ? mark.done : mark.todo);
   h('Blockers');
   if (s.blocked.length === 0 && s.overdue.length === 0) li(c.dim('none'));
-  for (const e of s.blocked) li(`${safeText(e.item.title)} — ${safeText(e.state?.reason ?? '')}${e.state?.by ? ` (${safeText(e.state.by)})` : ''}`, mark.blocked);
+  for (const e of s.blocked.slice(0, 10)) li(`${safeText(e.item.title)} — ${safeText(e.state?.reason ?? '')}${e.state?.by ? ` (${safeText(e.state.by)})` : ''}`, mark.blocked);
+  if (s.blocked.length > 10) li(`… and ${s.blocked.length - 10} more blocked: launch list --status blocked`);
   if (s.overdue.length > 0) li(`${s.overdue.length} overdue item(s), oldest: ${safeText(s.overdue[0]!.entry.item.title)} (${s.overdue[0]!.daysLate} working day${s.overdue[0]!.daysLate === 1 ? "" : "s"} late)`, mark.missed);
   if (s.onTrack?.late.length) li(`behind on: ${s.onTrack.late.slice(0, 5).map((e) => e.item.id).join(', ')}${s.onTrack.late.length > 5 ? ', …' : ''}`);
   const numbered = (title: string, lines: string[]) => {

@@ -22,7 +22,8 @@ export interface TodayOptions {
   verbose?: boolean;
 }
 
-const OVERDUE_SHOWN = 10;
+/** The oldest few make the point at standup; the full lists are one command away. */
+const LIST_SHOWN = 10;
 const WEEKDAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 const weekdayName = (date: string) => WEEKDAY_NAMES[(new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7]!;
 
@@ -135,19 +136,19 @@ export async function todayCommand(ctx: Ctx, opts: TodayOptions): Promise<void> 
   } else if (t.overdue.length > 0) {
     ctx.print();
     ctx.print(c.bold(c.red(`Overdue (${t.overdue.length})`)));
-    // The oldest few make the point at standup; the full list is one command away.
-    for (const o of t.overdue.slice(0, OVERDUE_SHOWN)) {
+    for (const o of t.overdue.slice(0, LIST_SHOWN)) {
       ctx.print(itemLine(ctx, o.entry, width, c.dim(` — due ${formatShortDate(o.entry.schedule!.due)}, ${o.daysLate} working day${o.daysLate === 1 ? '' : 's'} late`)));
     }
-    if (t.overdue.length > OVERDUE_SHOWN) ctx.print(c.dim(`  … and ${t.overdue.length - OVERDUE_SHOWN} more: launch list --status todo`));
+    if (t.overdue.length > LIST_SHOWN) ctx.print(c.dim(`  … and ${t.overdue.length - LIST_SHOWN} more: launch list --status todo`));
   }
   if (t.blocked.length > 0) {
     ctx.print();
-    ctx.print(c.bold('Blocked'));
-    for (const e of t.blocked) {
+    ctx.print(c.bold(`Blocked (${t.blocked.length})`));
+    for (const e of t.blocked.slice(0, LIST_SHOWN)) {
       const who = e.state?.by ? ` (${safeText(e.state.by)})` : '';
       ctx.print(itemLine(ctx, e, width, ` — ${safeText(e.state?.reason ?? '')}${c.dim(who)}`));
     }
+    if (t.blocked.length > LIST_SHOWN) ctx.print(c.dim(`  … and ${t.blocked.length - LIST_SHOWN} more: launch list --status blocked`));
   }
 }
 
