@@ -10,6 +10,8 @@
 // The full zod validation `doctor` uses lives in ./event-schema.ts: nothing here may import zod, since
 // every command loads this file and evaluating zod costs tens of milliseconds of start-up.
 
+import { daysFromCivil } from './calendar-date.js';
+
 export const EVENT_VERSION = 1;
 /** Longer lines are refused on read and on write: a runaway note must not make every command slow. */
 export const MAX_EVENT_LINE_BYTES = 64 * 1024;
@@ -125,16 +127,6 @@ function digits(s: string, at: number, count: number): number {
     value = value * 10 + d;
   }
   return value;
-}
-
-/** Days since 1970-01-01 of a proleptic Gregorian date (Hinnant's days_from_civil): no Date object. */
-function daysFromCivil(year: number, month: number, day: number): number {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
 }
 
 const DASH = 45;
