@@ -9,6 +9,7 @@ import { formatDate, formatShortDate } from '../render/dates.js';
 import { blockHeading, idWidthOf, itemLine, stepLines } from '../render/items.js';
 import { kpiMark } from '../render/kpi-marks.js';
 import { escalationBanner } from '../render/escalations.js';
+import { openEscalations } from '../core/queries/escalation.js';
 import { safeText } from '../render/sanitize.js';
 import type { Ctx } from '../runtime.js';
 import { teamMatcher } from './list.js';
@@ -57,6 +58,7 @@ function toJson(session: Session, t: Today) {
     blocked: t.blocked.map((e) => ({ ...itemJson(e), reason: e.state?.reason ?? null, by: e.state?.by ?? null, at: e.state?.at ?? null })),
     checkpoint: t.checkpoint.map(kpiJson),
     onTrack: t.onTrack ? { verdict: t.onTrack.verdict, done: t.onTrack.done, expected: t.onTrack.expected, total: t.onTrack.total, late: t.onTrack.late.map((e) => e.item.id) } : null,
+    escalations: openEscalations(session.state.escalations).map((e) => ({ item: e.item ?? null, level: e.level, reason: e.reason, actor: e.actor, ts: e.ts })),
     next: t.next ? { date: t.next.date, items: [...t.next.tasks.flatMap((g) => g.items), ...t.next.due].map(itemJson) } : null,
     workspace: session.paths !== undefined,
   };
