@@ -38,6 +38,8 @@ export interface Ctx {
   interactive: boolean;
 }
 
+const JSON_UNSAFE = /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
 export function createCtx(rt: Runtime, opts: GlobalOptions): Ctx {
   const theme = createTheme(colorLevel({ flag: opts.color, env: rt.env, isTTY: rt.stdout.isTTY === true }));
   const errTheme = createTheme(colorLevel({ flag: opts.color, env: rt.env, isTTY: rt.stderr.isTTY === true }));
@@ -50,7 +52,8 @@ export function createCtx(rt: Runtime, opts: GlobalOptions): Ctx {
     print: (text = '') => void rt.stdout.write(`${text}\n`),
     note: (text) => void rt.stderr.write(`${errTheme.c.dim(safeText(text))}\n`),
     warn: (text) => void rt.stderr.write(`${errTheme.c.yellow('warning:')} ${safeText(text)}\n`),
-    printJson: (value) => void rt.stdout.write(`${JSON.stringify(value, null, 2)}\n`),
+    // JSON.stringify leaves DEL, C1 controls and bidi controls raw; they occur only inside strings.
+    printJson: (value) => void rt.stdout.write(`${JSON.stringify(value, null, 2).replace(JSON_UNSAFE, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`)}\n`),
     interactive: !json && rt.stdinIsTTY && rt.stdout.isTTY === true,
   };
 }

@@ -10,7 +10,7 @@ import type { Ctx } from '../runtime.js';
 
 export async function doctorCommand(ctx: Ctx, opts: { repair?: boolean }): Promise<void> {
   // Opening validates the plan and config (throwing with file:line); log problems are reported here.
-  const session = await openSession(ctx);
+  const session = await openSession(ctx, { history: true }); // orphaned events
   if (!session.paths) throw new LaunchError('no launch workspace to check', { hint: 'run `launch init` first' });
   const report = doctorEventLog(session.paths.log);
   const known = new Set(session.plan.items.map((i) => i.id));

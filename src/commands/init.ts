@@ -9,6 +9,7 @@ import { bundledPlanPath, isMarkdown, loadPlanFile } from '../io/plan-source.js'
 import { defaultConfig, resolveDate, systemTimeZone } from '../io/session.js';
 import { WORKSPACE_DIR } from '../io/workspace.js';
 import { formatDate } from '../render/dates.js';
+import { safeText } from '../render/sanitize.js';
 import type { Ctx } from '../runtime.js';
 
 export interface InitOptions {
@@ -50,7 +51,7 @@ export async function initCommand(ctx: Ctx, opts: InitOptions): Promise<void> {
     ctx.printJson({ schema: 1, dir: shown, plan: loaded.plan.id, start, weekOneStarts: calendar.weekStart(1), timeZone, keptLog: result.keptLog, gitattributes: result.gitattributes ?? null });
     return;
   }
-  ctx.print(`Created ${shown}/ tracking "${loaded.plan.title}"`);
+  ctx.print(`Created ${shown}/ tracking "${safeText(loaded.plan.title)}"`);
   ctx.print(`  Week 1 starts ${formatDate(calendar.weekStart(1))} · ${loaded.plan.totalWeeks} weeks · time zone ${timeZone}`);
   if (result.keptLog) ctx.print('  kept the existing event log');
   if (result.gitattributes) ctx.print(`  ${relative(ctx.rt.cwd, result.gitattributes) || '.gitattributes'}: events.jsonl merges with merge=union`);

@@ -70,7 +70,7 @@ async function printTables(ctx: Ctx, sprints: { id: string; name: string }[], ce
   const groups = new Map<string, KpiCell[]>();
   for (const c of cells) groups.set(c.kpi.sprint ?? '', [...(groups.get(c.kpi.sprint ?? '') ?? []), c]);
   for (const [sprintId, group] of groups) {
-    const name = sprints.find((s) => s.id === sprintId)?.name ?? 'Other';
+    const name = safeText(sprints.find((s) => s.id === sprintId)?.name ?? 'Other');
     const columns = [...new Set(group.map(spanLabel))];
     const table = new Table({
       head: ['Metric', ...columns, 'Actual'],

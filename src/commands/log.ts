@@ -16,7 +16,7 @@ export interface LogOptions {
 }
 
 export async function logCommand(ctx: Ctx, opts: LogOptions): Promise<void> {
-  const session = await openSession(ctx);
+  const session = await openSession(ctx, { history: true });
   const limit = opts.limit === undefined ? Infinity : Number(opts.limit);
   if (!(limit > 0)) throw new UsageError(`--limit: "${opts.limit}" is not a positive number`);
   const item = opts.item ? await resolveOne(ctx, session.plan.items, opts.item) : undefined;

@@ -13,7 +13,7 @@ import { resolveOne } from './shared/items.js';
 import { statusMark } from '../render/items.js';
 
 export async function showCommand(ctx: Ctx, ref: string, opts: { plan?: string }): Promise<void> {
-  let session = await openSession(ctx);
+  let session = await openSession(ctx, { history: true }); // the item's history
   if (opts.plan) {
     const { plan } = await loadPlanFile(opts.plan, ctx.rt.cwd);
     session = { ...session, plan, blocks: new Map(plan.blocks.map((b) => [b.id, b])), state: { ...session.state, items: new Map() }, events: [] };
@@ -41,13 +41,13 @@ export async function showCommand(ctx: Ctx, ref: string, opts: { plan?: string }
   row('kind', item.kind === 'check' ? 'checklist item' : 'task');
   row('status', view.status + (state?.by ? ` · ${safeText(state.by)}, ${formatTimestamp(state.at!, tz)}` : '') + (state?.reason ? ` · ${safeText(state.reason)}` : ''));
   const sprint = session.plan.sprints.find((s) => s.id === item.sprint);
-  row('sprint', sprint ? `${sprint.name} ${safeText(sprint.title)}` : null);
+  row('sprint', sprint ? `${safeText(sprint.name)} ${safeText(sprint.title)}` : null);
   row('week', view.weeks ? (view.weeks.from === view.weeks.to ? `${view.weeks.from}` : `${view.weeks.from}-${view.weeks.to}`) + (item.day ? ` · Day ${item.day}` : '') : null);
   row('block', view.block ? safeText(view.block) : null);
   row('team', view.team ? safeText(view.team) : null);
   row('due', view.due ? formatDate(view.due) : null);
   row('parent', item.parent ?? null);
-  row('targets', item.thresholds?.map(formatTarget).join(', '));
+  row('targets', item.thresholds && safeText(item.thresholds.map(formatTarget).join(', ')));
   if (state?.values?.length) row('measured', state.values.map((v) => `${v.label ? `${v.label}=` : ''}${safeText(v.text)} ${v.status}`).join(', '));
   if (children.length > 0) row('children', children.map((ch) => ch.id).join(', '));
   if (item.steps?.length) {

@@ -101,7 +101,7 @@ function suggestedAnswers(session: Session, s: Standup, actor: string): string[]
 }
 
 async function recordAnswers(ctx: Ctx, opts: StandupOptions): Promise<void> {
-  const session = await openForWrite(ctx);
+  const session = await openForWrite(ctx, { history: true }); // yesterday's events
   const date = resolveDate(opts.date, session.today);
   const view = buildPlanView(session.plan, session.calendar, session.state.items);
   const s = standupQuery(view, date, session.state.timeline, session.state.cancelled, session.state.kpis, session.state.standups);
@@ -130,7 +130,7 @@ export async function standupCommand(ctx: Ctx, opts: StandupOptions): Promise<vo
   const format = opts.format ?? 'text';
   if (format !== 'text' && format !== 'md') throw new UsageError(`--format: "${format}" is not text or md`);
   if (opts.answer) return recordAnswers(ctx, opts);
-  const session = await openSession(ctx);
+  const session = await openSession(ctx, { history: true }); // yesterday's events
   const date = resolveDate(opts.date, session.today);
   const view = buildPlanView(session.plan, session.calendar, session.state.items);
   const s = standupQuery(view, date, session.state.timeline, session.state.cancelled, session.state.kpis, session.state.standups, {

@@ -12,7 +12,8 @@ const count = (entries: Scheduled[]) => ({ done: entries.filter((e) => e.status 
 const pct = (done: number, total: number) => (total === 0 ? 0 : Math.round((done / total) * 100));
 
 export async function statusCommand(ctx: Ctx, opts: { date?: string }): Promise<void> {
-  const session = await openSession(ctx);
+  // The burndown replays the timeline.
+  const session = await openSession(ctx, { history: true });
   const date = resolveDate(opts.date, session.today);
   const view = buildPlanView(session.plan, session.calendar, session.state.items);
   const position = session.calendar.position(date);
@@ -46,7 +47,7 @@ export async function statusCommand(ctx: Ctx, opts: { date?: string }): Promise<
   ctx.print(`${'Overall'.padEnd(12)}${bar(overall.done, overall.total)}  ${overall.done}/${overall.total} done (${pct(overall.done, overall.total)}%)`);
   for (const s of sprints) {
     const verdict = s.onTrack ? ` · ${s.onTrack.verdict === 'behind' ? c.red(describeOnTrack(s.onTrack)) : c.green(describeOnTrack(s.onTrack))}` : '';
-    ctx.print(c.bold(`${s.sprint.name.padEnd(12)}`) + `${bar(s.done, s.total)}  ${s.done}/${s.total}${verdict}`);
+    ctx.print(c.bold(`${safeText(s.sprint.name).padEnd(12)}`) + `${bar(s.done, s.total)}  ${s.done}/${s.total}${verdict}`);
     for (let w = s.sprint.weeks.from; w <= s.sprint.weeks.to; w++) {
       const wc = count(weeks.get(w) ?? []);
       if (wc.total > 0) ctx.print(c.dim(`  ${`Week ${w}`.padEnd(10)}`) + `${bar(wc.done, wc.total, 10)}  ${wc.done}/${wc.total}`);

@@ -67,7 +67,7 @@ function toJson(session: Session, t: Today) {
 function header(ctx: Ctx, t: Today): void {
   const { c } = ctx.theme;
   const parts = [formatDate(t.date)];
-  if (t.sprint) parts.push(`${t.sprint.name} ${safeText(t.sprint.title)}`.trim());
+  if (t.sprint) parts.push(`${safeText(t.sprint.name)} ${safeText(t.sprint.title)}`.trim());
   if (t.position.week !== undefined && t.position.phase === 'during') parts.push(`Week ${t.position.week}${t.week ? ` ${safeText(t.week.title)}` : ''}`);
   if (t.position.dayOfPlan !== undefined) parts.push(`working day ${t.position.dayOfPlan} of ${t.position.totalWorkingDays}`);
   ctx.print(c.bold(parts.join(' · ')));
@@ -75,7 +75,7 @@ function header(ctx: Ctx, t: Today): void {
     const o = t.onTrack;
     const verdict = describeOnTrack(o);
     const coloured = o.verdict === 'behind' ? c.red(verdict) : c.green(verdict);
-    ctx.print(`${t.sprint.name}  ${bar(o.done, o.total)}  ${o.done}/${o.total} done · ${coloured}`);
+    ctx.print(`${safeText(t.sprint.name)}  ${bar(o.done, o.total)}  ${o.done}/${o.total} done · ${coloured}`);
   }
 }
 
@@ -161,7 +161,7 @@ function summary(ctx: Ctx, session: Session, entries: Scheduled[]): void {
   for (const sprint of session.plan.sprints) {
     const own = sprintEntries({ plan: session.plan, calendar: session.calendar, entries, byId: new Map() }, sprint);
     const d = own.filter((e) => e.status === 'done').length;
-    ctx.print(`  ${sprint.name.padEnd(11)} ${bar(d, own.length)}  ${d}/${own.length} done`);
+    ctx.print(`  ${safeText(sprint.name).padEnd(11)} ${bar(d, own.length)}  ${d}/${own.length} done`);
   }
   ctx.print(c.bold(`  ${'Overall'.padEnd(11)} ${bar(done, entries.length)}  ${done}/${entries.length} done`));
 }

@@ -6,7 +6,7 @@ import type { Ctx } from '../runtime.js';
 import { actorFor, openForWrite, record } from './shared/record.js';
 
 export async function undoCommand(ctx: Ctx, opts: { as?: string }): Promise<void> {
-  const session = await openForWrite(ctx);
+  const session = await openForWrite(ctx, { history: true }); // the actor's last change
   const actor = await actorFor(ctx, session, opts.as);
   const last = findLastChange(session.events, actor);
   if (!last) throw new LaunchError(`nothing to undo for ${actor}`, { hint: 'undo reverts your own changes; --as <name> acts as someone else' });

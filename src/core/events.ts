@@ -348,8 +348,9 @@ export interface FoldResult {
   duplicates: number;
 }
 
-// Shared by every item without notes (most of them); frozen so a stray push fails loudly.
-const NO_NOTES: readonly ItemNote[] = Object.freeze([]);
+// Shared by every item without notes (most of them); frozen so a stray push fails loudly. Exported so
+// that item states copied (./events-incremental.ts) or restored (src/io/fold-cache.ts) share it too.
+export const NO_NOTES: readonly ItemNote[] = Object.freeze([]);
 const NOTHING_CANCELLED: ReadonlySet<string> = new Set();
 
 /** Sorts indices by (instant, id); a shared id and instant is one event repeated, told apart by content. */
@@ -500,6 +501,50 @@ function applyEscalation(escalations: Map<string, EscalationState>, e: EscalateE
   });
 }
 
+/** What the fold builds up, event by event: a FoldResult without its history. */
+export type FoldAccumulator = Pick<FoldResult, 'items' | 'kpis' | 'standups' | 'escalations'>;
+
+/**
+ * Applies one event, already known to be in (ts, id) order and not cancelled, to the accumulated
+ * state, in place. The body of `foldEvents`, shared with ./events-incremental.ts so that folding a
+ * tail onto a cached state runs exactly the same code. A change to what the fold computes must bump
+ * FORMAT in src/io/fold-cache.ts, or workspaces keep folding onto snapshots made by the old rules.
+ */
+export function applyFoldEvent(acc: FoldAccumulator, ev: LogEvent): void {
+  const e = ev as LaunchEvent;
+  switch (e.type) {
+    case 'check':
+    case 'uncheck':
+    case 'block':
+    case 'unblock':
+    case 'note':
+      applyItemEvent(itemState(acc.items, e.item), e);
+      break;
+    case 'kpi': {
+      let records = acc.kpis.get(e.metric);
+      if (records === undefined) acc.kpis.set(e.metric, (records = []));
+      records.push({
+        id: e.id,
+        metric: e.metric,
+        value: e.value,
+        week: e.week,
+        actor: e.actor,
+        ts: e.ts,
+        ...(e.note !== undefined && { note: e.note }),
+      });
+      break;
+    }
+    case 'standup':
+      acc.standups.push({ id: e.id, actor: e.actor, ts: e.ts, date: e.date, answers: e.answers });
+      break;
+    case 'escalate':
+      applyEscalation(acc.escalations, e);
+      break;
+    default:
+      break; // undo (applied through `cancelled`) and types this version does not know
+  }
+}
+
 /**
  * Folds the log into current state. Deterministic in the set of events: any order of the input gives
  * the same result. Expects events that pass `eventShapeProblem` (the reader guarantees it).
@@ -507,47 +552,12 @@ function applyEscalation(escalations: Map<string, EscalationState>, e: EscalateE
 export function foldEvents(events: readonly LogEvent[]): FoldResult {
   const { timeline, duplicates } = orderEvents(events);
   const cancelled = cancelledIds(timeline);
-  const items = new Map<string, ItemState>();
-  const kpis = new Map<string, KpiRecord[]>();
-  const standups: StandupRecord[] = [];
-  const escalations = new Map<string, EscalationState>();
-
+  const acc: FoldAccumulator = { items: new Map(), kpis: new Map(), standups: [], escalations: new Map() };
   for (const ev of timeline) {
     if (cancelled.size > 0 && cancelled.has(ev.id)) continue;
-    const e = ev as LaunchEvent;
-    switch (e.type) {
-      case 'check':
-      case 'uncheck':
-      case 'block':
-      case 'unblock':
-      case 'note':
-        applyItemEvent(itemState(items, e.item), e);
-        break;
-      case 'kpi': {
-        let records = kpis.get(e.metric);
-        if (records === undefined) kpis.set(e.metric, (records = []));
-        records.push({
-          id: e.id,
-          metric: e.metric,
-          value: e.value,
-          week: e.week,
-          actor: e.actor,
-          ts: e.ts,
-          ...(e.note !== undefined && { note: e.note }),
-        });
-        break;
-      }
-      case 'standup':
-        standups.push({ id: e.id, actor: e.actor, ts: e.ts, date: e.date, answers: e.answers });
-        break;
-      case 'escalate':
-        applyEscalation(escalations, e);
-        break;
-      default:
-        break; // undo (already applied above) and types this version does not know
-    }
+    applyFoldEvent(acc, ev);
   }
-  return { items, kpis, standups, escalations, timeline, cancelled, duplicates };
+  return { ...acc, timeline, cancelled, duplicates };
 }
 
 // ---------------------------------------------------------------------------------------------------

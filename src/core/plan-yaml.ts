@@ -23,6 +23,16 @@ export function planToYaml(plan: Plan, sourceName?: string): string {
 const formatPath = (path: readonly PropertyKey[]): string =>
   path.reduce<string>((acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)), '');
 
+const RESERVED = new Set(['__proto__', 'constructor', 'prototype']);
+
+function reservedKeys(value: unknown, path: (string | number)[] = []): (string | number)[][] {
+  if (Array.isArray(value)) return value.flatMap((v, i) => reservedKeys(v, [...path, i]));
+  if (value === null || typeof value !== 'object') return [];
+  return Object.getOwnPropertyNames(value).flatMap((k) =>
+    RESERVED.has(k) ? [[...path, k]] : reservedKeys((value as Record<string, unknown>)[k], [...path, k]),
+  );
+}
+
 export function parsePlanYaml(text: string): PlanParse {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
@@ -47,6 +57,11 @@ export function parsePlanYaml(text: string): PlanParse {
     }
     return undefined;
   };
+  // z.record (meta) accepts any key and would silently drop __proto__; no plan needs these keys anywhere.
+  const reserved = reservedKeys(data);
+  if (reserved.length > 0) {
+    return { ok: false, problems: reserved.map((path) => ({ line: locate(path), path: formatPath(path), message: `"${String(path.at(-1))}" is not allowed as a key` })) };
+  }
   const parsed = PlanSchema.safeParse(data);
   if (!parsed.success) {
     return {

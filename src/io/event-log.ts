@@ -114,7 +114,7 @@ function isUnfinishedObject(text: string): boolean {
   return true;
 }
 
-interface ScanEnd {
+export interface ScanEnd {
   /** Complete ("\n"-terminated) lines seen. */
   lines: number;
   /** Offset where the unterminated rest of the buffer starts (buffer length when there is none). */
@@ -164,7 +164,7 @@ function visitLine(text: string, line: number, start: number, end: number, visit
 }
 
 /** Reads exactly the bytes [from, size) with one fd, so the stamp describes what was read. */
-function readRange(fd: number, from: number, size: number): Buffer {
+export function readRange(fd: number, from: number, size: number): Buffer {
   const buf = Buffer.allocUnsafe(size - from);
   let off = 0;
   while (off < buf.length) {
@@ -175,7 +175,7 @@ function readRange(fd: number, from: number, size: number): Buffer {
   return off === buf.length ? buf : buf.subarray(0, off);
 }
 
-function tornWarning(file: string, line: number): string {
+export function tornWarning(file: string, line: number): string {
   return (
     `${file}:${line}: skipped a torn line (an interrupted write); ` +
     '`launch doctor --repair` moves it to a backup'
@@ -185,19 +185,43 @@ function tornWarning(file: string, line: number): string {
 // ---------------------------------------------------------------------------------------------------
 // Reading
 
+/** What checking a run of the log's lines found. */
+export interface CheckedLines {
+  events: LogEvent[];
+  warnings: string[];
+  /** Line numbers of the skipped torn lines (one warning each). */
+  torn: number[];
+  errors: LogProblem[];
+  /** Complete lines, and where the unterminated rest starts (see `scan`). */
+  end: ScanEnd;
+}
+
+/**
+ * Checks `buf`, the log's bytes from a line start on, numbering lines from `firstLine`: what
+ * `readEventLog` does to the whole file, and ./fold-cache.ts to the bytes appended since its snapshot.
+ */
+export function checkLines(file: string, buf: Buffer, firstLine: number, atFileStart: boolean): CheckedLines {
+  const events: LogEvent[] = [];
+  const warnings: string[] = [];
+  const torn: number[] = [];
+  const errors: LogProblem[] = [];
+  const end = scan(buf, firstLine, atFileStart, {
+    event: (e) => events.push(e),
+    torn: (line) => {
+      torn.push(line);
+      warnings.push(tornWarning(file, line));
+    },
+    bad: (line, message) => errors.push({ file, line, message }),
+  });
+  return { events, warnings, torn, errors, end };
+}
+
 /** Reads the whole log once. A missing file is an empty log. */
 export function readEventLog(file: string): EventLogRead {
   const loaded = load(file);
   if (loaded === null) return { path: file, events: [], warnings: [], errors: [], stamp: null };
   const { buf, ino } = loaded;
-  const events: LogEvent[] = [];
-  const warnings: string[] = [];
-  const errors: LogProblem[] = [];
-  const end = scan(buf, 1, true, {
-    event: (e) => events.push(e),
-    torn: (line) => warnings.push(tornWarning(file, line)),
-    bad: (line, message) => errors.push({ file, line, message }),
-  });
+  const { events, warnings, errors, end } = checkLines(file, buf, 1, true);
   if (errors.length > 0) return { path: file, events, warnings, errors, stamp: null };
   const stamp = { ino, size: buf.length, checkedTo: end.tailStart, lines: end.lines };
   return { path: file, events, warnings, errors, stamp };

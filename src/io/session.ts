@@ -4,11 +4,13 @@ import { readlinkSync } from 'node:fs';
 import type { Config } from '../core/config.js';
 import { DEFAULT_WORKING_DAYS } from '../core/config.js';
 import { addDays, type Calendar, createCalendar, isValidTimeZone, parsePlainDate } from '../core/calendar.js';
+import { foldResultOf } from '../core/events-incremental.js';
 import { foldEvents, type FoldResult, type LogEvent } from '../core/events.js';
 import type { Block, Plan } from '../core/plan-schema.js';
 import { LaunchError, UsageError } from '../errors.js';
 import type { Ctx } from '../runtime.js';
 import { formatLogProblem, type LogStamp, readEventLog } from './event-log.js';
+import { readFoldedLog } from './fold-cache.js';
 import { loadPlanAndConfig } from './plan-cache.js';
 import { bundledPlanPath } from './plan-source.js';
 import { findWorkspace, type WorkspacePaths } from './workspace.js';
@@ -19,8 +21,12 @@ export interface Session {
   calendar: Calendar;
   /** Undefined when running on the bundled plan without a workspace. */
   paths: WorkspacePaths | undefined;
+  /** Every line of the log as read; empty (frozen) unless opened with `history`. */
   events: LogEvent[];
+  /** The fold; its `timeline` is empty (frozen) unless opened with `history`. */
   state: FoldResult;
+  /** Whether `events` and `state.timeline` hold the log's history. */
+  history: boolean;
   /** Where the read of the log ended, so an append re-checks only what arrived since. */
   logStamp: LogStamp | null;
   /** Today's date in the workspace's time zone. */
@@ -54,7 +60,17 @@ export const INIT_HINT = 'run `launch init` to create a workspace (.launch/) her
 export interface OpenOptions {
   /** Commands that append events need a real workspace and a log without malformed lines. */
   write?: boolean;
+  /**
+   * Commands that read `events` or `state.timeline` (log, show, status, standup, undo, doctor) need
+   * the whole log read and folded. Without it the fold may come from the fold cache
+   * (./fold-cache.ts), which reads only what was appended since the last run, and both are empty.
+   */
+  history?: boolean;
 }
+
+// What a session without history holds instead: frozen, so a command that forgot to ask for history
+// fails loudly if it tries to add to them, and reads nothing rather than a partial log.
+const NO_EVENTS: LogEvent[] = Object.freeze([]) as unknown as LogEvent[];
 
 export async function openSession(ctx: Ctx, opts: OpenOptions = {}): Promise<Session> {
   const paths = findWorkspace(ctx.rt.cwd, ctx.dir);
@@ -67,7 +83,7 @@ export async function openSession(ctx: Ctx, opts: OpenOptions = {}): Promise<Ses
     const probe = createCalendar(defaultConfig('2000-01-03', timeZone), 1);
     const config = defaultConfig(probe.dateOf(now), timeZone);
     ctx.note(`No workspace: showing the bundled plan "${plan.title}" as if it started this week. ${INIT_HINT}.`);
-    return build(plan, config, undefined, [], null, ctx);
+    return build(plan, config, undefined, [], foldEvents([]), null, true, ctx);
   }
   const loaded = await loadPlanAndConfig(paths.plan, paths.config);
   const plan = loaded.plan;
@@ -75,7 +91,7 @@ export async function openSession(ctx: Ctx, opts: OpenOptions = {}): Promise<Ses
   if (!isValidTimeZone(config.timeZone)) {
     throw new LaunchError(`${paths.config}: timeZone: "${config.timeZone}" is not an IANA time zone (e.g. Europe/Berlin)`);
   }
-  const log = readEventLog(paths.log);
+  const log = opts.history ? readEventLog(paths.log) : readFoldedLog(paths.log);
   for (const w of log.warnings) ctx.warn(w);
   if (log.errors.length > 0) {
     const listed = log.errors.slice(0, 5).map(formatLogProblem).join('\n');
@@ -86,10 +102,20 @@ export async function openSession(ctx: Ctx, opts: OpenOptions = {}): Promise<Ses
     }
     ctx.warn(`ignoring ${log.errors.length} malformed line(s) of the event log (run \`launch doctor\`):\n${listed}`);
   }
-  return build(plan, config, paths, log.events, log.stamp, ctx);
+  if ('fold' in log) return build(plan, config, paths, NO_EVENTS, foldResultOf(log.fold, NO_EVENTS), log.stamp, false, ctx);
+  return build(plan, config, paths, log.events, foldEvents(log.events), log.stamp, true, ctx);
 }
 
-function build(plan: Plan, config: Config, paths: WorkspacePaths | undefined, events: LogEvent[], logStamp: LogStamp | null, ctx: Ctx): Session {
+function build(
+  plan: Plan,
+  config: Config,
+  paths: WorkspacePaths | undefined,
+  events: LogEvent[],
+  state: FoldResult,
+  logStamp: LogStamp | null,
+  history: boolean,
+  ctx: Ctx,
+): Session {
   const calendar = createCalendar(config, plan.totalWeeks);
   return {
     plan,
@@ -97,7 +123,8 @@ function build(plan: Plan, config: Config, paths: WorkspacePaths | undefined, ev
     calendar,
     paths,
     events,
-    state: foldEvents(events),
+    state,
+    history,
     logStamp,
     today: calendar.dateOf(ctx.rt.now().getTime()),
     blocks: new Map(plan.blocks.map((b) => [b.id, b])),

@@ -18,7 +18,7 @@ describe('launch init', () => {
   it('creates plan, config and an empty log, and refuses to overwrite without --force', () => {
     const dir = workspace();
     for (const f of ['plan.yaml', 'config.yaml', 'events.jsonl']) expect(existsSync(join(dir, '.launch', f))).toBe(true);
-    expect(readFileSync(join(dir, '.launch', 'config.yaml'), 'utf8')).toMatch(/start: 2026-11-30\ntimeZone: Europe\/Berlin\nworkingDays:\n {2}- mon/);
+    expect(readFileSync(join(dir, '.launch', 'config.yaml'), 'utf8')).toMatch(/start: "2026-11-30"\ntimeZone: Europe\/Berlin\nworkingDays:\n {2}- mon/);
     const again = launch(['init'], { cwd: dir });
     expect(again.code).toBe(1);
     expect(again.stderr).toMatch(/already a launch workspace/);
@@ -115,7 +115,7 @@ describe('launch check and friends', () => {
     expect(launch(['block', 'redis-setup', '--reason', 'waiting for DBA'], { cwd: dir }).code).toBe(0);
     expect(launch(['block', 'redis-setup'], { cwd: dir }).code).toBe(2);
     expect(statusOf(dir, 'redis-setup')).toBe('blocked');
-    expect(launch(['today', '--date', '2026-12-02'], { cwd: dir }).stdout).toMatch(/Blocked\n.*redis-setup.*waiting for DBA \(alice\)/);
+    expect(launch(['today', '--date', '2026-12-02'], { cwd: dir }).stdout).toMatch(/Blocked \(1\)\n.*redis-setup.*waiting for DBA \(alice\)/);
     launch(['unblock', 'redis-setup'], { cwd: dir });
     expect(statusOf(dir, 'redis-setup')).toBe('todo');
     launch(['note', 'redis-setup', 'DBA', 'replied'], { cwd: dir });

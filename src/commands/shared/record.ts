@@ -13,10 +13,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Ctx } from '../../runtime.js';
 
-/** Opens the workspace for writing; with none, offers (on a terminal) to create one. */
-export async function openForWrite(ctx: Ctx): Promise<Session> {
+/**
+ * Opens the workspace for writing; with none, offers (on a terminal) to create one. `history`: the
+ * command reads `session.events` or `session.state.timeline` (see OpenOptions).
+ */
+export async function openForWrite(ctx: Ctx, opts: { history?: boolean } = {}): Promise<Session> {
   try {
-    return await openSession(ctx, { write: true });
+    return await openSession(ctx, { write: true, history: opts.history === true });
   } catch (error) {
     const noWorkspace = isLaunchError(error) && error.hint === INIT_HINT;
     if (!noWorkspace || !ctx.interactive || ctx.dir) throw error;
@@ -27,7 +30,7 @@ export async function openForWrite(ctx: Ctx): Promise<Session> {
     const { configToYaml } = await import('../../lazy/parse.js');
     initWorkspace({ dir: join(ctx.rt.cwd, WORKSPACE_DIR), planYaml: readFileSync(bundledPlanPath(), 'utf8'), configYaml: configToYaml(defaultConfig(today, timeZone)), force: false });
     ctx.note(`Created ${WORKSPACE_DIR}/ (week 1 is this week; \`launch init --force --start <date>\` changes it).`);
-    return openSession(ctx, { write: true });
+    return openSession(ctx, { write: true, history: opts.history === true });
   }
 }
 

@@ -1,14 +1,11 @@
 // Markdown plan → Plan. Pure: a string in, the plan and the importer's warnings out.
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
-import { gfmFromMarkdown } from 'mdast-util-gfm';
-import { frontmatter } from 'micromark-extension-frontmatter';
-import { gfm } from 'micromark-extension-gfm';
+import type { Root } from 'mdast';
 import { parse as parseYaml } from 'yaml';
 import type { Plan } from '../plan-schema.js';
 import { assemble } from './assemble.js';
 import type { Warning } from './drafts.js';
-import { repairDoubleEncoding } from './mojibake.js';
+import { repairDoubleEncoding, type MojibakeRepair } from './mojibake.js';
+import { parseMarkdownTree } from './parse-markdown.js';
 import { slug } from './slug.js';
 import { walk } from './walk.js';
 
@@ -24,6 +21,8 @@ export interface ImportOptions {
   sourceName?: string;
 }
 
+const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
 function frontMatter(text: string | undefined, warnings: Warning[]): Record<string, string> {
   if (text === undefined) return {};
   try {
@@ -31,7 +30,8 @@ function frontMatter(text: string | undefined, warnings: Warning[]): Record<stri
     if (!data || typeof data !== 'object' || Array.isArray(data)) return {};
     const meta: Record<string, string> = {};
     for (const [key, value] of Object.entries(data)) {
-      if (value !== null && typeof value !== 'object') meta[key] = String(value);
+      // The YAML reader refuses these keys, so a plan carrying them could not be read back.
+      if (value !== null && typeof value !== 'object' && !RESERVED_KEYS.has(key)) meta[key] = String(value);
     }
     return meta;
   } catch (error) {
@@ -41,17 +41,27 @@ function frontMatter(text: string | undefined, warnings: Warning[]): Record<stri
 }
 
 export function importMarkdown(source: string, options: ImportOptions = {}): ImportResult {
-  const repair = repairDoubleEncoding(source.replace(/^\uFEFF/, ''));
-  const tree = fromMarkdown(repair.text, {
-    extensions: [gfm(), frontmatter(['yaml'])],
-    mdastExtensions: [gfmFromMarkdown(), frontmatterFromMarkdown(['yaml'])],
-  });
+  const prepared = prepareMarkdown(source);
+  return importFromTree(parseMarkdownTree(prepared.text), prepared, options);
+}
+
+/**
+ * The text the parser must see: without a byte-order mark and with double-encoded characters
+ * repaired. A parallel parse splits this text, never the raw source: the repair changes lengths,
+ * and the tree's positions must be those of the text a single parse reads.
+ */
+export function prepareMarkdown(source: string): MojibakeRepair {
+  return repairDoubleEncoding(source.replace(/^\uFEFF/, ''));
+}
+
+/** The importer after parsing: `tree` must be the parse of `prepared.text`. */
+export function importFromTree(tree: Root, prepared: MojibakeRepair, options: ImportOptions = {}): ImportResult {
   const collected = walk(tree);
   const warnings: Warning[] = [];
-  if (repair.repaired > 0) {
+  if (prepared.repaired > 0) {
     warnings.push({
-      line: repair.firstLine ?? 1,
-      message: `repaired ${repair.repaired} characters saved through the wrong text encoding (e.g. "ðŸš€" → "🚀")`,
+      line: prepared.firstLine ?? 1,
+      message: `repaired ${prepared.repaired} characters saved through the wrong text encoding (e.g. "ðŸš€" → "🚀")`,
     });
   }
   const meta = frontMatter(collected.frontMatter, warnings);

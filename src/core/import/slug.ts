@@ -37,7 +37,7 @@ export function assignIds(
   const ids = [...bases];
   const attempts: ((i: number) => string)[] = [
     (i) => longer[i] ?? ids[i]!,
-    (i) => (qualifiers[i] ? `${ids[i]}-${qualifiers[i]}` : ids[i]!),
+    (i) => (qualifiers[i] ? fit(`${ids[i]}-${qualifiers[i]}`, MAX_ID - 4) : ids[i]!),
   ];
   for (const attempt of attempts) {
     const clashing = clashes(ids, reserved);
@@ -49,11 +49,15 @@ export function assignIds(
   const seen = new Set(reserved);
   return ids.map((id) => {
     let unique = id;
-    for (let n = 2; seen.has(unique); n++) unique = `${id}-${n}`;
+    for (let n = 2; seen.has(unique); n++) unique = `${fit(id, MAX_ID - String(n).length - 1)}-${n}`;
     seen.add(unique);
     return unique;
   });
 }
+
+/** The schema's limit for ids: qualifiers and counters must not push an id past it. */
+const MAX_ID = 64;
+const fit = (id: string, max: number): string => id.slice(0, max).replace(/-+$/, '');
 
 function clashes(ids: readonly string[], reserved: ReadonlySet<string>): Set<string> {
   const count = new Map<string, number>();

@@ -51,6 +51,10 @@ function toString(node: Nodes): string {
 }
 const clean = (text: string): string => text.replace(/\s+/g, ' ').trim();
 
+/** A checkbox anywhere in the list, however deep. */
+const hasCheckbox = (l: List): boolean =>
+  l.children.some((n) => n.checked != null || n.children.some((c) => c.type === 'list' && hasCheckbox(c)));
+
 export function walk(root: Root): Collected {
   const rootSection: SectionDraft = { title: '', level: 0, notes: [], line: 1 };
   const out: Collected = {
@@ -156,7 +160,8 @@ export function walk(root: Root): Collected {
   }
 
   function makeBlock(c: Context, title: string, line: number): BlockDraft {
-    const block: BlockDraft = { title, section: c.section, line };
+    // "### 📅" under a week: decoration only, but still a block that needs a name.
+    const block: BlockDraft = { title: title || `Block at line ${line}`, section: c.section, line };
     if (c.sprint) block.sprint = c.sprint;
     if (c.weeks) block.weeks = c.weeks;
     if (c.days) block.days = c.days;
@@ -167,6 +172,11 @@ export function walk(root: Root): Collected {
 
   function addItem(kind: 'task' | 'check', title: string, line: number, extra: Partial<ItemDraft> = {}): ItemDraft {
     const c = ctx();
+    if (!title) {
+      // "- [ ] " followed only by a no-break space or BOM: still a checkbox, so still an item.
+      warn(line, 'an item with no text; titled "(untitled)"');
+      title = '(untitled)';
+    }
     const item: ItemDraft = { kind, title, section: c.section, line, ...extra };
     if (c.sprint) item.sprint = c.sprint;
     if (c.block) item.block = c.block;
@@ -240,7 +250,8 @@ export function walk(root: Root): Collected {
     return { title: text };
   }
 
-  function list(node: List, parentItem?: ItemDraft): void {
+  /** `underEntry`: a sub-list of a standup question or escalation trigger, read as ordinary content. */
+  function list(node: List, parentItem?: ItemDraft, underEntry = false): void {
     const c = ctx();
     const taskList = (label && TASK_LABELS.test(label)) || (node.ordered && (c.block || c.days || c.day !== undefined));
     for (const li of node.children) {
@@ -254,20 +265,25 @@ export function walk(root: Root): Collected {
         nested.forEach((l) => list(l, item));
         continue;
       }
-      if (c.mode && c.mode !== 'standup' && c.mode !== 'escalation' && !parentItem) {
+      if (c.mode && c.mode !== 'standup' && c.mode !== 'escalation' && !parentItem && !underEntry) {
         modeEntry(c, title, detail, li);
+        // Checkboxes under a question or trigger are still checklist items; other sub-bullets are notes.
+        nested.forEach((l) => list(l, undefined, true));
         continue;
       }
       if (taskList && !parentItem) {
-        const steps = nested.flatMap((l) => l.children.filter((n) => n.checked == null).map((n) => clean(toString(n))));
+        // Sub-lists holding a checkbox at any depth are walked (their plain entries become steps
+        // there); the others are steps as they stand. Reading both ways doubled every step.
+        const walked = nested.filter(hasCheckbox);
+        const steps = nested.filter((l) => !walked.includes(l)).flatMap((l) => l.children.map((n) => clean(toString(n))));
         const extra: Partial<ItemDraft> = steps.length > 0 ? { steps } : {};
         if (detail) extra.detail = detail;
         const item = addItem('task', title, lineOf(li), extra);
-        nested.forEach((l) => l.children.some((n) => n.checked != null) && list(l, item));
+        walked.forEach((l) => list(l, item));
         continue;
       }
       if (!title && nested.length > 0) {
-        nested.forEach((l) => list(l, parentItem));
+        nested.forEach((l) => list(l, parentItem, underEntry));
         continue;
       }
       if (parentItem) {
@@ -275,7 +291,7 @@ export function walk(root: Root): Collected {
       } else {
         note(li, 'list item');
       }
-      nested.forEach((l) => list(l, parentItem));
+      nested.forEach((l) => list(l, parentItem, underEntry));
     }
   }
 

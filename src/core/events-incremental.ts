@@ -1,0 +1,171 @@
+// Extending a fold with events appended since it was made, without folding the whole log again.
+// Pure: no fs, no clock. src/io/fold-cache.ts keeps a FoldSnapshot on disk and feeds it the log's tail.
+//
+// The fold orders events by (instant, id), so a tail can be folded onto a snapshot only when every tail
+// event sorts after everything already folded and nothing in the tail changes what came before. That is
+// the common case (lines appended in time order); anything else — a backdated event (`check --date`),
+// an undo, a repeated line from a git union merge — returns null and the caller folds everything.
+
+import {
+  applyFoldEvent,
+  type EscalationState,
+  type FoldAccumulator,
+  type FoldResult,
+  type ItemState,
+  type KpiRecord,
+  type LogEvent,
+  NO_NOTES,
+  orderEvents,
+  parseInstant,
+} from './events.js';
+
+/** Where an event sorts in the fold: its instant (epoch ms) and id. */
+export interface EventKey {
+  instant: number;
+  id: string;
+}
+
+/** A fold without its history, plus the sort key of the latest event it includes. */
+export interface FoldSnapshot extends Omit<FoldResult, 'timeline'> {
+  /** The (instant, id) of the last event in (ts, id) order, cancelled or not; null for an empty log. */
+  last: EventKey | null;
+}
+
+/** The snapshot of a full fold (its timeline is dropped; the result shares the fold's objects). */
+export function snapshotOf(fold: FoldResult): FoldSnapshot {
+  const tail = fold.timeline[fold.timeline.length - 1];
+  const { items, kpis, standups, escalations, cancelled, duplicates } = fold;
+  return {
+    items,
+    kpis,
+    standups,
+    escalations,
+    cancelled,
+    duplicates,
+    last: tail === undefined ? null : { instant: parseInstant(tail.ts), id: tail.id },
+  };
+}
+
+/** True when `a` sorts strictly after `b`; a shared instant and id would be a repeated event. */
+function after(a: EventKey, b: EventKey): boolean {
+  return a.instant > b.instant || (a.instant === b.instant && a.id > b.id);
+}
+
+/**
+ * `base` with `events` folded in, equal to folding base's events and `events` together — or null when
+ * that cannot be done incrementally: an event sorts at or before `base.last`, or is an undo. Does not
+ * modify `base` (what it changes is copied first), so the same snapshot can be extended twice.
+ */
+export function extendFold(base: FoldSnapshot, events: readonly LogEvent[]): FoldSnapshot | null {
+  if (events.length === 0) return base;
+  for (const e of events) if (e.type === 'undo') return null;
+  // The tail on its own, in fold order, with its own repeated lines counted: since it all sorts after
+  // `base.last`, no repeat can pair a tail line with an earlier one.
+  const { timeline, duplicates } = orderEvents(events);
+  if (timeline.length === 0) return base;
+  const first = timeline[0]!;
+  const firstKey = { instant: parseInstant(first.ts), id: first.id };
+  if (Number.isNaN(firstKey.instant)) return null;
+  if (base.last !== null && !after(firstKey, base.last)) return null;
+  const lastEvent = timeline[timeline.length - 1]!;
+
+  const acc = copyOnWrite(base);
+  // No undo in the tail, so the cancelled set is the base's: an earlier undo may cancel a tail event.
+  const { cancelled } = base;
+  for (const e of timeline) {
+    if (cancelled.size > 0 && cancelled.has(e.id)) continue;
+    acc.touch(e);
+    applyFoldEvent(acc.state, e);
+  }
+  return {
+    ...acc.state,
+    cancelled,
+    duplicates: base.duplicates + duplicates,
+    last: { instant: parseInstant(lastEvent.ts), id: lastEvent.id },
+  };
+}
+
+/**
+ * The base's containers, copied the first time an event is about to change them: a Map or array is
+ * copied once, an item's state or an escalation once per extension.
+ */
+function copyOnWrite(base: FoldSnapshot): { state: FoldAccumulator; touch(e: LogEvent): void } {
+  const state: FoldAccumulator = { items: base.items, kpis: base.kpis, standups: base.standups, escalations: base.escalations };
+  let items: Set<string> | undefined;
+  let metrics: Set<string> | undefined;
+  let escalations: Set<string> | undefined;
+  let standups = false;
+  const touch = (e: LogEvent): void => {
+    switch (e.type) {
+      case 'check':
+      case 'uncheck':
+      case 'block':
+      case 'unblock':
+      case 'note': {
+        const id = e.item as string;
+        if (items === undefined) {
+          items = new Set();
+          state.items = new Map(state.items);
+        }
+        if (items.has(id)) return;
+        items.add(id);
+        const current = state.items.get(id);
+        if (current !== undefined) state.items.set(id, copyItem(current));
+        return;
+      }
+      case 'kpi': {
+        const metric = e.metric as string;
+        if (metrics === undefined) {
+          metrics = new Set();
+          state.kpis = new Map(state.kpis);
+        }
+        if (metrics.has(metric)) return;
+        metrics.add(metric);
+        const records = state.kpis.get(metric);
+        if (records !== undefined) state.kpis.set(metric, records.slice() as KpiRecord[]);
+        return;
+      }
+      case 'standup':
+        if (!standups) {
+          standups = true;
+          state.standups = state.standups.slice();
+        }
+        return;
+      case 'escalate': {
+        const key = typeof e.item === 'string' ? e.item : '';
+        if (escalations === undefined) {
+          escalations = new Set();
+          state.escalations = new Map(state.escalations);
+        }
+        if (escalations.has(key)) return;
+        escalations.add(key);
+        const current = state.escalations.get(key);
+        if (current !== undefined) state.escalations.set(key, { ...current } as EscalationState);
+        return;
+      }
+      default:
+        return;
+    }
+  };
+  return { state, touch };
+}
+
+/** Same keys in the same order as the fold creates them; the notes array is the fold's to push to. */
+function copyItem(s: ItemState): ItemState {
+  return {
+    status: s.status,
+    reason: s.reason,
+    by: s.by,
+    at: s.at,
+    notes: s.notes.length === 0 ? NO_NOTES : s.notes.slice(),
+    values: s.values,
+    missed: s.missed,
+    events: s.events,
+  };
+}
+
+/** The snapshot as a FoldResult for code that takes one; `timeline` is the caller's (often empty). */
+export function foldResultOf(snapshot: FoldSnapshot, timeline: LogEvent[]): FoldResult {
+  const { items, kpis, standups, escalations, cancelled, duplicates } = snapshot;
+  return { items, kpis, standups, escalations, timeline, cancelled, duplicates };
+}

@@ -1,0 +1,188 @@
+// Cutting a large Markdown document in two so the parts can be parsed at the same time, and joining
+// the two trees into exactly the tree one parse of the whole gives (positions included). Pure.
+//
+// Why a cut is safe: CommonMark builds blocks line by line, and what a line means depends only on
+// the blocks still open before it. At a line that starts a top-level heading after a blank line,
+// nothing but the document is open, so the rest of the text parses the same alone as it does after
+// the first part. The rules in findSplit pick only such lines; anything that would make the meaning
+// of a line depend on the other part (a reference definition, an unclosed `---` on line 1) rules
+// splitting out altogether.
+import type { Nodes, Root } from 'mdast';
+
+/**
+ * The worker's start (~60 ms) and its own JIT warm-up are fixed costs; below ~256 KB (~0.7 s of
+ * parsing here) they eat most of what the second thread saves.
+ */
+export const PARALLEL_MIN_CHARS = 256 * 1024;
+
+export interface SplitPoint {
+  /** UTF-16 index of the second part's first character (the `#` of a heading at a line start). */
+  index: number;
+  /** Line endings before `index`: the second part's line 1 is line `lines + 1` of the whole. */
+  lines: number;
+}
+
+// micromark ends a line at CRLF, CR or LF; splitting the same way keeps line numbers in step.
+const LINE_ENDING = /\r\n|\r|\n/g;
+const BLANK = /^[ \t]*$/;
+// Column 0, not "up to three spaces": an indented line may be the continuation of a list item.
+const HEADING = /^#{1,6} /;
+// [^] rather than . : a fence's info string may hold U+2028, which `.` does not match.
+const FENCE = /^ {0,3}(`{3,}|~{3,})([^]*)$/;
+const FRONT_MATTER_FENCE = /^---[ \t]*$/;
+// A definition's label ends in `]` followed at once by `:`; no `]:` anywhere means none exists.
+// Over-matching (a `]:` inside code or a URL) only costs the speed-up, never correctness.
+const DEFINITION = /\]:/;
+/**
+ * HTML blocks of CommonMark kinds 1–5 (raw text elements, comments, processing instructions,
+ * declarations, CDATA) run until their end marker, across blank lines, so a heading-like line can
+ * sit inside one. Kinds 6 and 7 end at a blank line and need no tracking.
+ */
+const HTML_BLOCKS: readonly (readonly [start: RegExp, end: RegExp])[] = [
+  [/^ {0,3}<(?:script|pre|style|textarea)(?=[ \t>]|$)/i, /<\/(?:script|pre|style|textarea)>/i],
+  [/^ {0,3}<!--/, /-->/],
+  [/^ {0,3}<\?/, /\?>/],
+  [/^ {0,3}<![A-Za-z]/, />/],
+  [/^ {0,3}<!\[CDATA\[/, /\]\]>/],
+];
+
+/**
+ * The line nearest the middle of `text` at which it can be cut, or undefined to parse it whole.
+ * A cut line starts an ATX heading (`#`…`######` and a space) at column 0 and follows a blank line,
+ * outside front matter, fenced code and HTML blocks:
+ * - column 0: a list item or indented code continues only on indented lines, so every container
+ *   and every indented code block is closed at an unindented one;
+ * - after a blank line: the blank line ends paragraphs (and their lazy continuation lines), tables,
+ *   block quotes and HTML blocks of kinds 6–7, and it means the first part ends in a blank line,
+ *   which is what `endsClean` checks;
+ * - outside fenced code (``` or ~~~, closed only by the same character at least as many times,
+ *   with nothing after but spaces): inside one, `## x` is code;
+ * - outside front matter: inside it, `## x` is YAML, and the first part alone would have an
+ *   unclosed `---` that is no front matter at all; and never in a document whose line 1 opens
+ *   front matter that does not close (see frontMatterEnd);
+ * - outside HTML blocks of kinds 1–5: they span blank lines and swallow headings;
+ * - no link reference or footnote definition anywhere: `[text][id]`, `[id]` and `[^id]` become
+ *   links only if the document defines `id`, wherever, so a part parsed alone would read a
+ *   reference to a definition in the other part as plain text.
+ * The scan tracks top-level constructs only (what opens inside a list item closes with the item);
+ * where it misreads a container, `endsClean` catches the result before a wrong tree is used.
+ */
+export function findSplit(text: string): SplitPoint | undefined {
+  if (DEFINITION.test(text)) return undefined;
+  const middle = text.length / 2;
+  let best: SplitPoint | undefined;
+  let fence: { marker: string; size: number } | undefined;
+  let htmlEnd: RegExp | undefined;
+  let prevBlank = false;
+  let start = 0;
+  let lines = 0;
+
+  if (FRONT_MATTER_FENCE.test(firstLine(text))) {
+    const after = frontMatterEnd(text);
+    if (!after) return undefined;
+    ({ index: start, lines } = after);
+  }
+
+  while (start <= text.length) {
+    LINE_ENDING.lastIndex = start;
+    const ending = LINE_ENDING.exec(text);
+    const end = ending ? ending.index : text.length;
+    const line = text.slice(start, end);
+    if (fence) {
+      const close = FENCE.exec(line);
+      if (close && close[1]![0] === fence.marker && close[1]!.length >= fence.size && BLANK.test(close[2]!)) fence = undefined;
+    } else if (htmlEnd) {
+      if (htmlEnd.test(line)) htmlEnd = undefined;
+    } else if (prevBlank && HEADING.test(line)) {
+      if (!best || Math.abs(start - middle) < Math.abs(best.index - middle)) best = { index: start, lines };
+      // Candidates only get farther from the middle from here on.
+      else if (start > middle) break;
+    } else {
+      const open = FENCE.exec(line);
+      // A backtick fence's info string cannot hold a backtick (that line is inline code instead).
+      if (open && !(open[1]![0] === '`' && open[2]!.includes('`'))) fence = { marker: open[1]![0]!, size: open[1]!.length };
+      else {
+        for (const [startRe, endRe] of HTML_BLOCKS) {
+          const m = startRe.exec(line);
+          if (m) {
+            if (!endRe.test(line.slice(m[0].length))) htmlEnd = endRe;
+            break;
+          }
+        }
+      }
+    }
+    prevBlank = BLANK.test(line);
+    if (!ending) break;
+    start = end + ending[0].length;
+    lines++;
+  }
+  return best;
+}
+
+function firstLine(text: string): string {
+  LINE_ENDING.lastIndex = 0;
+  const ending = LINE_ENDING.exec(text);
+  return text.slice(0, ending ? ending.index : text.length);
+}
+
+/**
+ * Where the YAML front matter that opens `text` ends (micromark-extension-frontmatter reads `---`
+ * on line 1 up to the next `---` line), or undefined if it never closes. Unclosed, it is not front
+ * matter, but the extension's failed attempt then stops micromark from seeing any list or block
+ * quote in the rest of the document (micromark-extension-frontmatter#5, seen with 2.0.0): line 1
+ * would change every line, and a part parsed alone would differ. parse-markdown.ts now leaves the
+ * extension out in that case; refusing the split keeps this file correct without relying on that.
+ */
+function frontMatterEnd(text: string): SplitPoint | undefined {
+  LINE_ENDING.lastIndex = 0;
+  let ending = LINE_ENDING.exec(text);
+  let lines = 0;
+  while (ending) {
+    const start = ending.index + ending[0].length;
+    lines++;
+    LINE_ENDING.lastIndex = start;
+    ending = LINE_ENDING.exec(text);
+    if (FRONT_MATTER_FENCE.test(text.slice(start, ending ? ending.index : text.length))) {
+      return ending ? { index: ending.index + ending[0].length, lines: lines + 1 } : { index: text.length, lines };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Moves every position in `node` (a tree parsed from the text after a split point) to where it is
+ * in the whole text. Columns stay: the part starts at a line start. Offsets are UTF-16 indices,
+ * like `SplitPoint.index`. Mutates `node`.
+ */
+export function shiftPositions(node: Nodes, lines: number, offset: number): void {
+  const position = node.position;
+  if (position) {
+    position.start.line += lines;
+    position.end.line += lines;
+    if (position.start.offset !== undefined) position.start.offset += offset;
+    if (position.end.offset !== undefined) position.end.offset += offset;
+  }
+  if ('children' in node) for (const child of node.children) shiftPositions(child, lines, offset);
+}
+
+/**
+ * Whether the first part's tree can stand as the start of the whole one. The part ends in a blank
+ * line, and a block that was properly closed ends before it; only a block still open at the cut
+ * (an unclosed fence or HTML block, at top level or inside a list item) runs on to the part's end.
+ * micromark's own reading checks the scan of findSplit, which sees only top-level constructs.
+ */
+export function endsClean(first: Root, firstLength: number): boolean {
+  const last = first.children.at(-1);
+  if (!last) return true;
+  const end = last.position?.end.offset;
+  return end !== undefined && end < firstLength;
+}
+
+/** The tree of the whole text from the trees of its two parts, the second already shifted. */
+export function mergeParts(first: Root, second: Root): Root {
+  return {
+    type: 'root',
+    children: [...first.children, ...second.children],
+    position: { start: first.position!.start, end: second.position!.end },
+  };
+}

@@ -1,0 +1,226 @@
+// The split/merge behind the two-thread Markdown parse: the merged tree must be exactly the tree one
+// parse of the whole text gives, positions included, or the parse must refuse to split.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import fc from 'fast-check';
+import type { Root } from 'mdast';
+import { describe, expect, it } from 'vitest';
+import { prepareMarkdown } from '../../src/core/import/markdown-import.js';
+import { parseMarkdownTree } from '../../src/core/import/parse-markdown.js';
+import { endsClean, findSplit, mergeParts, shiftPositions } from '../../src/core/import/split-markdown.js';
+import { repoRoot, seedMarkdown } from '../helpers.js';
+
+/** What the parallel parse does, on one thread: both parts parsed alone, then merged. */
+function parseInParts(text: string): { tree: Root; clean: boolean } | undefined {
+  const split = findSplit(text);
+  if (!split) return undefined;
+  const firstText = text.slice(0, split.index);
+  const first = parseMarkdownTree(firstText);
+  const second = parseMarkdownTree(text.slice(split.index));
+  shiftPositions(second, split.lines, split.index);
+  return { tree: mergeParts(first, second), clean: endsClean(first, firstText.length) };
+}
+
+function expectSameAsWhole(text: string): void {
+  const parts = parseInParts(text);
+  expect(parts, 'a split point').toBeDefined();
+  expect(parts!.clean).toBe(true);
+  expect(parts!.tree).toStrictEqual(parseMarkdownTree(text));
+}
+
+/** The text of the line the split falls on. */
+function splitLine(text: string): string | undefined {
+  const split = findSplit(text);
+  return split && text.slice(split.index).split(/\r\n|\r|\n/)[0];
+}
+
+const filler = (n: number, tag: string): string =>
+  Array.from({ length: n }, (_, i) => `- [ ] ${tag} item ${i} with some words`).join('\n');
+
+describe('findSplit: where a document may be cut', () => {
+  it('picks the ATX heading nearest the middle', () => {
+    const text = ['# Title', '', filler(5, 'a'), '', '## Early', '', filler(20, 'b'), '', '## Middle', '', filler(20, 'c'), '', '## Late', '', filler(5, 'd'), ''].join('\n');
+    expect(splitLine(text)).toBe('## Middle');
+  });
+
+  it('reports the line endings before the cut and its UTF-16 index', () => {
+    const text = 'a\n\n## b\n';
+    expect(findSplit(text)).toEqual({ index: 3, lines: 2 });
+    expect(findSplit('a\r\n\r\n## b\r\n')).toEqual({ index: 5, lines: 2 });
+    expect(findSplit('a\r\r## b\r')).toEqual({ index: 3, lines: 2 });
+    // 🚀 is two UTF-16 code units: offsets in mdast count code units, and so does the index.
+    expect(findSplit('🚀\n\n## b\n')).toEqual({ index: 4, lines: 2 });
+  });
+
+  it.each([
+    ['no blank line before it (a paragraph could still be open)', 'text\n## a\n'],
+    ['indented (could be a list item continuation)', 'text\n\n  ## a\n'],
+    ['no space after the hashes', 'text\n\n##a\n'],
+    ['seven hashes (a paragraph, not a heading)', 'text\n\n####### a\n'],
+    ['a setext heading', 'text\n\nHeading\n-------\n'],
+    ['nothing but the first line', '## a\n'],
+  ])('does not cut at a line with %s', (_why, text) => {
+    expect(findSplit(text)).toBeUndefined();
+  });
+
+  it.each([
+    ['a backtick fence', '```md\n\n## in code\n```\n'],
+    ['a tilde fence', '~~~\n\n## in code\n~~~\n'],
+    ['a fence closed only by a long enough marker', '````\n```\n\n## in code\n````\n'],
+    ['a fence closed only by the same character', '```\n~~~\n\n## in code\n```\n'],
+    ['a fence whose closing line has text after it', '```\n``` not a close\n\n## in code\n```\n'],
+    ['an indented fence', '   ```\n\n## in code\n   ```\n'],
+    ['an HTML comment', '<!--\n\n## in comment\n-->\n'],
+    ['a script element', '<script>\n\n## in script\n</script>\n'],
+    ['a pre element', '<pre>\n\n## in pre\n</pre>\n'],
+    ['a processing instruction', '<?php\n\n## in php\n?>\n'],
+    ['a declaration', '<!DOCTYPE\n\n## in declaration\n>\n'],
+    ['a CDATA section', '<![CDATA[\n\n## in cdata\n]]>\n'],
+  ])('does not cut inside %s', (_why, inside) => {
+    const text = `# T\n\n${inside}`;
+    expect(splitLine(text)).toBeUndefined();
+    // The construct closed, the next heading is fair game again.
+    expect(splitLine(`${text}\n## after\n`)).toBe('## after');
+  });
+
+  it('reads a backtick line with a backtick in its info string as text, not a fence', () => {
+    expect(splitLine('# T\n\n``` a`b\n\n## real\n')).toBe('## real');
+  });
+
+  it('ends an HTML block on its first line when the end marker is there', () => {
+    expect(splitLine('# T\n\n<!-- one line -->\n\n## real\n')).toBe('## real');
+  });
+
+  it('does not cut inside front matter', () => {
+    expect(splitLine('---\ntitle: x\n\n## in yaml\n---\n\n## real\n')).toBe('## real');
+    expect(splitLine('---\r\n---\r\n\r\n## real\r\n')).toBe('## real');
+  });
+
+  it('refuses to split after a `---` line 1 that never closes', () => {
+    // Such a line 1 once changed how every later line parsed (micromark-extension-frontmatter#5).
+    const text = '---\ntitle: x\n\n## Middle\n\n- item\n';
+    expect(findSplit(text)).toBeUndefined();
+  });
+
+  it.each([
+    ['a link reference definition', '[docs]: https://example.com'],
+    ['a footnote definition', '[^1]: A note.'],
+    ['a definition inside a list item', '- [x]: https://example.com'],
+  ])('refuses to split a document with %s anywhere', (_why, line) => {
+    const text = `# T\n\nSee [docs] and [^1].\n\n## Middle\n\n${line}\n`;
+    expect(findSplit(text)).toBeUndefined();
+  });
+});
+
+describe('shiftPositions', () => {
+  it('moves lines and offsets, never columns, of every node', () => {
+    const tree = parseMarkdownTree('## a *b*\n');
+    shiftPositions(tree, 10, 100);
+    const emphasis = (tree.children[0] as { children: { position: unknown }[] }).children[1]!;
+    expect(emphasis.position).toEqual({ start: { line: 11, column: 6, offset: 105 }, end: { line: 11, column: 9, offset: 108 } });
+    expect(tree.position).toEqual({ start: { line: 11, column: 1, offset: 100 }, end: { line: 12, column: 1, offset: 109 } });
+  });
+});
+
+describe('merged parts equal one parse of the whole', () => {
+  it('for the seed plan', () => {
+    expectSameAsWhole(prepareMarkdown(seedMarkdown()).text);
+  });
+
+  it('for the 10,000-item synthetic plan', async () => {
+    const { syntheticPlan } = (await import(pathToFileURL(join(repoRoot, 'scripts', 'gen-synthetic.mjs')).href)) as { syntheticPlan: () => string };
+    const text = syntheticPlan();
+    expect(findSplit(text)!.index / text.length).toBeCloseTo(0.5, 2);
+    expectSameAsWhole(text);
+  }, 60_000);
+
+  it.each(['plans', 'constructs'])('for every fixture in test/fixtures/%s that has a split point', (dir) => {
+    const folder = join(repoRoot, 'test', 'fixtures', dir);
+    for (const file of readdirSync(folder).filter((f) => f.endsWith('.md'))) {
+      const text = prepareMarkdown(readFileSync(join(folder, file), 'utf8')).text;
+      if (findSplit(text)) expectSameAsWhole(text);
+    }
+  });
+
+  const plan = (weeks: number, eol = '\n'): string => {
+    const out = ['# Plan', ''];
+    for (let w = 1; w <= weeks; w++) {
+      out.push(`## Week ${w}`, '', `Intro to week ${w} with 🚀 and 📅 and 𝔘𝔫𝔦𝔠𝔬𝔡𝔢.`, '', filler(4, `w${w}`), '');
+      out.push('```md', '## not a heading', '', '## still code', '```', '');
+      out.push('~~~~', '~~~', '', '# code too', '~~~~', '');
+      out.push('<!-- a comment', '', '## in the comment', '-->', '');
+      out.push('| a | b |', '|---|---|', '| 1 | 2 |', '');
+      out.push('> quoted', '> ## quoted heading', '');
+      out.push('1. one', '', '   two paragraphs', '2. two', '');
+      out.push('\tindented\tcode', '');
+    }
+    return out.join(eol);
+  };
+
+  it('with fences and HTML blocks holding heading-like lines', () => {
+    expectSameAsWhole(plan(12));
+  });
+
+  it('with CRLF and with CR line endings', () => {
+    expectSameAsWhole(plan(12, '\r\n'));
+    expectSameAsWhole(plan(12, '\r'));
+  });
+
+  it('with front matter', () => {
+    expectSameAsWhole(`---\ntitle: Plan\nid: p\n---\n\n${plan(6)}`);
+    expectSameAsWhole(`---\r\ntitle: Plan\r\n---\r\n${plan(6, '\r\n')}`);
+  });
+
+  it('with astral characters (two UTF-16 units each) all before the split', () => {
+    const text = `# 🚀${'🚀'.repeat(500)}\n\n${'📅 '.repeat(300)}\n\n## Second half\n\ntext *em* **strong** \`code\`\n`;
+    expect(splitLine(text)).toBe('## Second half');
+    expectSameAsWhole(text);
+  });
+
+  it('when micromark reads a block across the cut that the scan missed, endsClean says so', () => {
+    // The scan takes the list item's fence for a top-level one and the top-level fence for its
+    // close, so it proposes a line that is code: the first part's own parse gives that away.
+    const text = '# T\n\n- item\n\n  ```js\n  x\n\n```\n\n## inside a fence\n\nmore\n```\n';
+    const parts = parseInParts(text)!;
+    expect(splitLine(text)).toBe('## inside a fence');
+    expect(parts.clean).toBe(false);
+  });
+});
+
+describe('merged parts equal one parse of the whole (generated documents)', () => {
+  const inline = fc.constantFrom('plain', '🚀 rocket', '*em*', '**strong**', '`code`', 'https://example.com', '~~gone~~', '<b>x</b>', 'a\tb', 'é');
+  const text = fc.array(inline, { minLength: 1, maxLength: 4 }).map((ws) => ws.join(' '));
+  const block = fc.oneof(
+    text,
+    text.map((t) => `## ${t}`),
+    text.map((t) => `#### ${t}`),
+    fc.array(text, { minLength: 1, maxLength: 3 }).map((ts) => ts.map((t) => `- [ ] ${t}`).join('\n')),
+    fc.array(text, { minLength: 1, maxLength: 3 }).map((ts) => ts.map((t, i) => `${i + 1}. ${t}`).join('\n\n')),
+    text.map((t) => `> ${t}\n> ## ${t}`),
+    text.map((t) => `\`\`\`\n## ${t}\n\n# ${t}\n\`\`\``),
+    text.map((t) => `~~~ info\n\n## ${t}\n~~~`),
+    text.map((t) => `<!--\n\n## ${t}\n-->`),
+    text.map((t) => `<div>\n${t}\n</div>`),
+    text.map((t) => `| a | b |\n|---|---|\n| ${t} | x |`),
+    text.map((t) => `    ## indented ${t}`),
+    text.map((t) => `- item\n\n  \`\`\`\n  ${t}`),
+    fc.constant('```'),
+    fc.constant('<!--'),
+    fc.constant('---'),
+  );
+  const eol = fc.constantFrom('\n', '\r\n', '\r');
+  const separator = fc.constantFrom('\n', '\n\n', '\n\n\n', '\n  \n');
+
+  it('whenever a split is proposed and the first part ends clean', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(block, separator), { minLength: 2, maxLength: 14 }), eol, (blocks, ending) => {
+        const doc = blocks.map(([b, sep]) => b + sep).join('').replace(/\n/g, ending);
+        const parts = parseInParts(doc);
+        if (!parts?.clean) return;
+        expect(parts.tree).toStrictEqual(parseMarkdownTree(doc));
+      }),
+      { numRuns: 400 },
+    );
+  });
+});

@@ -1,0 +1,155 @@
+// The log is a team's history: a writer killed at any moment, a lock left behind by it, or fifty
+// writers at once must never cost an event, duplicate one, or leave a log the next command can't read.
+import { spawn } from 'node:child_process';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BIN, launch, tempDir } from './run.js';
+
+function workspace(): string {
+  const dir = tempDir();
+  const r = launch(['init', '--start', '2026-11-30', '--tz', 'UTC', '--as', 'alice'], { cwd: dir });
+  expect(r.code, r.stderr).toBe(0);
+  return dir;
+}
+const logPath = (dir: string) => join(dir, '.launch', 'events.jsonl');
+const lockPath = (dir: string) => `${logPath(dir)}.lock`;
+const rawLines = (dir: string) => readFileSync(logPath(dir), 'utf8').split('\n').filter(Boolean);
+const allIds = (dir: string): string[] => JSON.parse(launch(['list', '--json'], { cwd: dir }).stdout).items.map((i: { id: string }) => i.id);
+
+const env = (): NodeJS.ProcessEnv => {
+  const e: NodeJS.ProcessEnv = { ...process.env };
+  delete e.NO_COLOR;
+  delete e.FORCE_COLOR;
+  delete e.LAUNCH_DIR;
+  return e;
+};
+
+/** Starts `launch <args>` and resolves with its exit code (or the signal that ended it). */
+function start(args: string[], cwd: string, killAfterMs?: number): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd, env: env(), stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    if (killAfterMs !== undefined) setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+    child.on('exit', (code, signal) => resolve({ code, signal, stderr }));
+  });
+}
+
+/** After any damage: the log reads, repair cleans it with a backup, and doctor is then satisfied. */
+function expectRecoverable(dir: string): void {
+  const list = launch(['list', '--json'], { cwd: dir });
+  expect(list.code, list.stderr).toBe(0);
+  JSON.parse(list.stdout);
+  // A torn last line is a warning, never an error.
+  expect(list.stderr).not.toMatch(/^error|malformed/m);
+  const before = readdirSync(join(dir, '.launch'));
+  const repair = launch(['doctor', '--repair'], { cwd: dir });
+  expect(repair.code, repair.stdout + repair.stderr).toBe(0);
+  const moved = /moved (\d+) line/.exec(repair.stdout);
+  if (moved) {
+    const added = readdirSync(join(dir, '.launch')).filter((f) => !before.includes(f));
+    expect(added.some((f) => f.startsWith('events.jsonl.bad-')), added.join(', ')).toBe(true);
+    expect(added.some((f) => f.startsWith('events.jsonl.bak-')), added.join(', ')).toBe(true);
+  }
+  const doctor = launch(['doctor'], { cwd: dir });
+  expect(doctor.code, doctor.stdout + doctor.stderr).toBe(0);
+  for (const line of rawLines(dir)) expect(() => JSON.parse(line)).not.toThrow();
+}
+
+describe('a writer killed mid-append', () => {
+  it('leaves a log the next command reads, and doctor --repair cleans it', async () => {
+    const dir = workspace();
+    const ids = allIds(dir);
+    // Calibrate: most of a short command's life is start-up, so kills spread over a whole run are
+    // needed for some to land inside the append rather than before it.
+    const t0 = Date.now();
+    expect(launch(['check', ids[0]!], { cwd: dir }).code).toBe(0);
+    const runMs = Date.now() - t0;
+    const outcomes: string[] = [];
+    for (let n = 1; n <= 20; n++) {
+      const delay = n % 2 === 0 ? Math.random() * 40 : runMs * (0.5 + Math.random() * 0.7);
+      const r = await start(['check', ids[n]!], dir, delay);
+      outcomes.push(r.signal ?? `exit ${r.code}`);
+    }
+    // Whatever was killed, every line in the log is a whole event or a torn tail, never two glued.
+    for (const line of rawLines(dir)) {
+      if (!line.startsWith('{')) throw new Error(`garbage line: ${line}`);
+    }
+    expectRecoverable(dir);
+    // The survivors' work is all there, and a new write succeeds.
+    const done = JSON.parse(launch(['list', '--json', '--status', 'done'], { cwd: dir }).stdout).items.length;
+    expect(done).toBe(rawLines(dir).length);
+    expect(launch(['check', ids[30]!], { cwd: dir }).code).toBe(0);
+    expect(outcomes.length).toBe(20);
+  }, 120_000);
+
+  it('a partial line written by hand: warned about, skipped, repaired with a backup', () => {
+    const dir = workspace();
+    expect(launch(['check', 'redis-setup'], { cwd: dir }).code).toBe(0);
+    appendFileSync(logPath(dir), '{"v":1,"id":"0123456789abcdef","ts":"2026-12-01T09:00:00.000+00:00","actor":"bob","type":"check","item":"sess');
+    const list = launch(['list', '--json', '--status', 'done'], { cwd: dir });
+    expect(list.code).toBe(0);
+    expect(list.stderr).toMatch(/^warning: .*events\.jsonl:2: skipped a torn line/m);
+    expect(JSON.parse(list.stdout).items.map((i: { id: string }) => i.id)).toEqual(['redis-setup']);
+    // The next append starts on a fresh line instead of gluing itself to the fragment.
+    expect(launch(['check', 'session-security'], { cwd: dir }).code).toBe(0);
+    expect(rawLines(dir)).toHaveLength(3);
+    expect(JSON.parse(rawLines(dir)[2]!).item).toBe('session-security');
+    expectRecoverable(dir);
+    expect(rawLines(dir)).toHaveLength(2);
+    const bad = readdirSync(join(dir, '.launch')).find((f) => f.startsWith('events.jsonl.bad-'))!;
+    expect(readFileSync(join(dir, '.launch', bad), 'utf8')).toMatch(/"item":"sess\n$/);
+  });
+});
+
+describe('a lock left by a killed process', () => {
+  it('an old lock is taken over at once, and removed afterwards', () => {
+    const dir = workspace();
+    mkdirSync(lockPath(dir));
+    const old = new Date(Date.now() - 60_000);
+    utimesSync(lockPath(dir), old, old);
+    const started = Date.now();
+    const r = launch(['check', 'redis-setup'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    expect(Date.now() - started).toBeLessThan(30_000);
+    expect(existsSync(lockPath(dir))).toBe(false);
+    expect(rawLines(dir)).toHaveLength(1);
+  }, 45_000);
+
+  it('a fresh lock whose owner is gone is taken over after a bounded wait', () => {
+    const dir = workspace();
+    // Just created, as if its process was killed a moment ago: it only goes stale by age.
+    mkdirSync(lockPath(dir));
+    const started = Date.now();
+    const r = launch(['check', 'redis-setup'], { cwd: dir });
+    const waited = Date.now() - started;
+    expect(r.code, r.stderr).toBe(0);
+    expect(waited).toBeLessThan(30_000);
+    expect(existsSync(lockPath(dir))).toBe(false);
+    expect(statSync(logPath(dir)).size).toBeGreaterThan(0);
+  }, 45_000);
+});
+
+describe('50 writers at once', () => {
+  it('no lost event, no duplicate, valid JSON Lines', async () => {
+    const dir = workspace();
+    expect(launch(['check', 'redis-setup'], { cwd: dir }).code).toBe(0);
+    const before = rawLines(dir).length;
+    const ids = allIds(dir).filter((id) => id !== 'redis-setup').slice(0, 50);
+    expect(ids).toHaveLength(50);
+    const results = await Promise.all(ids.map((id) => start(['check', id], dir)));
+    expect(results.map((r) => r.code), results.map((r) => r.stderr).join('')).toEqual(ids.map(() => 0));
+    const lines = rawLines(dir);
+    expect(lines).toHaveLength(before + 50);
+    const events = lines.map((l) => JSON.parse(l));
+    const added = events.slice(before);
+    expect(new Set(added.map((e) => e.id)).size).toBe(50);
+    expect(new Set(added.map((e) => e.item))).toEqual(new Set(ids));
+    expect(added.every((e) => e.type === 'check')).toBe(true);
+    const done = JSON.parse(launch(['list', '--json', '--status', 'done'], { cwd: dir }).stdout).items.map((i: { id: string }) => i.id);
+    expect(new Set(done)).toEqual(new Set(['redis-setup', ...ids]));
+    expect(existsSync(lockPath(dir))).toBe(false);
+    expect(launch(['doctor'], { cwd: dir }).code).toBe(0);
+  }, 120_000);
+});

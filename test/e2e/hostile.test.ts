@@ -1,0 +1,281 @@
+// Plans and notes are written by other people. Whatever they contain, the built binary must not let
+// it drive the user's terminal, must never run a command found in it, and must refuse oversized or
+// booby-trapped files quickly with a plain message.
+import { randomBytes } from 'node:crypto';
+import { appendFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parse, stringify } from 'yaml';
+import { launch, tempDir, type RunResult } from './run.js';
+
+const ESC = '\u001b';
+const BEL = '\u0007';
+const ST = `${ESC}\\`;
+const C1_CSI = '\u009b';
+/** What must never reach a terminal: C0 controls except tab and newline, DEL, C1, bidi overrides. */
+const RAW_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+
+// A file a planted command would create; checked after every step.
+const PWNED = join(tmpdir(), `launch-pwned-${randomBytes(6).toString('hex')}`);
+afterAll(() => rmSync(PWNED, { force: true }));
+
+const hostileMarkdown = [
+  `# Hostile ${ESC}]0;pwned-title${BEL}Plan`,
+  '',
+  `A plan from someone else ${ESC}[31mred${ESC}[0m.`,
+  '',
+  `## Sprint 1: Foundation ${ESC}[31mRED${ESC}[0m (Week 1-2)`,
+  '',
+  `### Week 1: Critical ${ESC}]8;;https://evil.example${ST}link${ESC}]8;;${ST}`,
+  '',
+  `#### Monday - Wednesday: Frontend ${ESC}[2J${ESC}[H`,
+  '',
+  `**Team**: Frontend Lead ${ESC}]2;retitled${ST} + UI`,
+  '',
+  '```bash',
+  `# Day 1: Skeleton ${ESC}[5mBlink${BEL} Setup`,
+  `touch ${PWNED}`,
+  `$(touch ${PWNED})`,
+  `\`touch ${PWNED}\``,
+  `echo pwned > ${PWNED}; node -e "require('fs').writeFileSync('${PWNED}', 'x')"`,
+  `# Day 2: Second ${ESC}[1A${ESC}[2K task`,
+  '```',
+  '',
+  `- [ ] Bundle analyzed ${ESC}[31mred${ESC}[0m and ${C1_CSI}31m c1 <500KB`,
+  `- [ ] Ding${BEL} bell $(touch ${PWNED})`,
+  `- [x] Done ${ESC}]8;;http://x${BEL}hyper${ESC}]8;;${BEL}`,
+  '',
+  `<!-- $(touch ${PWNED}) -->`,
+  '',
+  '| Metric | Week 1 Target | Week 2 Target |',
+  '|---|---|---|',
+  `| Bundle ${ESC}[31mSize | <600KB | <500KB |`,
+  '',
+  '## Daily Standup',
+  '',
+  '### Questions',
+  '',
+  `- What did you ${ESC}]0;t${BEL}complete?`,
+  '',
+].join('\n');
+
+/** Terminal output: no raw control characters on either stream. */
+// Soft: one run reports every command that leaks, not just the first.
+function expectClean(r: RunResult, what: string): void {
+  expect.soft(r.stdout, `${what}: stdout`).not.toMatch(RAW_CONTROL);
+  expect.soft(r.stderr, `${what}: stderr`).not.toMatch(RAW_CONTROL);
+  expect.soft(r.stderr, `${what}: stderr`).not.toMatch(/internal error|\n\s+at /);
+  expect(existsSync(PWNED), `${what}: a planted command ran`).toBe(false);
+}
+
+/** JSON output: valid, and every control character escaped by the serializer rather than raw. */
+function expectJson(r: RunResult, what: string): any {
+  expectClean(r, what);
+  expect(r.code, `${what}: ${r.stderr}`).toBe(0);
+  return JSON.parse(r.stdout);
+}
+
+function run(dir: string, args: string[], what = args.join(' ')): RunResult {
+  const r = launch(args, { cwd: dir });
+  expectClean(r, what);
+  return r;
+}
+
+describe('a hostile Markdown plan', () => {
+  it('is imported, initialised and shown without a raw control character or a command run', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'p.md'), hostileMarkdown);
+
+    const imported = run(dir, ['import', 'p.md', '-o', 'plans/h.yaml']);
+    expect(imported.code, imported.stderr).toBe(0);
+    const importJson = expectJson(launch(['import', 'p.md', '-o', 'plans/h2.yaml', '--json'], { cwd: dir }), 'import --json');
+    expect(importJson.counts.checklist).toBe(3);
+    expect(run(dir, ['validate', 'p.md']).code).toBe(0);
+    expect(run(dir, ['validate', 'plans/h.yaml']).code).toBe(0);
+
+    const init = run(dir, ['init', '--plan', 'p.md', '--start', '2026-11-30', '--tz', 'UTC', '--as', 'alice']);
+    expect(init.code, init.stderr).toBe(0);
+
+    expect(run(dir, ['list']).code).toBe(0);
+    const items: { id: string; title: string; kind: string }[] = expectJson(launch(['list', '--json'], { cwd: dir }), 'list --json').items;
+    // The serializer keeps the text as written (escaped), so scripts see exactly what the plan says.
+    expect(items.some((i) => i.title.includes(ESC))).toBe(true);
+    expect(items.some((i) => i.title.includes(C1_CSI))).toBe(true);
+    const [task, bundle, ding] = [items.find((i) => i.kind === 'task')!, items.find((i) => i.title.startsWith('Bundle'))!, items.find((i) => i.title.startsWith('Ding'))!];
+
+    for (const i of items) {
+      expect(run(dir, ['show', i.id]).code).toBe(0);
+      expectJson(launch(['show', i.id, '--json'], { cwd: dir }), `show ${i.id} --json`);
+    }
+    const today = run(dir, ['today', '--date', '2026-11-30', '--all']);
+    expect(today.code).toBe(0);
+    expect(today.stdout).toMatch(/Skeleton Blink Setup/);
+    expect(today.stdout).toMatch(/Bundle analyzed red/);
+    expectJson(launch(['today', '--date', '2026-11-30', '--json'], { cwd: dir }), 'today --json');
+
+    // Notes, reasons and actor names typed by teammates are just as untrusted as the plan.
+    const evil = `evil ${ESC}]0;t${BEL}note\roverwrite ${C1_CSI}2J ${ESC}[31mred`;
+    expect(run(dir, ['note', task.id, evil]).code).toBe(0);
+    expect(run(dir, ['block', bundle.id, '--reason', `waiting ${ESC}[31mfor\r DBA${BEL}`]).code).toBe(0);
+    expect(run(dir, ['check', ding.id, '--as', `mallory${ESC}]0;x${BEL}`, '--note', `done\r${ESC}[2J`, '--date', '2026-11-30']).code).toBe(0);
+
+    for (const args of [
+      ['list'], ['show', task.id], ['show', bundle.id], ['show', ding.id], ['today', '--date', '2026-12-01'],
+      ['standup', '--date', '2026-12-01'], ['standup', '--date', '2026-12-01', '--format', 'md'], ['log'],
+      ['kpis', '--date', '2026-12-01'], ['status', '--date', '2026-12-01'], ['doctor'], ['escalate'],
+    ]) {
+      const r = run(dir, args);
+      expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(0);
+    }
+    for (const args of [['show', task.id], ['show', bundle.id], ['today', '--date', '2026-12-01'], ['standup', '--date', '2026-12-01'], ['log'], ['kpis'], ['list']]) {
+      expectJson(launch([...args, '--json'], { cwd: dir }), `${args.join(' ')} --json`);
+    }
+    const shown = expectJson(launch(['show', task.id, '--json'], { cwd: dir }), 'show --json');
+    expect(shown.state.notes[0].text).toBe(evil);
+    expect(existsSync(PWNED)).toBe(false);
+  }, 60_000);
+
+  it('a hand-written YAML plan cannot smuggle escapes through sprint names, target labels or \\r', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'p.md'), hostileMarkdown);
+    expect(launch(['import', 'p.md', '-o', 'h.yaml'], { cwd: dir }).code).toBe(0);
+    const plan = parse(readFileSync(join(dir, 'h.yaml'), 'utf8'));
+    plan.sprints[0].name = `Sprint 1${ESC}]0;pwned${BEL}`;
+    plan.sprints[0].title = `Found\rEVIL${ESC}[2J`;
+    const check = plan.items.find((i: { kind: string }) => i.kind === 'check');
+    check.title = `Check\r${ESC}[31mEVIL`;
+    check.thresholds = [{ kind: 'numeric', text: '<500KB', op: '<', value: 500000, dimension: 'size', unit: `KB${ESC}[5m`, label: `LCP${ESC}]8;;http://x${BEL}` }];
+    plan.blocks[0].team = `Team${C1_CSI}2J`;
+    writeFileSync(join(dir, 'h.yaml'), stringify(plan));
+    expect(run(dir, ['validate', 'h.yaml']).code).toBe(0);
+    expect(run(dir, ['init', '--plan', 'h.yaml', '--start', '2026-11-30', '--tz', 'UTC']).code).toBe(0);
+    for (const args of [['today', '--date', '2026-11-30'], ['status', '--date', '2026-11-30'], ['kpis', '--date', '2026-12-01'], ['list'], ['show', check.id], ['standup', '--date', '2026-12-01']]) {
+      const r = run(dir, args);
+      expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(0);
+    }
+    for (const args of [['today', '--date', '2026-11-30'], ['show', check.id], ['kpis']]) {
+      expectJson(launch([...args, '--json'], { cwd: dir }), `${args.join(' ')} --json`);
+    }
+  }, 30_000);
+});
+
+describe('booby-trapped YAML', () => {
+  const laughs = (): string => {
+    const lines = ['schema: 1', 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
+    let prev = 'a';
+    for (const n of 'bcdefghij') {
+      lines.push(`${n}: &${n} [${Array(9).fill(`*${prev}`).join(',')}]`);
+      prev = n;
+    }
+    return `${lines.join('\n')}\n`;
+  };
+
+  it('a billion-laughs alias bomb fails fast with exit 1 and a plain message', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'bomb.yaml'), laughs());
+    for (const args of [['validate', 'bomb.yaml'], ['init', '--plan', 'bomb.yaml'], ['list', '--plan', 'bomb.yaml']]) {
+      const started = Date.now();
+      const r = launch(args, { cwd: dir });
+      expect(Date.now() - started, args.join(' ')).toBeLessThan(5_000);
+      expect(r.code, args.join(' ')).toBe(1);
+      expect(r.stderr).toMatch(/^error: /m);
+      expect(r.stderr).toMatch(/bomb\.yaml/);
+      expect(r.stderr).toMatch(/alias/i);
+      expect(r.stderr).not.toMatch(/\n\s+at |internal error/);
+    }
+    expect(existsSync(join(dir, '.launch'))).toBe(false);
+  });
+
+  it('a !!js/function tag is read as plain text or rejected, never run', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'p.md'), '# P\n\n## Week 1: W\n\n- [ ] One thing\n');
+    expect(launch(['import', 'p.md', '-o', 'good.yaml'], { cwd: dir }).code).toBe(0);
+    const good = readFileSync(join(dir, 'good.yaml'), 'utf8');
+    const payload = `function () { require('fs').writeFileSync(${JSON.stringify(PWNED)}, 'x'); process.exit(42) }()`;
+    const variants = {
+      'scalar.yaml': good.replace(/^title: .*$/m, `title: !!js/function ${JSON.stringify(payload)}`),
+      'verbatim.yaml': good.replace(/^title: .*$/m, `title: !<tag:yaml.org,2002:js/function> ${JSON.stringify(payload)}`),
+      'regexp.yaml': good.replace(/^title: .*$/m, 'title: !!js/regexp /(a+)+$/'),
+      'mapping.yaml': good.replace(/^title: .*$/m, `title: !custom { code: ${JSON.stringify(payload)} }`),
+    };
+    for (const [name, text] of Object.entries(variants)) {
+      writeFileSync(join(dir, name), text);
+      for (const args of [['validate', name], ['list', '--plan', name]]) {
+        const r = launch(args, { cwd: dir });
+        expect([0, 1], `${args.join(' ')}: ${r.stderr}`).toContain(r.code);
+        expect(r.stderr).not.toMatch(/\n\s+at |internal error/);
+        expect(existsSync(PWNED), name).toBe(false);
+      }
+    }
+    // Read as data, the function is only ever a title.
+    const listed = launch(['show', 'one-thing', '--plan', 'scalar.yaml', '--json'], { cwd: dir });
+    if (listed.code === 0) expect(JSON.parse(listed.stdout).item.id).toBe('one-thing');
+  });
+
+  it('__proto__ and constructor keys are rejected by the schema, wherever they are', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'p.md'), '# P\n\n## Week 1: W\n\n- [ ] One thing\n');
+    expect(launch(['import', 'p.md', '-o', 'good.yaml'], { cwd: dir }).code).toBe(0);
+    const good = readFileSync(join(dir, 'good.yaml'), 'utf8');
+    const variants: Record<string, string> = {
+      'top-proto.yaml': `__proto__:\n  polluted: true\n${good}`,
+      'top-ctor.yaml': `constructor:\n  prototype:\n    polluted: true\n${good}`,
+      'item-proto.yaml': good.replace(/^( +)kind: check$/m, '$1kind: check\n$1__proto__:\n$1  polluted: true'),
+      'meta-proto.yaml': good.replace(/^schema: 1$/m, 'schema: 1\nmeta:\n  __proto__: polluted'),
+      'meta-ctor.yaml': good.replace(/^schema: 1$/m, 'schema: 1\nmeta:\n  constructor: polluted'),
+    };
+    for (const [name, text] of Object.entries(variants)) {
+      expect(text, name).not.toBe(good);
+      writeFileSync(join(dir, name), text);
+      const r = launch(['validate', name], { cwd: dir });
+      expect(r.code, `${name}: ${r.stdout}${r.stderr}`).toBe(1);
+      expect(r.stderr).toMatch(new RegExp(`${name.replace('.', '\\.')}:\\d+: .*(__proto__|constructor)`));
+      expect(r.stderr).not.toMatch(/\n\s+at |internal error/);
+    }
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('a Markdown plan whose front matter has such keys imports to a plan that reads back', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'p.md'), '---\n__proto__: x\nconstructor: y\nowner: me\n---\n# P\n\n## Week 1: W\n\n- [ ] One thing\n');
+    expect(launch(['init', '--plan', 'p.md', '--start', '2026-11-30', '--tz', 'UTC'], { cwd: dir }).code).toBe(0);
+    const validate = launch(['validate', '.launch/plan.yaml'], { cwd: dir });
+    expect(validate.code, validate.stderr).toBe(0);
+    expect(launch(['list', '--json'], { cwd: dir }).code).toBe(0);
+  });
+});
+
+describe('size limits', () => {
+  it('a Markdown plan over 10 MB is refused with a clear message', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'big.md'), `# Big\n\n${'- [ ] item words here\n'.repeat(480_000)}`);
+    for (const args of [['import', 'big.md'], ['validate', 'big.md'], ['init', '--plan', 'big.md']]) {
+      const started = Date.now();
+      const r = launch(args, { cwd: dir });
+      expect(r.code, args.join(' ')).toBe(1);
+      expect(r.stderr).toMatch(/big\.md: [\d.]+ MB is over the 10 MB limit/);
+      expect(Date.now() - started).toBeLessThan(5_000);
+    }
+    expect(existsSync(join(dir, '.launch'))).toBe(false);
+  });
+
+  it('an event line over 64 KB is an error naming file and line; a note that long is refused', () => {
+    const dir = tempDir();
+    expect(launch(['init', '--start', '2026-11-30', '--tz', 'UTC', '--as', 'alice'], { cwd: dir }).code).toBe(0);
+    const long = launch(['note', 'redis-setup', 'x'.repeat(70_000)], { cwd: dir });
+    expect(long.code).toBe(2);
+    expect(long.stderr).toMatch(/longer than 64 KB/);
+    expect(launch(['check', 'redis-setup'], { cwd: dir }).code).toBe(0);
+    const log = join(dir, '.launch', 'events.jsonl');
+    const [first] = readFileSync(log, 'utf8').split('\n');
+    appendFileSync(log, `${JSON.stringify({ ...JSON.parse(first!), id: 'feedc0de00000001', type: 'note', text: 'y'.repeat(70_000) })}\n`);
+    const doctor = launch(['doctor'], { cwd: dir });
+    expect(doctor.code).toBe(1);
+    expect(doctor.stdout + doctor.stderr).toMatch(/events\.jsonl:2: line is longer than 64 KB/);
+    const list = launch(['list', '--status', 'done'], { cwd: dir });
+    expect(list.code).toBe(0);
+    expect(list.stderr).toMatch(/events\.jsonl:2/);
+    expect(launch(['check', 'session-security'], { cwd: dir }).code).toBe(1);
+  });
+});

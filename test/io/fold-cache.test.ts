@@ -1,0 +1,272 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type FoldSnapshot, snapshotOf } from '../../src/core/events-incremental.js';
+import { createEvent, foldEvents, type LogEvent, type NewEvent } from '../../src/core/events.js';
+import { appendEvent, appendEvents, newEventId, readEventLog } from '../../src/io/event-log.js';
+import { FOLD_CACHE_NAME, foldCachePath, type FoldedLogRead, readFoldedLog } from '../../src/io/fold-cache.js';
+
+let dir: string;
+let log: string;
+let cache: string;
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'launch-fold-'));
+  log = path.join(dir, 'events.jsonl');
+  cache = path.join(dir, FOLD_CACHE_NAME);
+});
+afterEach(() => {
+  fs.chmodSync(dir, 0o755);
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+let n = 0;
+const ITEMS = ['alpha', 'beta', 'gamma', 'delta', 'epsilon'];
+/** Events a second apart, in time order, over a few items, with notes, blocks, KPIs and escalations. */
+function ev(fields: Partial<NewEvent> = {}): LogEvent {
+  n++;
+  const ts = new Date(Date.UTC(2026, 10, 30, 9, 0, 0) + n * 1000).toISOString();
+  const kinds: Partial<NewEvent>[] = [
+    { type: 'check' },
+    { type: 'note', text: `note ${n}` },
+    { type: 'block', reason: `waiting ${n}` },
+    { type: 'unblock' },
+    { type: 'check', note: 'measured', values: [{ label: 'LCP', text: '2.1s', status: 'met' }] },
+    { type: 'kpi', item: undefined, metric: 'lcp', value: `${n}ms`, week: 1 } as Partial<NewEvent>,
+    { type: 'escalate', level: 'high', reason: `slow ${n}` } as Partial<NewEvent>,
+    { type: 'standup', item: undefined, date: '2026-11-30', answers: { q: `a${n}` } } as Partial<NewEvent>,
+  ];
+  const kind = kinds[n % kinds.length]!;
+  const e = createEvent({ actor: n % 2 ? 'alice' : 'bob', item: ITEMS[n % ITEMS.length], ...kind, ...fields } as NewEvent, newEventId(), ts);
+  for (const [k, v] of Object.entries(e)) if (v === undefined) delete (e as Record<string, unknown>)[k];
+  return e;
+}
+const lines = (events: LogEvent[]) => events.map((e) => JSON.stringify(e) + '\n').join('');
+const many = (count: number) => Array.from({ length: count }, () => ev());
+
+function comparable(s: FoldSnapshot) {
+  return {
+    items: [...s.items],
+    kpis: [...s.kpis],
+    standups: s.standups,
+    escalations: [...s.escalations],
+    cancelled: [...s.cancelled].sort(),
+    duplicates: s.duplicates,
+    last: s.last,
+  };
+}
+
+/** Whatever path it took, the result is what reading and folding the whole log gives. */
+function expectSameAsFullRead(r: FoldedLogRead): void {
+  const full = readEventLog(log);
+  expect(r.warnings).toEqual(full.warnings);
+  expect(r.errors).toEqual(full.errors);
+  expect(r.stamp).toEqual(full.stamp);
+  expect(comparable(r.fold)).toStrictEqual(comparable(snapshotOf(foldEvents(full.events))));
+}
+
+function read(opts: { rewriteTailBytes?: number } = {}): FoldedLogRead {
+  const r = readFoldedLog(log, opts);
+  expectSameAsFullRead(r);
+  return r;
+}
+
+describe('readFoldedLog', () => {
+  it('reads a missing log as empty and writes nothing', () => {
+    const r = read();
+    expect(r).toMatchObject({ source: 'none', stamp: null, wrote: false, warnings: [], errors: [] });
+    expect(fs.existsSync(cache)).toBe(false);
+  });
+
+  it('keeps its snapshot next to the log, under a name init\'s .gitignore already ignores', () => {
+    expect(foldCachePath(log)).toBe(cache);
+    expect(FOLD_CACHE_NAME).toMatch(/^\..*\.snapshot\.json$/);
+  });
+
+  it('folds the whole log once, then only what was appended since', async () => {
+    fs.writeFileSync(log, lines(many(50)));
+    expect(read()).toMatchObject({ source: 'full', wrote: true });
+    expect(read()).toMatchObject({ source: 'cache', tailBytes: 0, wrote: false });
+
+    const appended = many(3);
+    await appendEvents(log, appended);
+    const r = read();
+    expect(r).toMatchObject({ source: 'cache', tailBytes: Buffer.byteLength(lines(appended)), wrote: false });
+
+    // A long enough tail is folded into a new snapshot, so the next read starts after it.
+    await appendEvents(log, many(3));
+    expect(read({ rewriteTailBytes: 1 })).toMatchObject({ source: 'cache', wrote: true });
+    expect(read()).toMatchObject({ source: 'cache', tailBytes: 0 });
+  });
+
+  it('gives a stamp that an append can trust, as a full read does', async () => {
+    fs.writeFileSync(log, lines(many(10)));
+    read();
+    await appendEvent(log, ev());
+    const r = read();
+    await appendEvent(log, ev(), { after: r.stamp });
+    expect(read().source).toBe('cache');
+  });
+
+  it('folds everything again when the tail has an undo, a backdated event or a repeated line', async () => {
+    const events = many(20);
+    fs.writeFileSync(log, lines(events));
+    read();
+    await appendEvent(log, ev({ type: 'undo', target: events[19]!.id } as Partial<NewEvent>));
+    expect(read()).toMatchObject({ source: 'full', wrote: true });
+    await appendEvent(log, { ...ev(), ts: '2026-11-30T08:00:00Z' });
+    expect(read().source).toBe('full');
+    // A line repeated within the tail is counted there; a repeat of a line in the snapshot is not.
+    const latest = ev();
+    await appendEvents(log, [latest, latest]);
+    expect(read({ rewriteTailBytes: 1 })).toMatchObject({ source: 'cache', wrote: true });
+    expect(read().fold.duplicates).toBe(1);
+    fs.appendFileSync(log, lines([latest]));
+    expect(read()).toMatchObject({ source: 'full', wrote: true });
+    expect(read().fold.duplicates).toBe(2);
+    await appendEvent(log, ev());
+    expect(read().source).toBe('cache');
+  });
+
+  describe('notices a rewritten log', () => {
+    const big = () => many(600); // > 36 KB, so a change early on is outside both digests
+
+    it('of the same size, changed near the end (caught by the ctime)', () => {
+      const events = big();
+      fs.writeFileSync(log, lines(events));
+      read();
+      const text = fs.readFileSync(log, 'utf8');
+      const last = events.at(-1)!;
+      const changed = text.replace(last.id, last.id.replace(/^./, (c) => (c === 'a' ? 'b' : 'a')));
+      expect(changed.length).toBe(text.length);
+      const { ino } = fs.statSync(log);
+      fs.writeFileSync(log, changed); // in place: same inode, same size
+      expect(fs.statSync(log).ino).toBe(ino);
+      expect(read().source).toBe('full');
+    });
+
+    it('changed near the end, then appended to (caught by the digest of the last bytes)', async () => {
+      const events = big();
+      fs.writeFileSync(log, lines(events));
+      read();
+      const text = fs.readFileSync(log, 'utf8');
+      const last = events.at(-1)!;
+      fs.writeFileSync(log, text.replace(last.id, last.id.replace(/^./, (c) => (c === 'a' ? 'b' : 'a'))));
+      await appendEvent(log, ev());
+      expect(read().source).toBe('full');
+    });
+
+    it('changed near the start, then appended to (caught by the digest of the first bytes)', async () => {
+      const events = big();
+      fs.writeFileSync(log, lines(events));
+      read();
+      const text = fs.readFileSync(log, 'utf8');
+      fs.writeFileSync(log, text.replace(events[0]!.id, events[0]!.id.split('').reverse().join('')));
+      await appendEvent(log, ev());
+      expect(read().source).toBe('full');
+    });
+
+    it('of the same size, changed in the middle (caught by the ctime)', async () => {
+      const events = big();
+      fs.writeFileSync(log, lines(events));
+      read();
+      await new Promise((r) => setTimeout(r, 30)); // past the file system's timestamp granularity
+      const text = fs.readFileSync(log, 'utf8');
+      const middle = events[300]!;
+      fs.writeFileSync(log, text.replace(middle.id, middle.id.split('').reverse().join('')));
+      expect(fs.statSync(log).size).toBe(Buffer.byteLength(text));
+      expect(read().source).toBe('full');
+    });
+
+    it('smaller', () => {
+      const events = many(30);
+      fs.writeFileSync(log, lines(events));
+      read();
+      fs.writeFileSync(log, lines(events.slice(0, 20)));
+      expect(read().source).toBe('full');
+    });
+
+    it('replaced by another file (new inode), even with the same bytes and more', () => {
+      const events = many(30);
+      fs.writeFileSync(log, lines(events));
+      read();
+      const other = path.join(dir, 'other.jsonl');
+      fs.writeFileSync(other, lines([...events, ev()]));
+      fs.renameSync(other, log);
+      expect(read().source).toBe('full');
+    });
+
+    it('after doctor --repair-like rewriting: fewer lines, one moved', () => {
+      const events = many(30);
+      fs.writeFileSync(log, lines(events));
+      read();
+      fs.writeFileSync(log, lines([...events.slice(0, 10), ...events.slice(11), events[10]!, ev()]));
+      expect(read().source).toBe('full');
+    });
+  });
+
+  it('still skips a torn last line with a warning, before and after it is in the snapshot', async () => {
+    const good = many(5);
+    fs.writeFileSync(log, lines(good) + JSON.stringify(ev()).slice(0, 30));
+    const first = read();
+    expect(first.warnings).toEqual([expect.stringContaining(`${log}:6: skipped a torn line`)]);
+    expect(first.stamp!.checkedTo).toBeLessThan(first.stamp!.size);
+    expect(read()).toMatchObject({ source: 'cache', warnings: first.warnings });
+    // The next append starts a fresh line: the torn one is now in the middle, and still a warning.
+    await appendEvent(log, ev(), { after: read().stamp });
+    expect(read()).toMatchObject({ source: 'cache', warnings: first.warnings });
+    // Folded into the snapshot, it is remembered and warned about on every read.
+    expect(read({ rewriteTailBytes: 1 }).wrote).toBe(true);
+    const later = read();
+    expect(later).toMatchObject({ source: 'cache', tailBytes: 0, warnings: first.warnings });
+  });
+
+  it('still reports a malformed middle line, with the full read\'s numbers, and never snapshots it', () => {
+    fs.writeFileSync(log, lines(many(10)));
+    read();
+    fs.appendFileSync(log, 'garbage\n' + lines(many(2)));
+    const before = fs.readFileSync(cache);
+    const r = read();
+    expect(r.errors).toEqual([{ file: log, line: 11, message: expect.stringMatching(/not valid JSON/) }]);
+    expect(r.stamp).toBeNull();
+    expect(r.wrote).toBe(false);
+    expect(fs.readFileSync(cache).equals(before)).toBe(true);
+    expect(read().errors).toHaveLength(1); // and on every read after
+  });
+
+  it('reports a malformed line written over the snapshot\'s part of the log', () => {
+    const events = many(10);
+    fs.writeFileSync(log, lines(events));
+    read();
+    const text = fs.readFileSync(log, 'utf8');
+    const last = JSON.stringify(events[9]);
+    fs.writeFileSync(log, text.replace(last, 'x'.repeat(last.length)) + lines([ev()]));
+    const r = read();
+    expect(r.source).toBe('full');
+    expect(r.errors).toEqual([{ file: log, line: 10, message: expect.stringMatching(/not valid JSON/) }]);
+  });
+
+  it('ignores a truncated, garbled or foreign snapshot and writes a good one', () => {
+    fs.writeFileSync(log, lines(many(10)));
+    read();
+    const good = fs.readFileSync(cache, 'utf8');
+    for (const bad of [good.slice(0, -5), good.replace('"items"', '"itemz"'), 'not json\n{}', '', good.replace(/"ino":\d+/, '"ino":1')]) {
+      fs.writeFileSync(cache, bad);
+      expect(read()).toMatchObject({ source: 'full', wrote: true });
+      expect(read().source).toBe('cache');
+    }
+    // Same length, wrong shape: one status letter changed to one the fold never writes.
+    fs.writeFileSync(cache, good.replace(/"status":"(.)/, '"status":"x'));
+    expect(read().source).toBe('full');
+  });
+
+  it('never fails a read when the snapshot cannot be written', () => {
+    fs.writeFileSync(log, lines(many(10)));
+    fs.chmodSync(dir, 0o555);
+    const r = readFoldedLog(log);
+    expect(r).toMatchObject({ source: 'full', wrote: process.getuid?.() === 0 });
+    expectSameAsFullRead(r);
+    const elsewhere = readFoldedLog(log, { cacheFile: path.join(dir, 'no-such-dir', 'x.json') });
+    expect(elsewhere).toMatchObject({ source: 'full', wrote: false });
+  });
+});
