@@ -82,7 +82,7 @@ export async function openSession(ctx: Ctx, opts: OpenOptions = {}): Promise<Ses
     const { plan } = await loadPlanAndConfig(bundledPlanPath(), undefined, { timeZone, start: new Date(now).toISOString().slice(0, 10) });
     const probe = createCalendar(defaultConfig('2000-01-03', timeZone), 1);
     const config = defaultConfig(probe.dateOf(now), timeZone);
-    ctx.note(`No workspace: showing the bundled plan "${plan.title}" as if it started this week. ${INIT_HINT}.`);
+    ctx.note(`No workspace: showing the bundled plan "${plan.title}" as if it started this week; ${INIT_HINT}.`);
     return build(plan, config, undefined, [], foldEvents([]), null, true, ctx);
   }
   const loaded = await loadPlanAndConfig(paths.plan, paths.config);
