@@ -2,20 +2,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { extendFold, type FoldSnapshot, snapshotOf } from '../../src/core/events-incremental.js';
 import { foldEvents, type LogEvent } from '../../src/core/events.js';
+import { comparable } from '../events-fixtures.js';
 
 // ---------------------------------------------------------------------------------------------------
 // Equality: everything a history-less session hands out, Maps compared in insertion order.
 
-function comparable(s: FoldSnapshot | ReturnType<typeof foldEvents>) {
-  return {
-    items: [...s.items],
-    kpis: [...s.kpis],
-    standups: s.standups,
-    escalations: [...s.escalations],
-    cancelled: [...s.cancelled].sort(),
-    duplicates: s.duplicates,
-  };
-}
+
 
 function expectSameFold(actual: FoldSnapshot, expected: FoldSnapshot): void {
   expect(comparable(actual)).toStrictEqual(comparable(expected));

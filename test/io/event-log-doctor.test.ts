@@ -1,28 +1,19 @@
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createEvent, type LogEvent, type NewEvent } from '../../src/core/events.js';
-import { newEventId, readEventLog } from '../../src/io/event-log.js';
+import type { LogEvent } from '../../src/core/events.js';
+import { readEventLog } from '../../src/io/event-log.js';
 import { doctorEventLog, repairEventLog } from '../../src/io/event-log-doctor.js';
+import { ev, line, tempLog } from '../events-fixtures.js';
 
 let dir: string;
 let log: string;
 beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'launch-log-doctor-'));
-  log = path.join(dir, 'events.jsonl');
+  ({ dir, log } = tempLog('launch-log-doctor-'));
 });
 afterEach(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-let n = 0;
-function ev(fields: Partial<NewEvent> = {}): LogEvent {
-  n++;
-  const ts = new Date(Date.UTC(2026, 10, 30, 9, 0, n)).toISOString();
-  return createEvent({ actor: 'alice', type: 'check', item: `item-${n}`, ...fields } as NewEvent, newEventId(), ts);
-}
-const line = (e: LogEvent) => JSON.stringify(e) + '\n';
 const bytes = () => fs.readFileSync(log);
 
 describe('doctor and repair', () => {

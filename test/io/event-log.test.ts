@@ -1,11 +1,10 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { buildSync } from 'esbuild';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createEvent, foldEvents, type LogEvent, type NewEvent } from '../../src/core/events.js';
+import { foldEvents, type LogEvent } from '../../src/core/events.js';
 import {
   EventLogCorruptError,
   EventLogIoError,
@@ -14,25 +13,18 @@ import {
   newEventId,
   readEventLog,
 } from '../../src/io/event-log.js';
+import { ev, line, tempLog } from '../events-fixtures.js';
 
 let dir: string;
 let log: string;
 beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'launch-log-'));
-  log = path.join(dir, 'events.jsonl');
+  ({ dir, log } = tempLog('launch-log-'));
 });
 afterEach(() => {
   vi.restoreAllMocks();
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-let n = 0;
-function ev(fields: Partial<NewEvent> = {}): LogEvent {
-  n++;
-  const ts = new Date(Date.UTC(2026, 10, 30, 9, 0, n)).toISOString();
-  return createEvent({ actor: 'alice', type: 'check', item: `item-${n}`, ...fields } as NewEvent, newEventId(), ts);
-}
-const line = (e: LogEvent) => JSON.stringify(e) + '\n';
 const bytes = () => fs.readFileSync(log);
 
 describe('readEventLog', () => {
