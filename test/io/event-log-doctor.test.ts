@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { LogEvent } from '../../src/core/events.js';
 import { readEventLog } from '../../src/io/event-log.js';
 import { doctorEventLog, repairEventLog } from '../../src/io/event-log-doctor.js';
 import { ev, line, tempLog } from '../events-fixtures.js';
