@@ -7,7 +7,7 @@ import { LaunchError, UsageError } from '../errors.js';
 import { safeText } from '../render/sanitize.js';
 import { kpiMark } from '../render/kpi-marks.js';
 import type { Ctx } from '../runtime.js';
-import { kpiJson } from './today.js';
+import { kpiJson } from './shared/item-view.js';
 import { resolveOne } from './shared/items.js';
 import { actorFor, openForWrite, record } from './shared/record.js';
 

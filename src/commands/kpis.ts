@@ -9,8 +9,8 @@ import { formatDate } from '../render/dates.js';
 import { KPI_LEGEND, kpiMark } from '../render/kpi-marks.js';
 import { safeText } from '../render/sanitize.js';
 import type { Ctx } from '../runtime.js';
-import { sprintMatcher } from './list.js';
-import { kpiJson } from './today.js';
+import { sprintMatcher } from './shared/filters.js';
+import { kpiJson } from './shared/item-view.js';
 
 export interface KpisOptions {
   sprint?: string;

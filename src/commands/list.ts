@@ -2,7 +2,8 @@
 import type { Item } from '../core/plan-schema.js';
 import { UsageError } from '../errors.js';
 import { loadPlanFile } from '../io/plan-source.js';
-import { openSession, type Session } from '../io/session.js';
+import { openSession, type Session, withPlanFile } from '../io/session.js';
+import { sprintMatcher, teamMatcher } from './shared/filters.js';
 import { formatShortDate } from '../render/dates.js';
 import { safeText } from '../render/sanitize.js';
 import type { Ctx } from '../runtime.js';
@@ -17,28 +18,6 @@ export interface ListOptions {
   status?: string;
   kind?: string;
   plan?: string;
-}
-
-const STATUSES = ['todo', 'done', 'blocked'];
-const KINDS = ['task', 'check'];
-
-/** "1" or "s1" names Sprint 1; "3" also finds "Sprint 3-4". */
-export function sprintMatcher(session: Session, input: string): (id: string | undefined) => boolean {
-  const wanted = input.toLowerCase().replace(/^(sprint\s*|s)/, '');
-  const sprint = session.plan.sprints.find((s) => s.id === `s${wanted}`) ??
-    session.plan.sprints.find((s) => { const [a, b] = s.id.slice(1).split('-').map(Number); return Number(wanted) >= a! && Number(wanted) <= (b ?? a)!; });
-  if (!sprint) throw new UsageError(`--sprint: no sprint "${input}" in this plan`, `sprints: ${session.plan.sprints.map((s) => s.id.slice(1)).join(', ')}`);
-  return (id) => id === sprint.id;
-}
-
-/** Words of --team must each start a word of the block's team ("backend" finds "Backend Lead + DevOps"). */
-export function teamMatcher(team: string): (name: string | null) => boolean {
-  const wanted = team.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
-  return (name) => {
-    if (!name) return false;
-    const words = name.toLowerCase().split(/[^a-z0-9]+/);
-    return wanted.every((w) => words.some((x) => x.startsWith(w)));
-  };
 }
 
 function filters(session: Session, opts: ListOptions): (item: Item, view: ItemJson) => boolean {
@@ -56,23 +35,16 @@ function filters(session: Session, opts: ListOptions): (item: Item, view: ItemJs
     const m = teamMatcher(opts.team);
     checks.push((_i, v) => m(v.team));
   }
-  if (opts.status) {
-    if (!STATUSES.includes(opts.status)) throw new UsageError(`--status: one of ${STATUSES.join(', ')}`);
-    checks.push((_i, v) => v.status === opts.status);
-  }
-  if (opts.kind) {
-    if (!KINDS.includes(opts.kind)) throw new UsageError(`--kind: one of ${KINDS.join(', ')}`);
-    checks.push((i) => i.kind === opts.kind);
-  }
+  // commander's .choices() has already refused any other --status or --kind.
+  if (opts.status) checks.push((_i, v) => v.status === opts.status);
+  if (opts.kind) checks.push((i) => i.kind === opts.kind);
   return (item, view) => checks.every((c) => c(item, view));
 }
 
 async function sessionFor(ctx: Ctx, opts: ListOptions): Promise<Session> {
   const session = await openSession(ctx);
   if (!opts.plan) return session;
-  const { plan } = await loadPlanFile(opts.plan, ctx.rt.cwd);
-  // A plan file on its own has no log: only its [x] marks give statuses.
-  return { ...session, plan, blocks: new Map(plan.blocks.map((b) => [b.id, b])), state: { ...session.state, items: new Map() } };
+  return withPlanFile(session, (await loadPlanFile(opts.plan, ctx.rt.cwd)).plan);
 }
 
 export async function listCommand(ctx: Ctx, opts: ListOptions): Promise<void> {

@@ -1,7 +1,7 @@
 // launch show <item>: everything about one item — where it sits, when it is due, who did what.
 import { describeEvent } from '../core/events.js';
 import { formatTarget } from '../core/targets.js';
-import { openSession } from '../io/session.js';
+import { openSession, withPlanFile } from '../io/session.js';
 import { loadPlanFile } from '../io/plan-source.js';
 import { formatDate } from '../render/dates.js';
 import { formatTimestamp } from '../render/timestamps.js';
@@ -15,8 +15,7 @@ import { statusMark } from '../render/items.js';
 export async function showCommand(ctx: Ctx, ref: string, opts: { plan?: string }): Promise<void> {
   let session = await openSession(ctx, { history: true }); // the item's history
   if (opts.plan) {
-    const { plan } = await loadPlanFile(opts.plan, ctx.rt.cwd);
-    session = { ...session, plan, blocks: new Map(plan.blocks.map((b) => [b.id, b])), state: { ...session.state, items: new Map() }, events: [] };
+    session = withPlanFile(session, (await loadPlanFile(opts.plan, ctx.rt.cwd)).plan);
   }
   const item = await resolveOne(ctx, session.plan.items, ref);
   const view = itemJson(buildPlanView(session.plan, session.calendar, session.state.items).byId.get(item.id)!);

@@ -11,7 +11,7 @@ import { formatDate, formatShortDate } from '../render/dates.js';
 import { escalationBanner } from '../render/escalations.js';
 import { safeText } from '../render/sanitize.js';
 import type { Ctx } from '../runtime.js';
-import { teamMatcher } from './list.js';
+import { teamMatcher } from './shared/filters.js';
 import { itemJson } from './shared/item-view.js';
 import { actorFor, openForWrite, record } from './shared/record.js';
 

@@ -5,15 +5,15 @@ import { type DayAgenda, today as todayQuery, type Today } from '../core/queries
 import type { KpiCell } from '../core/queries/kpis.js';
 import { openSession, resolveDate, type Session } from '../io/session.js';
 import { bar } from '../render/bar.js';
-import { formatDate, formatShortDate } from '../render/dates.js';
+import { formatDate, formatShortDate, weekdayName } from '../render/dates.js';
 import { blockHeading, idWidthOf, itemLine, stepLines } from '../render/items.js';
 import { kpiMark } from '../render/kpi-marks.js';
 import { escalationBanner } from '../render/escalations.js';
 import { openEscalations } from '../core/queries/escalation.js';
 import { safeText } from '../render/sanitize.js';
 import type { Ctx } from '../runtime.js';
-import { teamMatcher } from './list.js';
-import { itemJson } from './shared/item-view.js';
+import { teamMatcher } from './shared/filters.js';
+import { itemJson, kpiJson } from './shared/item-view.js';
 import { compareText } from '../core/compare.js';
 
 export interface TodayOptions {
@@ -25,21 +25,6 @@ export interface TodayOptions {
 
 /** The oldest few make the point at standup; the full lists are one command away. */
 const LIST_SHOWN = 10;
-const WEEKDAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
-const weekdayName = (date: string) => WEEKDAY_NAMES[(new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7]!;
-
-export function kpiJson(c: KpiCell) {
-  return {
-    sprint: c.kpi.sprint ?? null,
-    metric: c.kpi.metric,
-    kpi: c.kpi.id,
-    week: c.weeks.from === c.weeks.to ? c.weeks.from : `${c.weeks.from}-${c.weeks.to}`,
-    target: c.target.text,
-    due: c.due,
-    actual: c.actual?.value ?? null,
-    status: c.status,
-  };
-}
 
 function toJson(session: Session, t: Today) {
   return {

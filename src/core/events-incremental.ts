@@ -91,9 +91,9 @@ export function extendFold(base: FoldSnapshot, events: readonly LogEvent[]): Fol
  */
 function copyOnWrite(base: FoldSnapshot): { state: FoldAccumulator; touch(e: LogEvent): void } {
   const state: FoldAccumulator = { items: base.items, kpis: base.kpis, standups: base.standups, escalations: base.escalations };
-  let items: Set<string> | undefined;
-  let metrics: Set<string> | undefined;
-  let escalations: Set<string> | undefined;
+  const item = copyEntryOnWrite(() => state.items, (m) => (state.items = m), copyItem);
+  const kpi = copyEntryOnWrite(() => state.kpis, (m) => (state.kpis = m), (records) => records.slice() as KpiRecord[]);
+  const escalation = copyEntryOnWrite(() => state.escalations, (m) => (state.escalations = m), (e) => ({ ...e }) as EscalationState);
   let standups = false;
   const touch = (e: LogEvent): void => {
     switch (e.type) {
@@ -101,53 +101,39 @@ function copyOnWrite(base: FoldSnapshot): { state: FoldAccumulator; touch(e: Log
       case 'uncheck':
       case 'block':
       case 'unblock':
-      case 'note': {
-        const id = e.item as string;
-        if (items === undefined) {
-          items = new Set();
-          state.items = new Map(state.items);
-        }
-        if (items.has(id)) return;
-        items.add(id);
-        const current = state.items.get(id);
-        if (current !== undefined) state.items.set(id, copyItem(current));
-        return;
-      }
-      case 'kpi': {
-        const metric = e.metric as string;
-        if (metrics === undefined) {
-          metrics = new Set();
-          state.kpis = new Map(state.kpis);
-        }
-        if (metrics.has(metric)) return;
-        metrics.add(metric);
-        const records = state.kpis.get(metric);
-        if (records !== undefined) state.kpis.set(metric, records.slice() as KpiRecord[]);
-        return;
-      }
+      case 'note':
+        return item(e.item as string);
+      case 'kpi':
+        return kpi(e.metric as string);
+      case 'escalate':
+        return escalation(typeof e.item === 'string' ? e.item : '');
       case 'standup':
         if (!standups) {
           standups = true;
           state.standups = state.standups.slice();
         }
         return;
-      case 'escalate': {
-        const key = typeof e.item === 'string' ? e.item : '';
-        if (escalations === undefined) {
-          escalations = new Set();
-          state.escalations = new Map(state.escalations);
-        }
-        if (escalations.has(key)) return;
-        escalations.add(key);
-        const current = state.escalations.get(key);
-        if (current !== undefined) state.escalations.set(key, { ...current } as EscalationState);
-        return;
-      }
       default:
         return;
     }
   };
   return { state, touch };
+}
+
+/** Before the first change under `key`: the map is copied (once), then that entry (once). */
+function copyEntryOnWrite<V>(get: () => Map<string, V>, replace: (map: Map<string, V>) => void, copy: (value: V) => V): (key: string) => void {
+  let touched: Set<string> | undefined;
+  return (key) => {
+    if (touched === undefined) {
+      touched = new Set();
+      replace(new Map(get()));
+    }
+    if (touched.has(key)) return;
+    touched.add(key);
+    const map = get();
+    const current = map.get(key);
+    if (current !== undefined) map.set(key, copy(current));
+  };
 }
 
 /** Same keys in the same order as the fold creates them; the notes array is the fold's to push to. */

@@ -47,7 +47,7 @@ function zoneAround(timeZone: string, start: string, totalWeeks: number): ZoneTa
  */
 export async function loadPlanAndConfig(planPath: string, configPath?: string, fallback?: { timeZone: string; start: string }): Promise<Loaded> {
   // The tz database version is part of the key: a Node upgrade with new zone rules rebuilds the table.
-  const key = [VERSION, process.versions.tz ?? '', fileStamp(planPath), configPath ? fileStamp(configPath) : '', fallback?.timeZone ?? ''].join('|');
+  const key = [VERSION, process.versions.tz ?? '', fileStamp(planPath, 'plan'), configPath ? fileStamp(configPath, 'workspace config') : '', fallback?.timeZone ?? ''].join('|');
   const cached = readSnapshot(snapshotPath(planPath), key);
   if (cached) {
     if (cached.zone) registerZoneTable(cached.zone);
@@ -78,13 +78,14 @@ export async function loadPlanAndConfig(planPath: string, configPath?: string, f
   return loaded;
 }
 
-/** size:mtime:inode — "has this file changed?" without reading it. A missing file is an error here. */
-function fileStamp(path: string): string {
+/** size:mtime:inode — "has this file changed?" without reading it. */
+function fileStamp(path: string, what: string): string {
   try {
     const st = statSync(path);
     return `${st.size}:${st.mtimeMs}:${st.ino}`;
-  } catch {
-    return readTextFile(path, 'file'); // throws the same clear error a read would (no such file, …)
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new LaunchError(`${path}: cannot read the ${what} (${code === 'ENOENT' ? 'no such file' : code ?? (error as Error).message})`, { cause: error });
   }
 }
 

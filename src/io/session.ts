@@ -3,10 +3,10 @@
 import { readlinkSync } from 'node:fs';
 import type { Config } from '../core/config.js';
 import { DEFAULT_WORKING_DAYS } from '../core/config.js';
-import { addDays, type Calendar, createCalendar, isValidTimeZone, parsePlainDate } from '../core/calendar.js';
+import { addDays, type Calendar, createCalendar, isValidTimeZone, localDateOf, parsePlainDate } from '../core/calendar.js';
 import { foldResultOf } from '../core/events-incremental.js';
 import { foldEvents, type FoldResult, type LogEvent } from '../core/events.js';
-import type { Block, Plan } from '../core/plan-schema.js';
+import type { Plan } from '../core/plan-schema.js';
 import { LaunchError, UsageError } from '../errors.js';
 import type { Ctx } from '../runtime.js';
 import { formatLogProblem, type LogStamp, readEventLog } from './event-log.js';
@@ -31,7 +31,6 @@ export interface Session {
   logStamp: LogStamp | null;
   /** Today's date in the workspace's time zone. */
   today: string;
-  blocks: Map<string, Block>;
 }
 
 /**
@@ -80,8 +79,7 @@ export async function openSession(ctx: Ctx, opts: OpenOptions = {}): Promise<Ses
     const now = ctx.rt.now().getTime();
     // The zone table is built around a start date; yesterday's UTC date is close enough to centre it.
     const { plan } = await loadPlanAndConfig(bundledPlanPath(), undefined, { timeZone, start: new Date(now).toISOString().slice(0, 10) });
-    const probe = createCalendar(defaultConfig('2000-01-03', timeZone), 1);
-    const config = defaultConfig(probe.dateOf(now), timeZone);
+    const config = defaultConfig(localDateOf(now, timeZone), timeZone);
     ctx.note(`No workspace: showing the bundled plan "${plan.title}" as if it started this week; ${INIT_HINT}.`);
     return build(plan, config, undefined, [], foldEvents([]), null, true, ctx);
   }
@@ -127,8 +125,15 @@ function build(
     history,
     logStamp,
     today: calendar.dateOf(ctx.rt.now().getTime()),
-    blocks: new Map(plan.blocks.map((b) => [b.id, b])),
   };
+}
+
+/**
+ * `list --plan` / `show --plan`: a plan file on its own, under the session's calendar settings. It has
+ * no log, so only its `[x]` marks give statuses and there is no history.
+ */
+export function withPlanFile(session: Session, plan: Plan): Session {
+  return { ...session, plan, calendar: createCalendar(session.config, plan.totalWeeks), events: NO_EVENTS, state: foldEvents(NO_EVENTS) };
 }
 
 /** `--date` accepts YYYY-MM-DD, today, yesterday and tomorrow (in the workspace's time zone). */

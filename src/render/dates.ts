@@ -9,6 +9,10 @@ export function formatDate(date: string, withYear = true): string {
   return `${WEEKDAY[weekdayOf(date)]} ${Number(d)} ${MONTHS[Number(m) - 1]}${withYear ? ` ${y}` : ''}`;
 }
 
+const WEEKDAY_NAMES = { mon: 'Monday', tue: 'Tuesday', wed: 'Wednesday', thu: 'Thursday', fri: 'Friday', sat: 'Saturday', sun: 'Sunday' } as const;
+
+export const weekdayName = (date: string): string => WEEKDAY_NAMES[weekdayOf(date)];
+
 export function formatShortDate(date: string): string {
   return formatDate(date, false);
 }

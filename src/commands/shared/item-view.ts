@@ -1,4 +1,5 @@
-// The one JSON shape of an item that list, show, today and standup all print.
+// The JSON shapes of an item and of a KPI cell, the same in every command that prints them.
+import type { KpiCell } from '../../core/queries/kpis.js';
 import type { Scheduled } from '../../core/queries/schedule.js';
 import type { Item } from '../../core/plan-schema.js';
 
@@ -30,5 +31,18 @@ export function itemJson(e: Scheduled): ItemJson {
     team: block?.team ?? null,
     due: schedule?.due ?? null,
     parent: item.parent ?? null,
+  };
+}
+
+export function kpiJson(c: KpiCell) {
+  return {
+    sprint: c.kpi.sprint ?? null,
+    metric: c.kpi.metric,
+    kpi: c.kpi.id,
+    week: c.weeks.from === c.weeks.to ? c.weeks.from : `${c.weeks.from}-${c.weeks.to}`,
+    target: c.target.text,
+    due: c.due,
+    actual: c.actual?.value ?? null,
+    status: c.status,
   };
 }

@@ -1,6 +1,6 @@
 // Appending events: the workspace must exist (offered on a terminal), ids are random, timestamps carry
 // the workspace's offset, and the line is on disk before the command says it is done.
-import { createCalendar, formatOffsetTimestamp, startOfLocalDay } from '../../core/calendar.js';
+import { formatOffsetTimestamp, localDateOf, startOfLocalDay } from '../../core/calendar.js';
 import { createEvent, type LaunchEvent, type NewEvent } from '../../core/events.js';
 import { isLaunchError, LaunchError } from '../../errors.js';
 import { appendEvents, newEventId } from '../../io/event-log.js';
@@ -25,8 +25,8 @@ export async function openForWrite(ctx: Ctx, opts: { history?: boolean } = {}): 
     if (!noWorkspace || !ctx.interactive || ctx.dir) throw error;
     const yes = await confirm('No launch workspace here. Create .launch/ with the bundled plan, starting this week?');
     if (!yes) throw error;
-    const timeZone = systemTimeZone();
-    const today = createCalendar(defaultConfig('2000-01-03', timeZone), 1).dateOf(ctx.rt.now().getTime());
+    const timeZone = systemTimeZone(ctx.rt.env);
+    const today = localDateOf(ctx.rt.now().getTime(), timeZone);
     const { configToYaml } = await import('../../lazy/parse.js');
     initWorkspace({ dir: join(ctx.rt.cwd, WORKSPACE_DIR), planYaml: readFileSync(bundledPlanPath(), 'utf8'), configYaml: configToYaml(defaultConfig(today, timeZone)), force: false });
     ctx.note(`Created ${WORKSPACE_DIR}/ (week 1 is this week; \`launch init --force --start <date>\` changes it).`);
