@@ -5,6 +5,7 @@
 import { build } from 'esbuild';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const tsFiles = (dir) => readdirSync(new URL(`../src/${dir}/`, import.meta.url)).filter((f) => f.endsWith('.ts'));
@@ -25,6 +26,16 @@ const lazyChunks = {
   },
 };
 
+/** Start-up shims for two libraries' load-time work that launch never needs (see scripts/shims/). */
+const shims = {
+  name: 'start-up-shims',
+  setup(b) {
+    const shim = (file) => ({ path: fileURLToPath(new URL(`./shims/${file}`, import.meta.url)) });
+    b.onResolve({ filter: /^#supports-color$/ }, (args) => (args.importer.includes('/node_modules/chalk/') ? shim('no-color-detection.js') : undefined));
+    b.onResolve({ filter: /^node:child_process$/ }, (args) => (args.importer.includes('/node_modules/commander/') ? shim('lazy-child-process.cjs') : undefined));
+  },
+};
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -38,7 +49,7 @@ const common = {
   // import.meta.url does not exist in CommonJS: give modules that locate files the bundle's own URL.
   banner: { js: "const __launchModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
   define: { __LAUNCH_VERSION__: JSON.stringify(pkg.version), 'import.meta.url': '__launchModuleUrl' },
-  plugins: [lazyChunks],
+  plugins: [lazyChunks, shims],
   logLevel: 'warning',
 };
 

@@ -36,6 +36,11 @@ export function buildProgram(rt: Runtime): Command {
     .configureOutput({
       writeOut: (s) => void rt.stdout.write(s),
       writeErr: (s) => void rt.stderr.write(s),
+      // commander's defaults would ask process.stdout, which a run otherwise never creates.
+      getOutHelpWidth: () => rt.stdout.columns ?? 80,
+      getErrHelpWidth: () => rt.stderr.columns ?? 80,
+      getOutHasColors: () => false,
+      getErrHasColors: () => false,
     })
     .exitOverride();
   program.addHelpText(

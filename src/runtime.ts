@@ -5,6 +5,8 @@ import { safeText } from './render/sanitize.js';
 export interface OutStream {
   write(text: string): unknown;
   isTTY?: boolean;
+  /** A terminal's width, for wrapping help. */
+  columns?: number;
 }
 
 export interface Runtime {
@@ -54,6 +56,6 @@ export function createCtx(rt: Runtime, opts: GlobalOptions): Ctx {
     warn: (text) => void rt.stderr.write(`${errTheme.c.yellow('warning:')} ${safeText(text)}\n`),
     // JSON.stringify leaves DEL, C1 controls and bidi controls raw; they occur only inside strings.
     printJson: (value) => void rt.stdout.write(`${JSON.stringify(value, null, 2).replace(JSON_UNSAFE, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`)}\n`),
-    interactive: !json && rt.stdinIsTTY && rt.stdout.isTTY === true,
+    interactive: !json && rt.stdout.isTTY === true && rt.stdinIsTTY,
   };
 }

@@ -1,0 +1,66 @@
+// stdout and stderr as plain synchronous writes to their file descriptors. Creating process.stdout
+// loads Node's whole stream stack (~2 ms of a ~60 ms run), and a CLI that prints a screenful and
+// exits gains nothing from a stream. Node itself writes to files, terminals and (on Linux) pipes
+// synchronously, so output order and completeness are the same.
+import { writeSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+export interface FdWriter {
+  write(text: string): boolean;
+  readonly isTTY: boolean;
+  readonly columns: number | undefined;
+}
+
+/**
+ * A writer for a file descriptor (1 or 2). `stream` gives Node's own stream for that fd: it takes over when the fd
+ * is non-blocking and would block (EAGAIN), since only libuv can wait for it to drain, and it is asked
+ * for the terminal's width. A reader that closed the pipe (EPIPE: `launch list | head`) ends the
+ * run quietly with its exit code so far, as that is the reader's choice, not an error.
+ */
+export function fdWriter(fd: number, stream: () => NodeJS.WriteStream, onClosed: () => void): FdWriter {
+  let fallback: NodeJS.WriteStream | undefined;
+  let tty: boolean | undefined;
+  const useStream = () => {
+    if (!fallback) {
+      fallback = stream();
+      fallback.on('error', (error: NodeJS.ErrnoException) => {
+        if (error.code === 'EPIPE') onClosed();
+        else throw error;
+      });
+    }
+    return fallback;
+  };
+  return {
+    write(text) {
+      if (fallback) return fallback.write(text);
+      const bytes = Buffer.from(text, 'utf8');
+      let off = 0;
+      while (off < bytes.length) {
+        try {
+          off += writeSync(fd, bytes, off, bytes.length - off);
+        } catch (error) {
+          const code = (error as NodeJS.ErrnoException).code;
+          if (code === 'EAGAIN') return useStream().write(bytes.subarray(off));
+          if (code === 'EPIPE') {
+            onClosed();
+            return false;
+          }
+          throw error;
+        }
+      }
+      return true;
+    },
+    get isTTY() {
+      tty ??= isTerminal(fd);
+      return tty;
+    },
+    get columns() {
+      return this.isTTY ? useStream().columns : undefined;
+    },
+  };
+}
+
+/** isatty, loading node:tty (and with it net and streams) only when asked; a terminal needs it anyway. */
+export function isTerminal(fd: number): boolean {
+  return (createRequire(import.meta.url)('node:tty') as typeof import('node:tty')).isatty(fd);
+}
