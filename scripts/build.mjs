@@ -42,7 +42,6 @@ const common = {
   format: 'cjs',
   target: 'node20',
   minify: process.env.LAUNCH_NO_MINIFY !== '1',
-  keepNames: true,
   legalComments: 'none',
   // Chunks are loaded with require(): a real import() would start Node's ES module loader.
   supported: { 'dynamic-import': false },

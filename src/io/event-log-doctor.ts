@@ -1,5 +1,5 @@
-import fs from 'node:fs';
-import nodePath from 'node:path';
+import { closeSync, existsSync, fsyncSync, openSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { isKnownType } from '../core/events.js';
 import { validateEvent } from '../core/event-schema.js';
 import { LaunchError } from '../errors.js';
@@ -131,16 +131,16 @@ function writeNew(base: string, data: Buffer | string): string {
     const name = n === 1 ? base : `${base}-${n}`;
     let fd: number;
     try {
-      fd = fs.openSync(name, 'wx');
+      fd = openSync(name, 'wx');
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'EEXIST' && n < 100) continue;
       throw err;
     }
     try {
-      fs.writeFileSync(fd, data);
-      fs.fsyncSync(fd);
+      writeFileSync(fd, data);
+      fsyncSync(fd);
     } finally {
-      fs.closeSync(fd);
+      closeSync(fd);
     }
     return name;
   }
@@ -148,11 +148,11 @@ function writeNew(base: string, data: Buffer | string): string {
 
 function fsyncDir(dir: string): void {
   try {
-    const fd = fs.openSync(dir, 'r');
+    const fd = openSync(dir, 'r');
     try {
-      fs.fsyncSync(fd);
+      fsyncSync(fd);
     } finally {
-      fs.closeSync(fd);
+      closeSync(fd);
     }
   } catch {
     // some platforms cannot fsync a directory; the rename is still atomic
@@ -164,7 +164,7 @@ function fsyncDir(dir: string): void {
  * and atomically replaces the log with the good lines (temp file, fsync, rename), under the lock.
  */
 export async function repairEventLog(file: string, now: Date): Promise<RepairResult> {
-  if (!fs.existsSync(file)) return { moved: 0, backup: null, copy: null };
+  if (!existsSync(file)) return { moved: 0, backup: null, copy: null };
   return withLock(file, 'repair', () => {
     const loaded = load(file);
     if (loaded === null) return { moved: 0, backup: null, copy: null };
@@ -176,21 +176,21 @@ export async function repairEventLog(file: string, now: Date): Promise<RepairRes
       const stamp = backupStamp(now);
       const backup = writeNew(`${file}.bad-${stamp}`, joined(move));
       const copy = writeNew(`${file}.bak-${stamp}`, buf);
-      const tmp = nodePath.join(nodePath.dirname(file), `.${nodePath.basename(file)}.tmp-${newEventId()}`);
+      const tmp = join(dirname(file), `.${basename(file)}.tmp-${newEventId()}`);
       try {
-        const fd = fs.openSync(tmp, 'wx', loaded.mode & 0o777);
+        const fd = openSync(tmp, 'wx', loaded.mode & 0o777);
         try {
-          fs.writeFileSync(fd, joined(keep));
-          fs.fsyncSync(fd);
+          writeFileSync(fd, joined(keep));
+          fsyncSync(fd);
         } finally {
-          fs.closeSync(fd);
+          closeSync(fd);
         }
-        fs.renameSync(tmp, file);
+        renameSync(tmp, file);
       } catch (err) {
-        fs.rmSync(tmp, { force: true });
+        rmSync(tmp, { force: true });
         throw err;
       }
-      fsyncDir(nodePath.dirname(file));
+      fsyncDir(dirname(file));
       return { moved: move.length, backup, copy };
     } catch (err) {
       if (err instanceof LaunchError) throw err;

@@ -1,4 +1,4 @@
-import fs from 'node:fs';
+import { closeSync, fstatSync, fsyncSync, ftruncateSync, openSync, readSync, writeSync } from 'node:fs';
 import { MAX_EVENT_LINE_BYTES, eventShapeProblem, type LogEvent } from '../core/events.js';
 import { LaunchError } from '../errors.js';
 
@@ -168,7 +168,7 @@ export function readRange(fd: number, from: number, size: number): Buffer {
   const buf = Buffer.allocUnsafe(size - from);
   let off = 0;
   while (off < buf.length) {
-    const n = fs.readSync(fd, buf, off, buf.length - off, from + off);
+    const n = readSync(fd, buf, off, buf.length - off, from + off);
     if (n === 0) break;
     off += n;
   }
@@ -231,18 +231,18 @@ export function readEventLog(file: string): EventLogRead {
 export function load(file: string): { buf: Buffer; ino: number; mode: number } | null {
   let fd: number;
   try {
-    fd = fs.openSync(file, 'r');
+    fd = openSync(file, 'r');
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw new EventLogIoError('read', file, err);
   }
   try {
-    const st = fs.fstatSync(fd);
+    const st = fstatSync(fd);
     return { buf: readRange(fd, 0, st.size), ino: st.ino, mode: st.mode };
   } catch (err) {
     throw new EventLogIoError('read', file, err);
   } finally {
-    fs.closeSync(fd);
+    closeSync(fd);
   }
 }
 
@@ -338,14 +338,14 @@ export async function appendEvents(
     let fd: number;
     try {
       // 'a+': every write lands at the end (O_APPEND), and the same fd can read what is there.
-      fd = fs.openSync(file, 'a+');
+      fd = openSync(file, 'a+');
     } catch (err) {
       throw new EventLogIoError('write', file, err);
     }
     try {
       writeUnderLock(fd, file, payload, opts.after ?? null);
     } finally {
-      fs.closeSync(fd);
+      closeSync(fd);
     }
   });
 }
@@ -356,7 +356,7 @@ function writeUnderLock(fd: number, file: string, payload: string, after: LogSta
   let firstLine = 1;
   let from = 0;
   try {
-    const st = fs.fstatSync(fd);
+    const st = fstatSync(fd);
     size = st.size;
     // Same file, only grown: the caller already checked everything up to its stamp.
     if (after !== null && after.ino === st.ino && st.size >= after.size) {
@@ -379,17 +379,17 @@ function writeUnderLock(fd: number, file: string, payload: string, after: LogSta
   const torn = size > 0 && (tail.length > 0 ? tail[tail.length - 1] : 0x0a) !== 0x0a;
   const bytes = Buffer.from(torn ? '\n' + payload : payload);
   try {
-    const written = fs.writeSync(fd, bytes);
+    const written = writeSync(fd, bytes);
     if (written !== bytes.length) {
       const message = `ENOSPC: short write (${written} of ${bytes.length} bytes)`;
       throw Object.assign(new Error(message), { code: 'ENOSPC' });
     }
-    fs.fsyncSync(fd);
+    fsyncSync(fd);
   } catch (err) {
     // Take back a partial line so the log is exactly as it was (we hold the lock, so it is ours).
     try {
-      fs.ftruncateSync(fd, size);
-      fs.fsyncSync(fd);
+      ftruncateSync(fd, size);
+      fsyncSync(fd);
     } catch {
       // not a regular file, or the disk is gone: the reader's torn-line handling covers it
     }

@@ -13,7 +13,7 @@
 // doubt — a stale, broken or foreign snapshot, a tail that sorts before what is folded, an undo, a
 // malformed line — means a full read and fold, as without a cache. The snapshot is rewritten after a
 // full read and when the tail has grown large; a failure to write it only costs speed.
-import fs from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { extendFold, type FoldSnapshot, snapshotOf } from '../core/events-incremental.js';
 import {
@@ -97,7 +97,7 @@ export function readFoldedLog(file: string, opts: FoldCacheOptions = {}): Folded
   const cacheFile = opts.cacheFile ?? foldCachePath(file);
   let fd: number;
   try {
-    fd = fs.openSync(file, 'r');
+    fd = openSync(file, 'r');
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
       return { path: file, fold: empty(), warnings: [], errors: [], stamp: null, source: 'none', tailBytes: 0, wrote: false };
@@ -105,9 +105,9 @@ export function readFoldedLog(file: string, opts: FoldCacheOptions = {}): Folded
     throw new EventLogIoError('read', file, err);
   }
   try {
-    let st: fs.Stats;
+    let st: Stats;
     try {
-      st = fs.fstatSync(fd);
+      st = fstatSync(fd);
     } catch (err) {
       throw new EventLogIoError('read', file, err);
     }
@@ -115,7 +115,7 @@ export function readFoldedLog(file: string, opts: FoldCacheOptions = {}): Folded
     if (hit !== null) return hit;
     return fullRead(file, fd, st, cacheFile);
   } finally {
-    fs.closeSync(fd);
+    closeSync(fd);
   }
 }
 
@@ -128,7 +128,7 @@ function read(fd: number, file: string, from: number, to: number): Buffer {
 }
 
 /** What `readEventLog` does, through the same fd, plus a snapshot for next time. */
-function fullRead(file: string, fd: number, st: fs.Stats, cacheFile: string): FoldedLogRead {
+function fullRead(file: string, fd: number, st: Stats, cacheFile: string): FoldedLogRead {
   const buf = read(fd, file, 0, st.size);
   const { events, warnings, torn, errors, end } = checkLines(file, buf, 1, true);
   const fold = snapshotOf(foldEvents(events));
@@ -142,7 +142,7 @@ function fullRead(file: string, fd: number, st: fs.Stats, cacheFile: string): Fo
 }
 
 /** The snapshot extended by the log's tail; null when there is none usable or the tail needs a full fold. */
-function fromSnapshot(file: string, fd: number, st: fs.Stats, cacheFile: string, rewriteTailBytes: number): FoldedLogRead | null {
+function fromSnapshot(file: string, fd: number, st: Stats, cacheFile: string, rewriteTailBytes: number): FoldedLogRead | null {
   const cached = readSnapshotFile(cacheFile);
   if (cached === null) return null;
   const { header } = cached;
@@ -283,7 +283,7 @@ function itemColumns(items: Map<string, ItemState>, actors: string[]): ItemColum
   return c;
 }
 
-function writeSnapshot(cacheFile: string, st: fs.Stats, head: Buffer, buf: Buffer, from: number, stamp: LogStamp, fold: FoldSnapshot, torn: number[]): boolean {
+function writeSnapshot(cacheFile: string, st: Stats, head: Buffer, buf: Buffer, from: number, stamp: LogStamp, fold: FoldSnapshot, torn: number[]): boolean {
   try {
     const actors: string[] = [];
     const items = itemColumns(fold.items, actors);
@@ -320,7 +320,7 @@ function writeSnapshot(cacheFile: string, st: fs.Stats, head: Buffer, buf: Buffe
 function readSnapshotFile(cacheFile: string): { header: Header; body: string } | null {
   let text: string;
   try {
-    text = fs.readFileSync(cacheFile, 'utf8');
+    text = readFileSync(cacheFile, 'utf8');
   } catch {
     return null;
   }

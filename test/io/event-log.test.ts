@@ -15,6 +15,23 @@ import {
 } from '../../src/io/event-log.js';
 import { ev, line, tempLog } from '../events-fixtures.js';
 
+// event-log.ts imports writeSync by name, so a spy on the fs object would not reach it: the module is
+// replaced by one whose writeSync a test can redirect.
+const fsHook = vi.hoisted(() => ({
+  writeSync: undefined as undefined | ((fd: number, buf: Buffer) => number),
+  realWrite: undefined as unknown as (fd: number, buf: Buffer) => number,
+}));
+vi.mock('node:fs', async (importOriginal) => {
+  const real = await importOriginal<typeof import('node:fs')>();
+  fsHook.realWrite = real.writeSync as (fd: number, buf: Buffer) => number;
+  const writeSync = ((...args: Parameters<typeof real.writeSync>) =>
+    fsHook.writeSync ? fsHook.writeSync(args[0], args[1] as unknown as Buffer) : (real.writeSync as (...a: unknown[]) => number)(...args)) as typeof real.writeSync;
+  return { ...real, writeSync, default: { ...real, writeSync } };
+});
+afterEach(() => {
+  fsHook.writeSync = undefined;
+});
+
 let dir: string;
 let log: string;
 beforeEach(() => {
@@ -252,11 +269,11 @@ describe('appendEvent', () => {
     it('a write that fails half-way is rolled back', async () => {
       fs.writeFileSync(log, line(ev()));
       const before = bytes();
-      const realWrite = fs.writeSync;
-      vi.spyOn(fs, 'writeSync').mockImplementation(((fd: number, buf: Buffer) => {
+      const realWrite = fsHook.realWrite;
+      fsHook.writeSync = (fd, buf) => {
         realWrite(fd, buf.subarray(0, 20));
         throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
-      }) as unknown as typeof fs.writeSync);
+      };
       const err = await appendEvent(log, ev()).catch((e: unknown) => e);
       expect(err).toMatchObject({ code: 'ENOSPC', message: expect.stringContaining('no space left on device') });
       expect(bytes().equals(before)).toBe(true);
@@ -265,9 +282,8 @@ describe('appendEvent', () => {
     it('a short write is rolled back too', async () => {
       fs.writeFileSync(log, line(ev()));
       const before = bytes();
-      const realWrite = fs.writeSync;
-      vi.spyOn(fs, 'writeSync').mockImplementation(((fd: number, buf: Buffer) =>
-        realWrite(fd, buf.subarray(0, 10))) as unknown as typeof fs.writeSync);
+      const realWrite = fsHook.realWrite;
+      fsHook.writeSync = (fd, buf) => realWrite(fd, buf.subarray(0, 10));
       await expect(appendEvent(log, ev())).rejects.toBeInstanceOf(EventLogIoError);
       expect(bytes().equals(before)).toBe(true);
     });
