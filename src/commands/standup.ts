@@ -1,11 +1,12 @@
 // launch standup [--date] [--actor] [--format text|md] [--answer]: prepares the standup from the log
 // and the plan's own template; --answer records the team's answers as a standup event.
-import { describeEvent, type LogEvent } from '../core/events.js';
+import { describeEvent, type LogEvent, orderEvents } from '../core/events.js';
 import { describeOnTrack } from '../core/queries/progress.js';
 import { buildPlanView, type Scheduled } from '../core/queries/schedule.js';
-import { type Standup, standup as standupQuery } from '../core/queries/standup.js';
+import { type Standup, standup as standupQuery, standupWindow } from '../core/queries/standup.js';
 import { UsageError } from '../errors.js';
 import { askText } from '../io/prompts.js';
+import { readEventsBetween } from '../io/event-window.js';
 import { openSession, resolveDate, type Session } from '../io/session.js';
 import { formatDate, formatShortDate } from '../render/dates.js';
 import { escalationBanner } from '../render/escalations.js';
@@ -100,6 +101,13 @@ function suggestedAnswers(session: Session, s: Standup, actor: string): string[]
   ];
 }
 
+/** The log's events of standup's "yesterday", in timeline order, read without folding the whole log. */
+function yesterdaysEvents(session: Session, date: string): LogEvent[] {
+  if (!session.paths) return [];
+  const { from, to } = standupWindow(session.calendar, date);
+  return orderEvents(readEventsBetween(session.paths.log, from, to)).timeline;
+}
+
 async function recordAnswers(ctx: Ctx, opts: StandupOptions): Promise<void> {
   const session = await openForWrite(ctx, { history: true }); // yesterday's events
   const date = resolveDate(opts.date, session.today);
@@ -130,10 +138,10 @@ export async function standupCommand(ctx: Ctx, opts: StandupOptions): Promise<vo
   const format = opts.format ?? 'text';
   if (format !== 'text' && format !== 'md') throw new UsageError(`--format: "${format}" is not text or md`);
   if (opts.answer) return recordAnswers(ctx, opts);
-  const session = await openSession(ctx, { history: true }); // yesterday's events
+  const session = await openSession(ctx);
   const date = resolveDate(opts.date, session.today);
   const view = buildPlanView(session.plan, session.calendar, session.state.items);
-  const s = standupQuery(view, date, session.state.timeline, session.state.cancelled, session.state.kpis, session.state.standups, {
+  const s = standupQuery(view, date, yesterdaysEvents(session, date), session.state.cancelled, session.state.kpis, session.state.standups, {
     ...(opts.actor ? { actor: opts.actor } : {}),
     ...(opts.team ? { team: teamMatcher(opts.team) } : {}),
   });

@@ -1,6 +1,6 @@
 // The morning standup: yesterday's events by actor, today's agenda, blockers, the on-track verdict and
 // the plan's questions (plus the weekly review and risk prompts on a week's last working day).
-import { startOfLocalDay } from '../calendar.js';
+import { type Calendar, startOfLocalDay } from '../calendar.js';
 import type { LogEvent, StandupRecord } from '../events.js';
 import { onTrack, type OnTrack } from './progress.js';
 import type { PlanView, Scheduled } from './schedule.js';
@@ -24,6 +24,13 @@ export interface Standup {
   answers: StandupRecord[];
 }
 
+/** Yesterday, as standup means it: from the previous working day's start to the start of `date`. */
+export function standupWindow(calendar: Calendar, date: string): { since: string; from: number; to: number } {
+  const tz = calendar.config.timeZone;
+  const since = calendar.previousWorkingDay(date);
+  return { since, from: startOfLocalDay(since, tz), to: startOfLocalDay(date, tz) };
+}
+
 const REPORTED = new Set(['check', 'uncheck', 'block', 'unblock', 'note', 'kpi', 'escalate']);
 
 export function standup(
@@ -36,10 +43,7 @@ export function standup(
   opts: { actor?: string; team?: TeamFilter } = {},
 ): Standup {
   const { calendar } = view;
-  const tz = calendar.config.timeZone;
-  const since = calendar.previousWorkingDay(date);
-  const from = startOfLocalDay(since, tz);
-  const to = startOfLocalDay(date, tz);
+  const { since, from, to } = standupWindow(calendar, date);
   const byActor = new Map<string, LogEvent[]>();
   for (const e of timeline) {
     const at = Date.parse(e.ts);

@@ -1,0 +1,100 @@
+import fs from 'node:fs';
+import fc from 'fast-check';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createEvent, type LogEvent, type NewEvent, parseInstant } from '../../src/core/events.js';
+import { readEventLog } from '../../src/io/event-log.js';
+import { lineInstant, readEventsBetween } from '../../src/io/event-window.js';
+import { line, tempLog } from '../events-fixtures.js';
+
+let dir: string;
+let log: string;
+beforeEach(() => ({ dir, log } = tempLog('launch-window-')));
+afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+const at = (iso: string, fields: Partial<NewEvent> = {}, id = `id-${iso}`): LogEvent =>
+  createEvent({ actor: 'alice', type: 'check', item: 'redis-setup', ...fields } as NewEvent, id, iso);
+const ms = (iso: string) => Date.parse(iso);
+/** What a full read finds in the window: the reference the fast path must match. */
+const slow = (from: number, to: number) =>
+  readEventLog(log).events.filter((e) => parseInstant(e.ts) >= from && parseInstant(e.ts) < to);
+
+describe('lineInstant', () => {
+  const of = (text: string) => lineInstant(`x\n${text}\n`, 2);
+  it('reads the time of a line as launch writes it, with Z or an offset', () => {
+    expect(of(JSON.stringify(at('2026-12-08T09:00:00.000Z')))).toBe(ms('2026-12-08T09:00:00.000Z'));
+    expect(of('{"v":1,"id":"a","ts":"2026-12-08T10:00:00+01:00","actor":"x","answers":{"ts":"no"}}')).toBe(ms('2026-12-08T09:00:00Z'));
+  });
+  it('declines (NaN) any other line, which is then parsed to be sure', () => {
+    expect(of('{"v":1, "id":"a", "ts":"2026-12-08T09:00:00Z"}')).toBeNaN(); // spaced
+    expect(of('{"ts":"2026-12-08T09:00:00Z","v":1,"id":"a"}')).toBeNaN(); // another key order
+    expect(of('{"v":1,"id":"a","note":"\\"ts\\":\\"2020-01-01T00:00:00Z\\""}')).toBeNaN(); // only inside a string
+    expect(of('{"v":1,"id":"a","ts":"not a time"}')).toBeNaN();
+    expect(of('{"v":1,"id":"a","ts":"2026-12-08T09:00:00Z')).toBeNaN(); // torn before the closing quote
+  });
+});
+
+describe('readEventsBetween', () => {
+  const from = ms('2026-12-08T00:00:00Z');
+  const to = ms('2026-12-09T00:00:00Z');
+
+  it('finds exactly what a full read finds in the window, whatever the lines look like', () => {
+    const inside = at('2026-12-08T09:00:00.000Z');
+    const nested = at('2026-12-08T10:00:00.000Z', { type: 'standup', item: undefined, date: '2026-12-08', answers: { ts: '2020-01-01T00:00:00Z' } } as Partial<NewEvent>);
+    const spaced = JSON.stringify(at('2026-12-08T11:00:00+02:00')).replace('"ts":', '"ts" :');
+    const lines = [
+      '\uFEFF' + line(at('2026-12-07T23:59:59.999Z')),
+      line(inside),
+      line(nested),
+      `${spaced}\r\n`,
+      '{"v":1,"id":"torn","ts":"2026-12-08T12:00:00Z","actor":"a"\n', // an interrupted write
+      'garbage in the window\n',
+      line(at('2026-12-09T00:00:00.000Z')), // the window's end is open
+      line(at('2026-12-08T23:59:59.999Z')),
+      line(at('2026-12-08T12:30:00.000Z')).trimEnd(), // last line, no newline
+    ];
+    fs.writeFileSync(log, lines.join(''));
+    const fast = readEventsBetween(log, from, to);
+    expect(fast).toEqual(slow(from, to));
+    expect(fast.map((e) => e.ts)).toEqual(['2026-12-08T09:00:00.000Z', '2026-12-08T10:00:00.000Z', '2026-12-08T11:00:00+02:00', '2026-12-08T23:59:59.999Z', '2026-12-08T12:30:00.000Z']);
+  });
+
+  it('parses only the lines whose time is in the window', () => {
+    const days = Array.from({ length: 30 }, (_, d) => at(`2026-11-${String(d + 1).padStart(2, '0')}T09:00:00.000Z`));
+    fs.writeFileSync(log, days.map(line).join(''));
+    const parse = vi.spyOn(JSON, 'parse');
+    try {
+      expect(readEventsBetween(log, ms('2026-11-10T00:00:00Z'), ms('2026-11-12T00:00:00Z')).map((e) => e.ts.slice(0, 10))).toEqual(['2026-11-10', '2026-11-11']);
+      expect(parse).toHaveBeenCalledTimes(2);
+    } finally {
+      parse.mockRestore();
+    }
+  });
+
+  it('is empty for a missing log', () => {
+    expect(readEventsBetween(`${log}.missing`, from, to)).toEqual([]);
+  });
+
+  it('matches a full read on random logs and windows', () => {
+    const instant = fc.integer({ min: ms('2026-12-01T00:00:00Z'), max: ms('2026-12-15T00:00:00Z') });
+    const offset = fc.constantFrom('Z', '+01:00', '-05:30');
+    const event = fc.record({ t: instant, offset, spaced: fc.boolean(), nested: fc.boolean(), note: fc.string() });
+    fc.assert(
+      fc.property(fc.array(event, { maxLength: 30 }), instant, fc.integer({ min: 0, max: 3 * 86_400_000 }), (specs, start, span) => {
+        const text = specs
+          .map(({ t, offset: o, spaced, nested, note }, i) => {
+            const shift = o === 'Z' ? 0 : (o.startsWith('+') ? 1 : -1) * (Number(o.slice(1, 3)) * 60 + Number(o.slice(4))) * 60_000;
+            const iso = new Date(t + shift).toISOString().slice(0, 23) + o;
+            const e = nested
+              ? at(iso, { type: 'standup', item: undefined, date: '2026-12-08', answers: { ts: note } } as Partial<NewEvent>, `e${i}`)
+              : at(iso, { note } as Partial<NewEvent>, `e${i}`);
+            const json = JSON.stringify(e);
+            return `${spaced ? json.replace('"ts":', '"ts": ') : json}${i % 3 === 0 ? '\r' : ''}\n`;
+          })
+          .join('');
+        fs.writeFileSync(log, text);
+        expect(readEventsBetween(log, start, start + span)).toEqual(slow(start, start + span));
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
