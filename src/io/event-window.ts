@@ -5,17 +5,24 @@
 import { eventShapeProblem, type LogEvent, MAX_EVENT_LINE_BYTES, parseInstant } from '../core/events.js';
 import { load } from './event-log.js';
 
-/**
- * The start every line launch writes has (createEvent's key order: v, id, ts): its time can be read
- * without parsing the line. A line that starts any other way (hand-edited, another tool) is parsed.
- */
-const LINE_START = /\{"v":\d+,"id":"[^"\\]*","ts":"([^"\\]{10,40})"/y;
+const HEAD = '{"v":1,"id":"';
+const TS_KEY = ',"ts":"';
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
 
-/** The time at the start of the line at `start`, or NaN when the line does not start as launch writes. */
-export function lineInstant(text: string, start: number): number {
-  LINE_START.lastIndex = start;
-  const m = LINE_START.exec(text);
-  return m === null ? NaN : parseInstant(m[1]!);
+/**
+ * The raw "ts" of the line [start, end) when it starts as every line launch writes does (createEvent's
+ * key order: v, id, ts), found without parsing the line; undefined for any other line (hand-edited,
+ * another tool, torn), which the caller then parses to be sure.
+ */
+export function lineTs(text: string, start: number, end: number): string | undefined {
+  if (!text.startsWith(HEAD, start)) return undefined;
+  const idEnd = text.indexOf('"', start + HEAD.length);
+  if (idEnd < 0 || idEnd >= end || text.charCodeAt(idEnd - 1) === BACKSLASH || !text.startsWith(TS_KEY, idEnd + 1)) return undefined;
+  const tsStart = idEnd + 1 + TS_KEY.length;
+  const tsEnd = text.indexOf('"', tsStart);
+  if (tsEnd < 0 || tsEnd >= end || tsEnd - tsStart > 40 || text.charCodeAt(tsEnd - 1) === BACKSLASH) return undefined;
+  return text.slice(tsStart, tsEnd);
 }
 
 /** The log's well-formed events whose time is in [from, to) (epoch ms), in file order. */
@@ -23,13 +30,21 @@ export function readEventsBetween(file: string, from: number, to: number): LogEv
   const loaded = load(file);
   if (loaded === null) return [];
   const text = loaded.buf.toString('utf8');
+  // Times as launch writes them (toISOString: fixed width, UTC) compare as strings; others are parsed.
+  const fromIso = new Date(from).toISOString();
+  const toIso = new Date(to).toISOString();
+  const mayBeInside = (ts: string | undefined): boolean => {
+    if (ts === undefined) return true;
+    if (ts.length === 24 && ts.charCodeAt(23) === 0x5a /* Z */ && ts.charCodeAt(10) === 0x54 /* T */) return ts >= fromIso && ts < toIso;
+    const t = parseInstant(ts);
+    return Number.isNaN(t) || (t >= from && t < to);
+  };
   const events: LogEvent[] = [];
   let start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   while (start < text.length) {
     const nl = text.indexOf('\n', start);
     const end = nl === -1 ? text.length : nl;
-    const t = lineInstant(text, start);
-    if (Number.isNaN(t) || (t >= from && t < to)) {
+    if (mayBeInside(lineTs(text, start, end))) {
       const event = parseLine(text.slice(start, end));
       if (event !== null) {
         const at = parseInstant(event.ts);
