@@ -172,8 +172,23 @@ export function createCalendar(cfg: CalendarConfig, totalWeeks: number): Calenda
     planRange = { first: str(onOrAfter(planFirstDn)), last: str(onOrBefore(planLastDn)) };
   }
 
-  /** Due date of the span a..b: its last working day; the next one if it has none. */
+  // Thousands of items share a few hundred spans: each is computed once and the result shared, so
+  // schedules are read-only (frozen) for every caller.
+  const spans = new Map<number, ItemSchedule>();
+  const memo = (a: number, b: number, compute: (a: number, b: number) => ItemSchedule): ItemSchedule => {
+    if (Math.abs(b - a) >= 32_768) return compute(a, b);
+    const key = a * 65_536 + (b - a + 32_768);
+    let out = spans.get(key);
+    if (out === undefined) spans.set(key, (out = Object.freeze(compute(a, b))));
+    return out;
+  };
+
   function spanSchedule(a: number, b: number): ItemSchedule {
+    return memo(a, b, computeSpan);
+  }
+
+  /** Due date of the span a..b: its last working day; the next one if it has none. */
+  function computeSpan(a: number, b: number): ItemSchedule {
     let nominal = b;
     while (nominal > a && !working[wdIndex(nominal)]) nominal--;
     if (!working[wdIndex(nominal)]) nominal = b;
@@ -189,6 +204,11 @@ export function createCalendar(cfg: CalendarConfig, totalWeeks: number): Calenda
     // "Day 6" in a 5-day week runs on into the next week rather than being an error.
     const w = week + Math.floor((day - 1) / perWeek);
     const nominal = weekFirstDn(w) + offsetInWeek(workOrder[(day - 1) % perWeek]!);
+    // A day task is a one-day span whose nominal day is its own (b - a = -1 marks it apart).
+    return memo(nominal, nominal - 1, computeDay);
+  }
+
+  function computeDay(nominal: number): ItemSchedule {
     const dn = onOrAfter(nominal);
     const out: ItemSchedule = { first: str(dn), last: str(dn), due: str(dn) };
     if (dn !== nominal) out.moved = { from: str(nominal), to: str(dn) };

@@ -229,6 +229,17 @@ describe('calendar: the SecureNet plan from Monday 2026-11-30, Mon–Fri', () =>
     expect(cal.itemSchedule(item({ kind: 'check' }))).toBeNull();
   });
 
+  it('computes each span once: items on the same span share one read-only schedule', () => {
+    const weeks56 = block({ weeks: { from: 5, to: 6 } });
+    const a = cal.itemSchedule(item({ kind: 'check' }), weeks56)!;
+    expect(cal.itemSchedule(item({ kind: 'task' }), weeks56)).toBe(a);
+    expect(Object.isFrozen(a)).toBe(true);
+    // Same first day, different spans: not confused.
+    expect(cal.itemSchedule(item({ weeks: { from: 5, to: 5 } }))).toEqual({ first: '2026-12-28', last: '2027-01-01', due: '2027-01-01' });
+    // A day task on a span's first day is its own one-day schedule.
+    expect(cal.itemSchedule(item({ weeks: { from: 5, to: 5 }, day: 1 }))).toEqual({ first: '2026-12-28', last: '2026-12-28', due: '2026-12-28' });
+  });
+
   it('knows working days and the distance between them', () => {
     expect(cal.isWorkingDay('2026-12-05')).toBe(false);
     expect(cal.isWorkingDay('2026-12-04')).toBe(true);
