@@ -21,7 +21,7 @@ export interface PlanView {
   plan: Plan;
   calendar: Calendar;
   entries: Scheduled[];
-  byId: Map<string, Scheduled>;
+  readonly byId: Map<string, Scheduled>;
 }
 
 export function buildPlanView(plan: Plan, calendar: Calendar, states: ReadonlyMap<string, ItemState>): PlanView {
@@ -37,7 +37,16 @@ export function buildPlanView(plan: Plan, calendar: Calendar, states: ReadonlyMa
       state,
     };
   });
-  return { plan, calendar, entries, byId: new Map(entries.map((e) => [e.item.id, e])) };
+  let byId: Map<string, Scheduled> | undefined;
+  return {
+    plan,
+    calendar,
+    entries,
+    // Built on first use: few queries look items up by id, and a 10,000-item map is not free.
+    get byId() {
+      return (byId ??= new Map(entries.map((e) => [e.item.id, e])));
+    },
+  };
 }
 
 /** On (or spanning) this date. */
