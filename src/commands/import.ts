@@ -32,9 +32,9 @@ export async function importCommand(ctx: Ctx, source: string, opts: ImportOption
   }
   const full = resolve(ctx.rt.cwd, source);
   const text = readTextFile(full, 'Markdown plan', source);
-  const { importMarkdownFast } = await import('../lazy/markdown-fast.js');
+  const { importMarkdown } = await import('../lazy/markdown.js');
   const { PlanSchema, checkPlanSanity, planToYaml } = await import('../lazy/parse.js');
-  const { plan, warnings } = await importMarkdownFast(text, { sourceName: basename(full), env: ctx.rt.env });
+  const { plan, warnings } = importMarkdown(text, { sourceName: basename(full) });
   // The importer must always produce a valid plan; if it did not, that is our bug, reported plainly.
   const checked = PlanSchema.safeParse(plan);
   const sanity = checked.success ? checkPlanSanity(checked.data) : [];

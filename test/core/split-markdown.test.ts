@@ -1,32 +1,43 @@
-// The split/merge behind the two-thread Markdown parse: the merged tree must be exactly the tree one
+// The split/merge behind parsing a large plan in parts: the merged tree must be exactly the tree one
 // parse of the whole text gives, positions included, or the parse must refuse to split.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import fc from 'fast-check';
 import type { Root } from 'mdast';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { prepareMarkdown } from '../../src/core/import/markdown-import.js';
-import { parseMarkdownTree } from '../../src/core/import/parse-markdown.js';
-import { endsClean, findSplit, mergeParts, shiftPositions } from '../../src/core/import/split-markdown.js';
+import { PART_CHARS, parseMarkdownTree } from '../../src/core/import/parse-markdown.js';
+import { eachCutPoint, endsClean, findSplits, mergeParts, type SplitPoint, shiftPositions } from '../../src/core/import/split-markdown.js';
 import { repoRoot, seedMarkdown } from '../helpers.js';
 
-/** What the parallel parse does, on one thread: both parts parsed alone, then merged. */
+/** The cut point nearest the middle: one cut, checked the way parseMarkdownTree checks each. */
+function findSplit(text: string): SplitPoint | undefined {
+  const middle = text.length / 2;
+  let best: SplitPoint | undefined;
+  eachCutPoint(text, (point) => {
+    if (!best || Math.abs(point.index - middle) < Math.abs(best.index - middle)) best = point;
+    return true;
+  });
+  return best;
+}
+
+/** Both parts parsed alone, then merged. */
 function parseInParts(text: string): { tree: Root; clean: boolean } | undefined {
   const split = findSplit(text);
   if (!split) return undefined;
   const firstText = text.slice(0, split.index);
-  const first = parseMarkdownTree(firstText);
-  const second = parseMarkdownTree(text.slice(split.index));
+  const first = parseMarkdownTree(firstText, Infinity);
+  const second = parseMarkdownTree(text.slice(split.index), Infinity);
   shiftPositions(second, split.lines, split.index);
-  return { tree: mergeParts(first, second), clean: endsClean(first, firstText.length) };
+  return { tree: mergeParts([first, second]), clean: endsClean(first, firstText.length) };
 }
 
 function expectSameAsWhole(text: string): void {
   const parts = parseInParts(text);
   expect(parts, 'a split point').toBeDefined();
   expect(parts!.clean).toBe(true);
-  expect(parts!.tree).toStrictEqual(parseMarkdownTree(text));
+  expect(parts!.tree).toStrictEqual(parseMarkdownTree(text, Infinity));
 }
 
 /** The text of the line the split falls on. */
@@ -218,9 +229,49 @@ describe('merged parts equal one parse of the whole (generated documents)', () =
         const doc = blocks.map(([b, sep]) => b + sep).join('').replace(/\n/g, ending);
         const parts = parseInParts(doc);
         if (!parts?.clean) return;
-        expect(parts.tree).toStrictEqual(parseMarkdownTree(doc));
+        expect(parts.tree).toStrictEqual(parseMarkdownTree(doc, Infinity));
       }),
       { numRuns: 400 },
     );
+  });
+
+  it('parseMarkdownTree cut at every cut point gives the one-parse tree, or parses whole', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(block, separator), { minLength: 2, maxLength: 14 }), eol, (blocks, ending) => {
+        const doc = blocks.map(([b, sep]) => b + sep).join('').replace(/\n/g, ending);
+        expect(parseMarkdownTree(doc, 1)).toStrictEqual(parseMarkdownTree(doc, Infinity));
+      }),
+      { numRuns: 400 },
+    );
+  });
+});
+
+describe('parseMarkdownTree on a large plan', () => {
+  let synthetic: string;
+  beforeAll(async () => {
+    const gen = (await import(pathToFileURL(join(repoRoot, 'scripts', 'gen-synthetic.mjs')).href)) as { syntheticPlan: () => string };
+    synthetic = gen.syntheticPlan();
+  });
+
+  it('parses the 10,000-item plan in parts into exactly the one-parse tree', () => {
+    expect(findSplits(synthetic, PART_CHARS).length).toBeGreaterThan(20);
+    expect(parseMarkdownTree(synthetic)).toStrictEqual(parseMarkdownTree(synthetic, Infinity));
+  }, 60_000);
+
+  it('keeps positions exact with CRLF line endings and astral characters', () => {
+    const text = `# 🚀 ${'📅'.repeat(2000)}\r\n\r\n${synthetic.slice(0, 200_000).replace(/\n/g, '\r\n')}\r\n\r\n## Tail 🚀\r\n\r\n- [ ] last\r\n`;
+    expect(parseMarkdownTree(text)).toStrictEqual(parseMarkdownTree(text, Infinity));
+  }, 60_000);
+
+  it('parses whole when a part leaves a block open across a cut', () => {
+    // The scan takes the list item's fence for a top-level one and the top-level ``` for its close;
+    // a cut then falls inside that top-level fence, which the part's own parse reveals.
+    const half = synthetic.slice(0, 100_000);
+    const text = `${half}\n\n- item\n\n  \`\`\`js\n  x\n\n\`\`\`\n\n## inside a fence\n\n${half}\n\`\`\`\n`;
+    expect(parseMarkdownTree(text, 1)).toStrictEqual(parseMarkdownTree(text, Infinity));
+  }, 60_000);
+
+  it('does not cut a document with a reference definition anywhere', () => {
+    expect(findSplits(`[ref]: https://example.com\n\n${synthetic.slice(0, 100_000)}`, PART_CHARS)).toEqual([]);
   });
 });

@@ -1,24 +1,18 @@
-// Cutting a large Markdown document in two so the parts can be parsed at the same time, and joining
-// the two trees into exactly the tree one parse of the whole gives (positions included). Pure.
+// Cutting a large Markdown document into parts that are parsed one after another (./parse-markdown.ts),
+// and joining their trees into exactly the tree one parse of the whole gives (positions included). Pure.
 //
 // Why a cut is safe: CommonMark builds blocks line by line, and what a line means depends only on
 // the blocks still open before it. At a line that starts a top-level heading after a blank line,
 // nothing but the document is open, so the rest of the text parses the same alone as it does after
-// the first part. The rules in findSplit pick only such lines; anything that would make the meaning
-// of a line depend on the other part (a reference definition, an unclosed `---` on line 1) rules
-// splitting out altogether.
+// the part before it. The rules in eachCutPoint pick only such lines; anything that would make the
+// meaning of a line depend on another part (a reference definition, an unclosed `---` on line 1)
+// rules splitting out altogether.
 import type { Nodes, Root } from 'mdast';
 
-/**
- * The worker's start (~60 ms) and its own JIT warm-up are fixed costs; below ~256 KB (~0.7 s of
- * parsing here) they eat most of what the second thread saves.
- */
-export const PARALLEL_MIN_CHARS = 256 * 1024;
-
 export interface SplitPoint {
-  /** UTF-16 index of the second part's first character (the `#` of a heading at a line start). */
+  /** UTF-16 index of the next part's first character (the `#` of a heading at a line start). */
   index: number;
-  /** Line endings before `index`: the second part's line 1 is line `lines + 1` of the whole. */
+  /** Line endings before `index`: the next part's line 1 is line `lines + 1` of the whole. */
   lines: number;
 }
 
@@ -47,30 +41,45 @@ const HTML_BLOCKS: readonly (readonly [start: RegExp, end: RegExp])[] = [
 ];
 
 /**
- * The line nearest the middle of `text` at which it can be cut, or undefined to parse it whole.
- * A cut line starts an ATX heading (`#`…`######` and a space) at column 0 and follows a blank line,
- * outside front matter, fenced code and HTML blocks:
+ * Cut points (see eachCutPoint) at least `every` characters apart, in order: the parts
+ * between them parse alone exactly as they do inside the whole text. Empty when there are none.
+ */
+export function findSplits(text: string, every: number): SplitPoint[] {
+  const points: SplitPoint[] = [];
+  let last = 0;
+  eachCutPoint(text, (point) => {
+    if (point.index - last >= every && text.length - point.index >= every / 2) {
+      points.push(point);
+      last = point.index;
+    }
+    return true;
+  });
+  return points;
+}
+
+/**
+ * Calls `visit` with each line where `text` can be cut, until it returns false. A cut line starts
+ * an ATX heading (`#`…`######` and a space) at column 0 and follows a blank line, outside front
+ * matter, fenced code and HTML blocks:
  * - column 0: a list item or indented code continues only on indented lines, so every container
  *   and every indented code block is closed at an unindented one;
  * - after a blank line: the blank line ends paragraphs (and their lazy continuation lines), tables,
- *   block quotes and HTML blocks of kinds 6–7, and it means the first part ends in a blank line,
+ *   block quotes and HTML blocks of kinds 6–7, and it means the part before ends in a blank line,
  *   which is what `endsClean` checks;
  * - outside fenced code (``` or ~~~, closed only by the same character at least as many times,
  *   with nothing after but spaces): inside one, `## x` is code;
- * - outside front matter: inside it, `## x` is YAML, and the first part alone would have an
+ * - outside front matter: inside it, `## x` is YAML, and the part before alone would have an
  *   unclosed `---` that is no front matter at all; and never in a document whose line 1 opens
  *   front matter that does not close (see frontMatterEnd);
  * - outside HTML blocks of kinds 1–5: they span blank lines and swallow headings;
  * - no link reference or footnote definition anywhere: `[text][id]`, `[id]` and `[^id]` become
  *   links only if the document defines `id`, wherever, so a part parsed alone would read a
- *   reference to a definition in the other part as plain text.
+ *   reference to a definition in another part as plain text.
  * The scan tracks top-level constructs only (what opens inside a list item closes with the item);
  * where it misreads a container, `endsClean` catches the result before a wrong tree is used.
  */
-export function findSplit(text: string): SplitPoint | undefined {
-  if (DEFINITION.test(text)) return undefined;
-  const middle = text.length / 2;
-  let best: SplitPoint | undefined;
+export function eachCutPoint(text: string, visit: (point: SplitPoint) => boolean): void {
+  if (DEFINITION.test(text)) return;
   let fence: { marker: string; size: number } | undefined;
   let htmlEnd: RegExp | undefined;
   let prevBlank = false;
@@ -79,7 +88,7 @@ export function findSplit(text: string): SplitPoint | undefined {
 
   if (FRONT_MATTER_FENCE.test(firstLine(text))) {
     const after = frontMatterEnd(text);
-    if (!after) return undefined;
+    if (!after) return;
     ({ index: start, lines } = after);
   }
 
@@ -94,9 +103,7 @@ export function findSplit(text: string): SplitPoint | undefined {
     } else if (htmlEnd) {
       if (htmlEnd.test(line)) htmlEnd = undefined;
     } else if (prevBlank && HEADING.test(line)) {
-      if (!best || Math.abs(start - middle) < Math.abs(best.index - middle)) best = { index: start, lines };
-      // Candidates only get farther from the middle from here on.
-      else if (start > middle) break;
+      if (start > 0 && !visit({ index: start, lines })) return;
     } else {
       const open = FENCE.exec(line);
       // A backtick fence's info string cannot hold a backtick (that line is inline code instead).
@@ -116,7 +123,6 @@ export function findSplit(text: string): SplitPoint | undefined {
     start = end + ending[0].length;
     lines++;
   }
-  return best;
 }
 
 function firstLine(text: string): string {
@@ -169,7 +175,7 @@ export function shiftPositions(node: Nodes, lines: number, offset: number): void
  * Whether the first part's tree can stand as the start of the whole one. The part ends in a blank
  * line, and a block that was properly closed ends before it; only a block still open at the cut
  * (an unclosed fence or HTML block, at top level or inside a list item) runs on to the part's end.
- * micromark's own reading checks the scan of findSplit, which sees only top-level constructs.
+ * micromark's own reading checks the scan of eachCutPoint, which sees only top-level constructs.
  */
 export function endsClean(first: Root, firstLength: number): boolean {
   const last = first.children.at(-1);
@@ -178,11 +184,11 @@ export function endsClean(first: Root, firstLength: number): boolean {
   return end !== undefined && end < firstLength;
 }
 
-/** The tree of the whole text from the trees of its two parts, the second already shifted. */
-export function mergeParts(first: Root, second: Root): Root {
+/** The tree of the whole text from the trees of its parts, in order, each already shifted. */
+export function mergeParts(parts: readonly Root[]): Root {
   return {
     type: 'root',
-    children: [...first.children, ...second.children],
-    position: { start: first.position!.start, end: second.position!.end },
+    children: parts.flatMap((part) => part.children),
+    position: { start: parts[0]!.position!.start, end: parts.at(-1)!.position!.end },
   };
 }
