@@ -55,7 +55,6 @@ const common = {
 
 rmSync(new URL('../dist/', import.meta.url), { recursive: true, force: true });
 await Promise.all([
-  build({ ...common, entryPoints: ['src/boot.ts'], outfile: 'dist/boot.cjs', banner: {}, define: {} }),
   build({ ...common, entryPoints: ['src/main.ts'], outfile: 'dist/launch.cjs', metafile: process.env.LAUNCH_METAFILE === '1' }).then((r) => r.metafile && writeFileSync('dist/meta.json', JSON.stringify(r.metafile))),
   build({ ...common, entryPoints: chunks.map((f) => `src/lazy/${f}`), outdir: 'dist', outExtension: { '.js': '.cjs' } }),
   build({
