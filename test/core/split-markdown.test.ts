@@ -235,7 +235,7 @@ describe('merged parts equal one parse of the whole (generated documents)', () =
     );
   });
 
-  it('parseMarkdownTree cut at every cut point gives the one-parse tree, or parses whole', () => {
+  it('parseMarkdownTree cut at every cut point gives the one-parse tree', () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(block, separator), { minLength: 2, maxLength: 14 }), eol, (blocks, ending) => {
         const doc = blocks.map(([b, sep]) => b + sep).join('').replace(/\n/g, ending);
@@ -263,7 +263,7 @@ describe('parseMarkdownTree on a large plan', () => {
     expect(parseMarkdownTree(text)).toStrictEqual(parseMarkdownTree(text, Infinity));
   }, 60_000);
 
-  it('parses whole when a part leaves a block open across a cut', () => {
+  it('takes the next part in when a part leaves a block open across a cut', () => {
     // The scan takes the list item's fence for a top-level one and the top-level ``` for its close;
     // a cut then falls inside that top-level fence, which the part's own parse reveals.
     const half = synthetic.slice(0, 100_000);

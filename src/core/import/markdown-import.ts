@@ -1,11 +1,11 @@
 // Markdown plan → Plan. Pure: a string in, the plan and the importer's warnings out.
-import type { Root } from 'mdast';
+import type { RootContent } from 'mdast';
 import { parse as parseYaml } from 'yaml';
 import type { Plan } from '../plan-schema.js';
 import { assemble } from './assemble.js';
 import type { Warning } from './drafts.js';
 import { repairDoubleEncoding, type MojibakeRepair } from './mojibake.js';
-import { parseMarkdownTree } from './parse-markdown.js';
+import { topLevelNodes } from './parse-markdown.js';
 import { slug } from './slug.js';
 import { walk } from './walk.js';
 
@@ -42,21 +42,22 @@ function frontMatter(text: string | undefined, warnings: Warning[]): Record<stri
 
 export function importMarkdown(source: string, options: ImportOptions = {}): ImportResult {
   const prepared = prepareMarkdown(source);
-  return importFromTree(parseMarkdownTree(prepared.text), prepared, options);
+  // Node by node as the parts are parsed: a large plan's whole tree is never held at once.
+  return importFromNodes(topLevelNodes(prepared.text), prepared, options);
 }
 
 /**
  * The text the parser must see: without a byte-order mark and with double-encoded characters
- * repaired. A parallel parse splits this text, never the raw source: the repair changes lengths,
+ * repaired. The parse cuts this text into parts, never the raw source: the repair changes lengths,
  * and the tree's positions must be those of the text a single parse reads.
  */
 export function prepareMarkdown(source: string): MojibakeRepair {
   return repairDoubleEncoding(source.replace(/^\uFEFF/, ''));
 }
 
-/** The importer after parsing: `tree` must be the parse of `prepared.text`. */
-export function importFromTree(tree: Root, prepared: MojibakeRepair, options: ImportOptions = {}): ImportResult {
-  const collected = walk(tree);
+/** The importer after parsing: `nodes` must be the top-level nodes of the parse of `prepared.text`. */
+function importFromNodes(nodes: Iterable<RootContent>, prepared: MojibakeRepair, options: ImportOptions = {}): ImportResult {
+  const collected = walk(nodes);
   const warnings: Warning[] = [];
   if (prepared.repaired > 0) {
     warnings.push({

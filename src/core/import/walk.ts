@@ -55,7 +55,8 @@ const clean = (text: string): string => text.replace(/\s+/g, ' ').trim();
 const hasCheckbox = (l: List): boolean =>
   l.children.some((n) => n.checked != null || n.children.some((c) => c.type === 'list' && hasCheckbox(c)));
 
-export function walk(root: Root): Collected {
+/** Walks the document's top-level nodes in order; it keeps what it collects, never the nodes. */
+export function walk(nodes: Iterable<RootContent>): Collected {
   const rootSection: SectionDraft = { title: '', level: 0, notes: [], line: 1 };
   const out: Collected = {
     description: [], sections: [rootSection], sprints: [], weeks: [], blocks: [], items: [], kpis: [],
@@ -362,7 +363,7 @@ export function walk(root: Root): Collected {
     }
   }
 
-  for (const child of root.children) {
+  for (const child of nodes) {
     label = nextLabel;
     nextLabel = undefined;
     node(child);
