@@ -4,9 +4,9 @@
 //
 // .launch/.events.fold.snapshot.json (git-ignored by init's `.*.snapshot.json` rule) holds, on its first
 // line, what it was made from — the log's inode, size and ctime, the offset just past the last line it
-// folded, and digests of the first 4 KB and the last 32 KB before that offset — and on the second, the
+// folded, and copies of its first 4 KB and of the last 32 KB before that offset — and on the second, the
 // fold without its history (src/core/events-incremental.ts). It is used only when the log is the same
-// file, only grown, with the same bytes under both digests (a `doctor --repair`, a git checkout or
+// file, only grown, with those same bytes in both places (a `doctor --repair`, a git checkout or
 // rebase, or an in-place edit of recent lines changes them) and, when the size is unchanged, the same
 // ctime (an in-place edit anywhere). Then only the bytes from the offset are read and checked, with the
 // reader's own code, so torn and malformed lines are reported exactly as a full read reports them. Any
@@ -33,7 +33,7 @@ import { checkLines, EventLogIoError, type LogProblem, type LogStamp, readRange,
 declare const __LAUNCH_VERSION__: string;
 const VERSION = typeof __LAUNCH_VERSION__ === 'string' ? __LAUNCH_VERSION__ : 'dev';
 /** Bump when the body's layout or the fold's meaning changes (a release bumps VERSION anyway). */
-const FORMAT = 2;
+const FORMAT = 3;
 
 /** Digested prefix regions: the file's start and the bytes just before the snapshot's offset. */
 const HEAD_BYTES = 4 * 1024;
@@ -77,7 +77,9 @@ interface Header {
   /** Offset just past the last complete line folded, and the number of lines before it. */
   offset: number;
   lines: number;
-  digest: string;
+  /** Base64 copies of the log's bytes [0, min(4 KB, offset)) and [offset - 32 KB, offset). */
+  head: string;
+  window: string;
   /** The body's length in UTF-16 units: a truncated file is ignored. */
   length: number;
 }
@@ -156,7 +158,8 @@ function fromSnapshot(file: string, fd: number, st: Stats, cacheFile: string, re
   if (buf.length !== st.size - from) return null; // shrank while we read: let the full read sort it out
   // From 32 KB before the offset on, so the head is separate only when the offset is past 32 KB.
   const head = from === 0 ? buf : read(fd, file, 0, HEAD_BYTES);
-  if (digest(head, buf, from, header.offset) !== header.digest) return null;
+  const [headNow, windowNow] = marks(head, buf, from, header.offset);
+  if (!headNow.equals(Buffer.from(header.head, 'base64')) || !windowNow.equals(Buffer.from(header.window, 'base64'))) return null;
 
   const body = parseBody(cached.body);
   if (body === null) return null;
@@ -183,35 +186,17 @@ function fromSnapshot(file: string, fd: number, st: Stats, cacheFile: string, re
 }
 
 // ---------------------------------------------------------------------------------------------------
-// Digests: two 32-bit multiply-xorshift hashes over 32-bit words of [0, 4 KB) and [offset - 32 KB,
-// offset). Not cryptographic: they tell a rewritten log from an appended one, not an adversary. Over
-// words rather than bytes because this runs before the JIT has warmed up (a byte loop costs ~2 ms).
-
-function hashInto(buf: Buffer, from: number, to: number): string {
-  const n = to - from;
-  // A copy into a fresh, aligned buffer (zero-padded to whole words), read as words.
-  const words = new Int32Array((n + 3) >>> 2);
-  new Uint8Array(words.buffer).set(buf.subarray(from, to));
-  let a = 0x811c9dc5 ^ n;
-  let b = 0x9747b28c;
-  for (let i = 0; i < words.length; i++) {
-    const w = words[i]!;
-    a = Math.imul(a ^ w, 0x01000193);
-    a ^= a >>> 15;
-    b = Math.imul(b ^ w, 0x5bd1e995);
-    b ^= b >>> 13;
-  }
-  return `${(a >>> 0).toString(16)}.${(b >>> 0).toString(16)}`;
-}
+// What vouches for the folded prefix: exact copies of its first 4 KB and its last 32 KB, compared as
+// bytes. (A hash of them, computed in JavaScript before the JIT warms up, cost 1–2 ms a run; a byte
+// comparison costs microseconds, and base64 adds ~48 KB to a snapshot that is git-ignored anyway.)
 
 /**
- * The fingerprint of the log's first `offset` bytes: `head` holds its bytes from 0 (at least 4 KB, or
- * up to `offset`), `buf` its bytes from `from` (at most 32 KB before `offset`) to at least `offset`.
+ * The log's first `offset` bytes' marks: `head` holds its bytes from 0 (at least 4 KB, or up to
+ * `offset`), `buf` its bytes from `from` (at most 32 KB before `offset`) to at least `offset`.
  */
-function digest(head: Buffer, buf: Buffer, from: number, offset: number): string {
-  const headEnd = Math.min(HEAD_BYTES, offset);
+function marks(head: Buffer, buf: Buffer, from: number, offset: number): [Buffer, Buffer] {
   const start = Math.max(0, offset - WINDOW_BYTES);
-  return `${offset}:${hashInto(head, 0, headEnd)}:${hashInto(buf, start - from, offset - from)}`;
+  return [head.subarray(0, Math.min(HEAD_BYTES, offset)), buf.subarray(start - from, offset - from)];
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -299,6 +284,7 @@ function writeSnapshot(cacheFile: string, st: Stats, head: Buffer, buf: Buffer, 
       escalations: [...fold.escalations.values()],
     };
     const text = JSON.stringify(body);
+    const [headMark, windowMark] = marks(head, buf, from, stamp.checkedTo);
     const header: Header = {
       format: FORMAT,
       version: VERSION,
@@ -307,7 +293,8 @@ function writeSnapshot(cacheFile: string, st: Stats, head: Buffer, buf: Buffer, 
       ctimeMs: st.ctimeMs,
       offset: stamp.checkedTo,
       lines: stamp.lines,
-      digest: digest(head, buf, from, stamp.checkedTo),
+      head: headMark.toString('base64'),
+      window: windowMark.toString('base64'),
       length: text.length,
     };
     writeFileAtomic(cacheFile, `${JSON.stringify(header)}\n${text}`);
@@ -331,7 +318,7 @@ function readSnapshotFile(cacheFile: string): { header: Header; body: string } |
     const body = text.slice(newline + 1);
     if (typeof header !== 'object' || header === null || header.length !== body.length) return null;
     const numbers = [header.ino, header.size, header.ctimeMs, header.offset, header.lines];
-    if (!numbers.every((n) => typeof n === 'number' && Number.isFinite(n)) || typeof header.digest !== 'string') return null;
+    if (!numbers.every((n) => typeof n === 'number' && Number.isFinite(n)) || typeof header.head !== 'string' || typeof header.window !== 'string') return null;
     return { header, body };
   } catch {
     return null;

@@ -122,7 +122,7 @@ describe('readFoldedLog', () => {
   });
 
   describe('notices a rewritten log', () => {
-    const big = () => many(600); // > 36 KB, so a change early on is outside both digests
+    const big = () => many(600); // > 36 KB, so a change early on is outside both kept copies
 
     it('of the same size, changed near the end (caught by the ctime)', () => {
       const events = big();
@@ -138,7 +138,7 @@ describe('readFoldedLog', () => {
       expect(read().source).toBe('full');
     });
 
-    it('changed near the end, then appended to (caught by the digest of the last bytes)', async () => {
+    it('changed near the end, then appended to (caught by the copy of the last bytes)', async () => {
       const events = big();
       fs.writeFileSync(log, lines(events));
       read();
@@ -149,7 +149,7 @@ describe('readFoldedLog', () => {
       expect(read().source).toBe('full');
     });
 
-    it('changed near the start, then appended to (caught by the digest of the first bytes)', async () => {
+    it('changed near the start, then appended to (caught by the copy of the first bytes)', async () => {
       const events = big();
       fs.writeFileSync(log, lines(events));
       read();
