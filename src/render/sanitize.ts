@@ -8,8 +8,12 @@ const ESCAPES = /\u001b(?:[\]PX^_][\s\S]*?(?:\u0007|\u001b\\|$)|\[[0-?]*[ -/]*[@
 const C1_STRINGS = /[\u0090\u009d\u009e\u009f][\s\S]*?(?:\u0007|\u009c|$)|\u009b[0-?]*[ -/]*[@-~]?/g;
 const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 
+// Every character any of the above starts with: text without one (nearly all of it) is already safe.
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+
 /** One line of untrusted text, safe to print: tabs and newlines become spaces. */
 export function safeText(text: string): string {
+  if (!UNSAFE.test(text)) return text;
   return text
     .replace(ESCAPES, '')
     .replace(C1_STRINGS, '')
