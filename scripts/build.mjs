@@ -32,6 +32,7 @@ const shims = {
   setup(b) {
     const shim = (file) => ({ path: fileURLToPath(new URL(`./shims/${file}`, import.meta.url)) });
     b.onResolve({ filter: /^#supports-color$/ }, (args) => (args.importer.includes('/node_modules/chalk/') ? shim('no-color-detection.js') : undefined));
+    b.onResolve({ filter: /^graceful-fs$/ }, (args) => (args.importer.includes('/node_modules/proper-lockfile/') ? shim('plain-fs.cjs') : undefined));
     b.onResolve({ filter: /^string-width$/ }, (args) => (args.importer.includes('/node_modules/cli-table3/') ? shim('string-width-fast.cjs') : undefined));
     b.onResolve({ filter: /^(node:)?child_process$/ }, (args) => (args.importer.endsWith('lazy-child-process.cjs') ? undefined : shim('lazy-child-process.cjs')));
   },

@@ -290,6 +290,16 @@ describe('appendEvent', () => {
   });
 });
 
+describe('newEventId', () => {
+  it('gives 16 random hex digits, distinct across a thousand calls', () => {
+    const ids = Array.from({ length: 1000 }, () => newEventId());
+    for (const id of ids) expect(id).toMatch(/^[0-9a-f]{16}$/);
+    expect(new Set(ids).size).toBe(1000);
+    // Every hex digit turns up in every position: not a counter, not a constant prefix.
+    for (let i = 0; i < 16; i++) expect(new Set(ids.map((id) => id[i])).size).toBe(16);
+  });
+});
+
 describe('start-up cost', () => {
   it('does not load zod: every command imports this module, and only doctor needs the full schema', () => {
     const result = buildSync({
