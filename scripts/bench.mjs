@@ -11,8 +11,8 @@ import { syntheticEvents, syntheticPlan } from './gen-synthetic.mjs';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = join(root, 'bin', 'launch.js');
 const withCallgrind = process.argv.includes('--callgrind');
-const runs = Number(process.env.BENCH_RUNS ?? 40);
-const rounds = Number(process.env.BENCH_ROUNDS ?? 8);
+const runs = Number(process.env.BENCH_RUNS ?? 60);
+const rounds = Number(process.env.BENCH_ROUNDS ?? 20);
 
 function need(cmd, hint) {
   if (spawnSync('sh', ['-c', `command -v ${cmd}`]).status !== 0) {
@@ -56,9 +56,9 @@ const cases = [
 // Warm the plan snapshots once, as a team's second run of the day would find them.
 for (const c of cases) spawnSync('sh', ['-c', `${c.cmd} > /dev/null 2>&1`]);
 
-function hyperfine(commands, prepare, runsEach = runs) {
+function hyperfine(commands, prepare, runsEach = runs, warmup = 2) {
   const out = join(tmp, 'hf.json');
-  const args = ['-N', '--warmup', '2', '--runs', String(runsEach), '--export-json', out, ...(prepare ? ['--prepare', prepare] : []), ...commands];
+  const args = ['-N', '--warmup', String(warmup), '--runs', String(runsEach), '--export-json', out, ...(prepare ? ['--prepare', prepare] : []), ...commands];
   execFileSync('hyperfine', args, { stdio: ['ignore', 'ignore', 'inherit'] });
   return JSON.parse(readFileSync(out, 'utf8')).results;
 }
@@ -69,16 +69,17 @@ const median = (xs) => {
 };
 
 /**
- * This machine's speed shifts by up to 40% for seconds at a time (shared cores), and hyperfine runs
- * all of one command before the next. So each case runs in short rounds, node -e 0 then the case,
- * and the ratio is the median of the rounds' ratios: a slow spell slows both sides of a round.
+ * This machine's speed shifts by up to 40% within seconds (shared cores), and hyperfine runs all of
+ * one command before the next. So each case runs in short rounds (a fraction of a second each),
+ * node -e 0 then the case, and the ratio is the median of the rounds' ratios: a slow spell mostly
+ * slows both sides of a round.
  */
 function compare(cmd, prepare) {
   const base = [];
   const run = [];
   const ratios = [];
   for (let round = 0; round < rounds; round++) {
-    const [b, r] = hyperfine(['node -e 0', cmd], prepare, Math.ceil(runs / rounds));
+    const [b, r] = hyperfine(['node -e 0', cmd], prepare, Math.ceil(runs / rounds), 1);
     base.push(...b.times);
     run.push(...r.times);
     ratios.push(r.median / b.median);
