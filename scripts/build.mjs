@@ -3,6 +3,7 @@
 // is its own file (cmd-<name>.cjs, loaded when that command runs), and heavy libraries are chunks a
 // command loads only when it needs them (src/lazy/*: Markdown parser, yaml+zod, prompts, tables).
 import { build } from 'esbuild';
+import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -65,3 +66,8 @@ await Promise.all([
     outExtension: { '.js': '.cjs' },
   }),
 ]);
+
+// The root help, rendered once by the bundle itself (help is always 80 columns; see src/cli.ts), so
+// that `launch --help` only prints a file. Rendered through a pipe, with no help.txt yet in dist/.
+const help = execFileSync(process.execPath, ['dist/launch.cjs', '--help'], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+writeFileSync('dist/help.txt', help);

@@ -10,6 +10,8 @@ const VERSION = typeof __LAUNCH_VERSION__ === 'string' ? __LAUNCH_VERSION__ : '0
 
 type Action = (ctx: Ctx, ...args: any[]) => Promise<void>;
 
+export const HELP_WIDTH = 80;
+
 /** Wraps a lazily loaded command so it receives the context built from the global flags. */
 function lazy(rt: Runtime, load: () => Promise<Action>) {
   return async (...args: unknown[]) => {
@@ -310,9 +312,10 @@ export function buildProgram(rt: Runtime, argv: string[] = []): Command {
     .configureOutput({
       writeOut: (s) => void rt.stdout.write(s),
       writeErr: (s) => void rt.stderr.write(s),
-      // commander's defaults would ask process.stdout, which a run otherwise never creates.
-      getOutHelpWidth: () => rt.stdout.columns ?? 80,
-      getErrHelpWidth: () => rt.stderr.columns ?? 80,
+      // Help is 80 columns wide everywhere, like a man page: the same text on every terminal and in
+      // every pipe, and the root help can be rendered once, at build time (see run()).
+      getOutHelpWidth: () => HELP_WIDTH,
+      getErrHelpWidth: () => HELP_WIDTH,
       getOutHasColors: () => false,
       getErrHasColors: () => false,
     })
@@ -346,6 +349,19 @@ export function formatError(error: unknown, env: Record<string, string | undefin
 }
 
 export async function run(argv: string[], rt: Runtime): Promise<number> {
+  // `launch --help` and `--version` depend on nothing but this file: the build renders the help once
+  // (dist/help.txt), which spares defining every command and formatting them on each call.
+  if (argv.length === 1 && (argv[0] === '--help' || argv[0] === '-h')) {
+    const text = rt.rootHelp?.();
+    if (text !== undefined) {
+      rt.stdout.write(text);
+      return EXIT.ok;
+    }
+  }
+  if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
+    rt.stdout.write(`${VERSION}\n`);
+    return EXIT.ok;
+  }
   const program = buildProgram(rt, argv);
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -1,4 +1,6 @@
 // The bundle's entry: wires the real process into the runtime and sets the exit code.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { run } from './cli.js';
 import { fdWriter, isTerminal } from './io/stdio.js';
 
@@ -16,6 +18,14 @@ run(process.argv.slice(2), {
   // Asked only when stdout is a terminal; process.stdin.isTTY would build a stream to answer.
   get stdinIsTTY() {
     return isTerminal(0);
+  },
+  // Next to the bundle, written by scripts/build.mjs; absent while the build itself renders it.
+  rootHelp: () => {
+    try {
+      return readFileSync(fileURLToPath(new URL('./help.txt', import.meta.url)), 'utf8');
+    } catch {
+      return undefined;
+    }
   },
 }).then(
   (code) => {

@@ -5,8 +5,6 @@ import { safeText } from './render/sanitize.js';
 export interface OutStream {
   write(text: string): unknown;
   isTTY?: boolean;
-  /** A terminal's width, for wrapping help. */
-  columns?: number;
 }
 
 export interface Runtime {
@@ -16,6 +14,8 @@ export interface Runtime {
   stdout: OutStream;
   stderr: OutStream;
   stdinIsTTY: boolean;
+  /** The root help as the build rendered it, if there is such a file (see run in cli.ts). */
+  rootHelp?: () => string | undefined;
 }
 
 export interface GlobalOptions {

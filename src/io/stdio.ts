@@ -8,14 +8,13 @@ import { createRequire } from 'node:module';
 export interface FdWriter {
   write(text: string): boolean;
   readonly isTTY: boolean;
-  readonly columns: number | undefined;
 }
 
 /**
- * A writer for a file descriptor (1 or 2). `stream` gives Node's own stream for that fd: it takes over when the fd
- * is non-blocking and would block (EAGAIN), since only libuv can wait for it to drain, and it is asked
- * for the terminal's width. A reader that closed the pipe (EPIPE: `launch list | head`) ends the
- * run quietly with its exit code so far, as that is the reader's choice, not an error.
+ * A writer for a file descriptor (1 or 2). `stream` gives Node's own stream for that fd, which takes
+ * over when the fd is non-blocking and would block (EAGAIN), since only libuv can wait for it to
+ * drain. A reader that closed the pipe (EPIPE: `launch list | head`) ends the run quietly with its
+ * exit code so far, as that is the reader's choice, not an error.
  */
 export function fdWriter(fd: number, stream: () => NodeJS.WriteStream, onClosed: () => void): FdWriter {
   let fallback: NodeJS.WriteStream | undefined;
@@ -53,9 +52,6 @@ export function fdWriter(fd: number, stream: () => NodeJS.WriteStream, onClosed:
     get isTTY() {
       tty ??= isTerminal(fd);
       return tty;
-    },
-    get columns() {
-      return this.isTTY ? useStream().columns : undefined;
     },
   };
 }

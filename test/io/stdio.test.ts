@@ -27,7 +27,6 @@ describe('fdWriter', () => {
     out.write(big);
     out.write('last\n');
     expect(out.isTTY).toBe(false);
-    expect(out.columns).toBeUndefined();
     fs.closeSync(fd);
     expect(fs.readFileSync(file, 'utf8')).toBe(`first\n${big}last\n`);
     expect(closed).toBe(0);
