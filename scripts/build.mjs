@@ -27,15 +27,37 @@ const lazyChunks = {
   },
 };
 
-/** Start-up shims for two libraries' load-time work that launch never needs (see scripts/shims/). */
+/**
+ * Start-up shims for libraries' load-time work that launch never needs; each file in scripts/shims/
+ * says why. node:child_process is the exception, generated here with a getter for every function the
+ * running Node has, so whatever a library calls is there, loaded on first use.
+ */
+const childProcessNames = Object.keys(await import('node:child_process')).filter((name) => name !== 'default');
 const shims = {
   name: 'start-up-shims',
   setup(b) {
     const shim = (file) => ({ path: fileURLToPath(new URL(`./shims/${file}`, import.meta.url)) });
+    let tableDir;
     b.onResolve({ filter: /^#supports-color$/ }, (args) => (args.importer.includes('/node_modules/chalk/') ? shim('no-color-detection.js') : undefined));
     b.onResolve({ filter: /^graceful-fs$/ }, (args) => (args.importer.includes('/node_modules/proper-lockfile/') ? shim('plain-fs.cjs') : undefined));
-    b.onResolve({ filter: /^string-width$/ }, (args) => (args.importer.includes('/node_modules/cli-table3/') ? shim('string-width-fast.cjs') : undefined));
-    b.onResolve({ filter: /^(node:)?child_process$/ }, (args) => (args.importer.endsWith('lazy-child-process.cjs') ? undefined : shim('lazy-child-process.cjs')));
+    b.onResolve({ filter: /^string-width$/ }, (args) => {
+      if (args.importer.includes('/node_modules/cli-table3/')) {
+        tableDir = args.resolveDir;
+        return shim('string-width-fast.cjs');
+      }
+      // The shim's own string-width is the copy cli-table3 would have had.
+      if (args.importer.endsWith('string-width-fast.cjs') && tableDir) return b.resolve('string-width', { resolveDir: tableDir, kind: args.kind });
+      return undefined;
+    });
+    b.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+      args.namespace === 'lazy-child-process' ? { path: 'node:child_process', external: true } : { path: 'child_process', namespace: 'lazy-child-process' },
+    );
+    b.onLoad({ filter: /.*/, namespace: 'lazy-child-process' }, () => ({
+      loader: 'js',
+      contents: `// node:child_process loads net, dgram and the stream stack (~5 ms), yet most runs spawn nothing.
+const real = () => require('node:child_process');
+module.exports = { ${childProcessNames.map((name) => `get ${name}() { return real().${name}; }`).join(', ')} };`,
+    }));
   },
 };
 
@@ -49,7 +71,8 @@ const common = {
   // Chunks are loaded with require(): a real import() would start Node's ES module loader.
   supported: { 'dynamic-import': false },
   // import.meta.url does not exist in CommonJS: give modules that locate files the bundle's own URL.
-  banner: { js: "const __launchModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  // "use strict" first: a banner before esbuild's own directive would leave the bundle in sloppy mode.
+  banner: { js: "'use strict';\nconst __launchModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
   define: { __LAUNCH_VERSION__: JSON.stringify(pkg.version), 'import.meta.url': '__launchModuleUrl' },
   plugins: [lazyChunks, shims],
   logLevel: 'warning',

@@ -175,16 +175,20 @@ export function createCalendar(cfg: CalendarConfig, totalWeeks: number): Calenda
   // Thousands of items share a few hundred spans: each is computed once and the result shared, so
   // schedules are read-only (frozen) for every caller.
   const spans = new Map<number, ItemSchedule>();
-  const memo = (a: number, b: number, compute: (a: number, b: number) => ItemSchedule): ItemSchedule => {
+  const memo = (kind: 0 | 1, a: number, b: number, compute: (a: number, b: number) => ItemSchedule): ItemSchedule => {
     if (Math.abs(b - a) >= 32_768) return compute(a, b);
-    const key = a * 65_536 + (b - a + 32_768);
+    const key = (a * 65_536 + (b - a + 32_768)) * 2 + kind;
     let out = spans.get(key);
-    if (out === undefined) spans.set(key, (out = Object.freeze(compute(a, b))));
+    if (out === undefined) {
+      out = compute(a, b);
+      if (out.moved) Object.freeze(out.moved);
+      spans.set(key, Object.freeze(out));
+    }
     return out;
   };
 
   function spanSchedule(a: number, b: number): ItemSchedule {
-    return memo(a, b, computeSpan);
+    return memo(0, a, b, computeSpan);
   }
 
   /** Due date of the span a..b: its last working day; the next one if it has none. */
@@ -204,8 +208,7 @@ export function createCalendar(cfg: CalendarConfig, totalWeeks: number): Calenda
     // "Day 6" in a 5-day week runs on into the next week rather than being an error.
     const w = week + Math.floor((day - 1) / perWeek);
     const nominal = weekFirstDn(w) + offsetInWeek(workOrder[(day - 1) % perWeek]!);
-    // A day task is a one-day span whose nominal day is its own (b - a = -1 marks it apart).
-    return memo(nominal, nominal - 1, computeDay);
+    return memo(1, nominal, nominal, computeDay);
   }
 
   function computeDay(nominal: number): ItemSchedule {

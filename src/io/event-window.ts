@@ -3,7 +3,7 @@
 // The fold itself comes from the fold cache (./fold-cache.ts), which has already checked every line
 // and reported torn and malformed ones; here they are skipped quietly.
 import { eventShapeProblem, type LogEvent, MAX_EVENT_LINE_BYTES, parseInstant } from '../core/events.js';
-import { load } from './event-log.js';
+import { load, readEventLog } from './event-log.js';
 
 const HEAD = '{"v":1,"id":"';
 const TS_KEY = ',"ts":"';
@@ -22,13 +22,20 @@ export function lineTs(text: string, start: number, end: number): string | undef
   const tsStart = idEnd + 1 + TS_KEY.length;
   const tsEnd = text.indexOf('"', tsStart);
   if (tsEnd < 0 || tsEnd >= end || tsEnd - tsStart > 40 || text.charCodeAt(tsEnd - 1) === BACKSLASH) return undefined;
+  // A second "ts" key (a nested one, or a hand-edited duplicate, where JSON.parse keeps the last).
+  const again = text.indexOf('"ts":', tsEnd);
+  if (again >= 0 && again < end) return undefined;
   return text.slice(tsStart, tsEnd);
 }
+
+const inside = (t: number, from: number, to: number): boolean => t >= from && t < to;
 
 /** The log's well-formed events whose time is in [from, to) (epoch ms), in file order. */
 export function readEventsBetween(file: string, from: number, to: number): LogEvent[] {
   const loaded = load(file);
   if (loaded === null) return [];
+  // One string for the whole log: beyond V8's string limit (~512 MB), read it the slow way.
+  if (loaded.buf.length > 256 * 1024 * 1024) return readEventLog(file).events.filter((e) => inside(parseInstant(e.ts), from, to));
   const text = loaded.buf.toString('utf8');
   // Times as launch writes them (toISOString: fixed width, UTC) compare as strings; others are parsed.
   const fromIso = new Date(from).toISOString();
@@ -37,7 +44,7 @@ export function readEventsBetween(file: string, from: number, to: number): LogEv
     if (ts === undefined) return true;
     if (ts.length === 24 && ts.charCodeAt(23) === 0x5a /* Z */ && ts.charCodeAt(10) === 0x54 /* T */) return ts >= fromIso && ts < toIso;
     const t = parseInstant(ts);
-    return Number.isNaN(t) || (t >= from && t < to);
+    return Number.isNaN(t) || inside(t, from, to);
   };
   const events: LogEvent[] = [];
   let start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
@@ -46,10 +53,7 @@ export function readEventsBetween(file: string, from: number, to: number): LogEv
     const end = nl === -1 ? text.length : nl;
     if (mayBeInside(lineTs(text, start, end))) {
       const event = parseLine(text.slice(start, end));
-      if (event !== null) {
-        const at = parseInstant(event.ts);
-        if (at >= from && at < to) events.push(event);
-      }
+      if (event !== null && inside(parseInstant(event.ts), from, to)) events.push(event);
     }
     start = end + 1;
   }

@@ -122,3 +122,24 @@ describe('constructs', () => {
     expect(importMarkdown('# T\n\n<div>raw</div>').warnings).toEqual([{ line: 3, message: 'HTML kept as a note under "T"' }]);
   });
 });
+
+describe('bare URLs in item titles', () => {
+  it('keep their underscores, asterisks and tildes (GFM autolink literals), and the item text around them', () => {
+    const md = [
+      '# P',
+      '',
+      '## Week 1',
+      '',
+      '- [ ] Add tests in https://github.com/acme/web/tree/main/src/__tests__/ today',
+      '- [ ] Review www.example.com/*draft*/notes and http://x.org/a~~b~~c',
+      '- [ ] Mail ops_team_lead@example.com about **the** ~~old~~ rota',
+      '',
+    ].join('\n');
+    const { plan } = importMarkdown(md);
+    expect(titles(plan.items)).toEqual([
+      'Add tests in https://github.com/acme/web/tree/main/src/__tests__/ today',
+      'Review www.example.com/*draft*/notes and http://x.org/a~~b~~c',
+      'Mail ops_team_lead@example.com about the old rota',
+    ]);
+  });
+});

@@ -22,7 +22,11 @@ describe('lineTs', () => {
   const of = (text: string) => lineTs(`x\n${text}\n{"v":1,"id":"b","ts":"2030-01-01T00:00:00Z"}`, 2, 2 + text.length);
   it('reads the time of a line as launch writes it, with Z or an offset', () => {
     expect(of(JSON.stringify(at('2026-12-08T09:00:00.000Z')))).toBe('2026-12-08T09:00:00.000Z');
-    expect(of('{"v":1,"id":"a","ts":"2026-12-08T10:00:00+01:00","actor":"x","answers":{"ts":"no"}}')).toBe('2026-12-08T10:00:00+01:00');
+    expect(of('{"v":1,"id":"a","ts":"2026-12-08T10:00:00+01:00","actor":"x"}')).toBe('2026-12-08T10:00:00+01:00');
+  });
+  it('declines a line with a second "ts" key, nested or duplicated (JSON.parse keeps the last)', () => {
+    expect(of('{"v":1,"id":"a","ts":"2026-12-08T10:00:00Z","answers":{"ts":"no"}}')).toBeUndefined();
+    expect(of('{"v":1,"id":"a","ts":"2020-01-01T00:00:00Z","actor":"x","ts":"2026-12-08T10:00:00Z"}')).toBeUndefined();
   });
   it('declines any other line, which is then parsed to be sure', () => {
     expect(of('{"v":1, "id":"a", "ts":"2026-12-08T09:00:00Z"}')).toBeUndefined(); // spaced
@@ -51,12 +55,13 @@ describe('readEventsBetween', () => {
       'garbage in the window\n',
       line(at('2026-12-09T00:00:00.000Z')), // the window's end is open
       line(at('2026-12-08T23:59:59.999Z')),
+      '{"v":1,"id":"dup","ts":"2020-01-01T00:00:00Z","actor":"a","type":"check","item":"x","ts":"2026-12-08T12:15:00Z"}\n',
       line(at('2026-12-08T12:30:00.000Z')).trimEnd(), // last line, no newline
     ];
     fs.writeFileSync(log, lines.join(''));
     const fast = readEventsBetween(log, from, to);
     expect(fast).toEqual(slow(from, to));
-    expect(fast.map((e) => e.ts)).toEqual(['2026-12-08T09:00:00.000Z', '2026-12-08T10:00:00.000Z', '2026-12-08T11:00:00+02:00', '2026-12-08T23:59:59.999Z', '2026-12-08T12:30:00.000Z']);
+    expect(fast.map((e) => e.ts)).toEqual(['2026-12-08T09:00:00.000Z', '2026-12-08T10:00:00.000Z', '2026-12-08T11:00:00+02:00', '2026-12-08T23:59:59.999Z', '2026-12-08T12:15:00Z', '2026-12-08T12:30:00.000Z']);
   });
 
   it('parses only the lines whose time is in the window', () => {

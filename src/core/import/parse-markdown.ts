@@ -3,11 +3,13 @@
 import type { Root, RootContent } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
+import { gfmAutolinkLiteralFromMarkdown } from 'mdast-util-gfm-autolink-literal';
 import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
 import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
 import { frontmatter } from 'micromark-extension-frontmatter';
+import { gfmAutolinkLiteral } from 'micromark-extension-gfm-autolink-literal';
 import { gfmFootnote } from 'micromark-extension-gfm-footnote';
 import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
 import { gfmTable } from 'micromark-extension-gfm-table';
@@ -28,16 +30,18 @@ const CLOSED_FRONT_MATTER = /^---[ \t]*\r?\n(?:[\s\S]*?\r?\n)?---[ \t]*(?:\r?\n|
 export const PART_CHARS = 4 * 1024;
 
 /**
- * GFM without autolink literals: the importer reads a link as its text, which is the literal itself,
- * so finding them (a check at every `w`, `h`, `@` and a pass over every text node) changes nothing
- * it reads and cost ~15% of a large parse. Tables, task lists, strikethrough and footnotes do change
- * what it reads.
+ * GFM, with one pass left out. Autolink literals must be tokenized: inside a bare URL, `__tests__` or
+ * `*.md` would otherwise read as emphasis and lose their marks. But mdast's second look for them, a
+ * find-and-replace over every text node (~15% of a large parse), only turns text the tokenizer left
+ * alone into links with that same text, and the importer reads a link as its text.
  */
 function options(text: string) {
   const frontMatter = CLOSED_FRONT_MATTER.test(text);
+  const autolinkLiterals = { ...gfmAutolinkLiteralFromMarkdown(), transforms: [] };
   return {
-    extensions: [gfmFootnote(), gfmStrikethrough(), gfmTable(), gfmTaskListItem(), ...(frontMatter ? [frontmatter(['yaml'])] : [])],
+    extensions: [gfmAutolinkLiteral(), gfmFootnote(), gfmStrikethrough(), gfmTable(), gfmTaskListItem(), ...(frontMatter ? [frontmatter(['yaml'])] : [])],
     mdastExtensions: [
+      autolinkLiterals,
       gfmFootnoteFromMarkdown(),
       gfmStrikethroughFromMarkdown(),
       gfmTableFromMarkdown(),
@@ -50,8 +54,8 @@ function options(text: string) {
 /**
  * The trees of `text`'s parts, in order, each with the positions it has in the whole text: cut about
  * every `partChars` where it can be (split-markdown.ts says why each part then parses as it does in
- * the whole); `Infinity` gives one part. A part that leaves a block open at its cut (the scan reads only
- * top-level constructs) takes the next part in, until it ends clean; the text's end always does.
+ * the whole); `Infinity` gives one part. When a part leaves a block open at its cut (the scan reads only
+ * top-level constructs), the rest of the text is parsed as one part.
  * One part is parsed at a time, so a consumer that lets go of each keeps memory flat.
  */
 export function* parseParts(text: string, partChars = PART_CHARS): Generator<Root> {
@@ -62,9 +66,11 @@ export function* parseParts(text: string, partChars = PART_CHARS): Generator<Roo
   for (let i = 0; i < ends.length; i++) {
     let to = ends[i]!;
     let part = fromMarkdown(text.slice(from.index, to.index), opts);
-    while (to.lines >= 0 && !endsClean(part, to.index - from.index)) {
-      to = ends[++i]!;
-      part = fromMarkdown(text.slice(from.index, to.index), opts);
+    if (to.lines >= 0 && !endsClean(part, to.index - from.index)) {
+      // The rest in one parse: taking in one part at a time could re-parse it once per cut.
+      to = ends.at(-1)!;
+      i = ends.length - 1;
+      part = fromMarkdown(text.slice(from.index), opts);
     }
     shiftPositions(part, from.lines, from.index);
     yield part;
