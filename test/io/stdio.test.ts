@@ -2,9 +2,21 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fdWriter } from '../../src/io/stdio.js';
 import { BIN } from '../e2e/run.js';
+
+// stdio.ts imports writeSync by name: the module is replaced by one whose writeSync a test can redirect.
+const fsHook = vi.hoisted(() => ({ writeSync: undefined as undefined | ((fd: number, buf: Buffer, off: number, len: number) => number) }));
+vi.mock('node:fs', async (importOriginal) => {
+  const real = await importOriginal<typeof import('node:fs')>();
+  const writeSync = ((...args: unknown[]) =>
+    fsHook.writeSync ? fsHook.writeSync(args[0] as number, args[1] as Buffer, args[2] as number, args[3] as number) : (real.writeSync as (...a: unknown[]) => number)(...args)) as typeof real.writeSync;
+  return { ...real, writeSync, default: { ...real, writeSync } };
+});
+afterEach(() => {
+  fsHook.writeSync = undefined;
+});
 
 let dir: string;
 beforeEach(() => {
@@ -30,6 +42,36 @@ describe('fdWriter', () => {
     fs.closeSync(fd);
     expect(fs.readFileSync(file, 'utf8')).toBe(`first\n${big}last\n`);
     expect(closed).toBe(0);
+  });
+
+  it('hands the rest to Node\'s stream when the descriptor would block, and keeps using it, in order', () => {
+    const direct: string[] = [];
+    const streamed: string[] = [];
+    let room = 10; // bytes the "pipe" takes before it is full
+    fsHook.writeSync = (_fd, buf, off, len) => {
+      if (room === 0) throw Object.assign(new Error('EAGAIN: resource temporarily unavailable, write'), { code: 'EAGAIN' });
+      const n = Math.min(room, len);
+      direct.push(buf.subarray(off, off + n).toString());
+      room -= n;
+      return n;
+    };
+    let created = 0;
+    const stream = { on: () => stream, write: (chunk: Buffer | string) => (streamed.push(chunk.toString()), true) };
+    const out = fdWriter(1, () => (created++, stream as unknown as NodeJS.WriteStream), () => {});
+    out.write('0123456789abc');
+    out.write('def\n');
+    expect(direct.join('')).toBe('0123456789');
+    expect(streamed).toEqual(['abc', 'def\n']);
+    expect(created).toBe(1);
+  });
+
+  it('ends the run quietly on EPIPE, however far the text got', () => {
+    fsHook.writeSync = () => {
+      throw Object.assign(new Error('EPIPE: broken pipe, write'), { code: 'EPIPE' });
+    };
+    let closed = 0;
+    expect(fdWriter(1, noStream, () => closed++).write('x')).toBe(false);
+    expect(closed).toBe(1);
   });
 
   it('fails loudly on a descriptor that cannot be written', () => {
