@@ -7,11 +7,23 @@ import fc from 'fast-check';
 import type { Root } from 'mdast';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { prepareMarkdown } from '../../src/core/import/markdown-import.js';
-import { PART_CHARS, parseMarkdownTree } from '../../src/core/import/parse-markdown.js';
-import { eachCutPoint, endsClean, findSplits, mergeParts, type SplitPoint, shiftPositions } from '../../src/core/import/split-markdown.js';
+import { PART_CHARS, parseParts } from '../../src/core/import/parse-markdown.js';
+import { eachCutPoint, endsClean, findSplits, type SplitPoint, shiftPositions } from '../../src/core/import/split-markdown.js';
 import { repoRoot, seedMarkdown } from '../helpers.js';
 
-/** The cut point nearest the middle: one cut, checked the way parseMarkdownTree checks each. */
+/** The parts' trees as one, the way the importer reads them: every part's nodes, in order. */
+function mergeParts(parts: readonly Root[]): Root {
+  return {
+    type: 'root',
+    children: parts.flatMap((part) => part.children),
+    position: { start: parts[0]!.position!.start, end: parts.at(-1)!.position!.end },
+  };
+}
+
+/** The tree of `text` parsed in parts of about `partChars` (`Infinity`: one parse of the whole). */
+const parseMarkdownTree = (text: string, partChars = PART_CHARS): Root => mergeParts([...parseParts(text, partChars)]);
+
+/** The cut point nearest the middle: one cut, checked the way parseParts checks each. */
 function findSplit(text: string): SplitPoint | undefined {
   const middle = text.length / 2;
   let best: SplitPoint | undefined;

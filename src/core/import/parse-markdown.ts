@@ -14,7 +14,7 @@ import { gfmFootnote } from 'micromark-extension-gfm-footnote';
 import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
-import { endsClean, findSplits, mergeParts, shiftPositions } from './split-markdown.js';
+import { endsClean, findSplits, shiftPositions } from './split-markdown.js';
 
 // micromark-extension-frontmatter#5: an opening `---` that never closes (a leading thematic break)
 // turns every later list into a paragraph, so the extension is used only when the front matter closes.
@@ -81,9 +81,4 @@ export function* parseParts(text: string, partChars = PART_CHARS): Generator<Roo
 /** The document's top-level nodes, parsed part by part as they are asked for. */
 export function* topLevelNodes(text: string, partChars = PART_CHARS): Generator<RootContent> {
   for (const part of parseParts(text, partChars)) yield* part.children;
-}
-
-/** The tree of `text`: exactly the tree one parse gives, positions included. */
-export function parseMarkdownTree(text: string, partChars = PART_CHARS): Root {
-  return mergeParts([...parseParts(text, partChars)]);
 }

@@ -1,5 +1,6 @@
 // Cutting a large Markdown document into parts that are parsed one after another (./parse-markdown.ts),
-// and joining their trees into exactly the tree one parse of the whole gives (positions included). Pure.
+// such that their trees, read in order, are exactly the tree one parse of the whole gives (positions
+// included). Pure.
 //
 // Why a cut is safe: CommonMark builds blocks line by line, and what a line means depends only on
 // the blocks still open before it. At a line that starts a top-level heading after a blank line,
@@ -182,13 +183,4 @@ export function endsClean(first: Root, firstLength: number): boolean {
   if (!last) return true;
   const end = last.position?.end.offset;
   return end !== undefined && end < firstLength;
-}
-
-/** The tree of the whole text from the trees of its parts, in order, each already shifted. */
-export function mergeParts(parts: readonly Root[]): Root {
-  return {
-    type: 'root',
-    children: parts.flatMap((part) => part.children),
-    position: { start: parts[0]!.position!.start, end: parts.at(-1)!.position!.end },
-  };
 }
