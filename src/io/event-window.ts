@@ -3,7 +3,7 @@
 // The fold itself comes from the fold cache (./fold-cache.ts), which has already checked every line
 // and reported torn and malformed ones; here they are skipped quietly.
 import { eventShapeProblem, type LogEvent, MAX_EVENT_LINE_BYTES, parseInstant } from '../core/events.js';
-import { load, readEventLog } from './event-log.js';
+import { checkLines, load } from './event-log.js';
 
 const HEAD = '{"v":1,"id":"';
 const TS_KEY = ',"ts":"';
@@ -35,7 +35,7 @@ export function readEventsBetween(file: string, from: number, to: number): LogEv
   const loaded = load(file);
   if (loaded === null) return [];
   // One string for the whole log: beyond V8's string limit (~512 MB), read it the slow way.
-  if (loaded.buf.length > 256 * 1024 * 1024) return readEventLog(file).events.filter((e) => inside(parseInstant(e.ts), from, to));
+  if (loaded.buf.length > 256 * 1024 * 1024) return checkLines(file, loaded.buf, 1, true).events.filter((e) => inside(parseInstant(e.ts), from, to));
   const text = loaded.buf.toString('utf8');
   // Times as launch writes them (toISOString: fixed width, UTC) compare as strings; others are parsed.
   const fromIso = new Date(from).toISOString();
