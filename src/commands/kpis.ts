@@ -43,7 +43,7 @@ export async function kpisCommand(ctx: Ctx, opts: KpisOptions): Promise<void> {
       schema: 1,
       date,
       kpis: cells.map(kpiJson),
-      measured: measured.map((e) => ({ id: e.item.id, title: e.item.title, values: e.state!.values, missed: e.state!.missed ?? false })),
+      measured: measured.map((e) => ({ id: e.id, title: e.item.title, values: e.state!.values, missed: e.state!.missed ?? false })),
       ...(opts.gate ? { gate: { passed: gateFailures.length === 0, missed: gateFailures.map(kpiJson) } } : {}),
     });
   } else {
@@ -53,7 +53,7 @@ export async function kpisCommand(ctx: Ctx, opts: KpisOptions): Promise<void> {
       ctx.print(ctx.theme.c.bold('Measured checklist items'));
       for (const e of measured) {
         const values = e.state!.values!.map((v) => `${v.status === 'met' ? ctx.theme.mark.met : ctx.theme.mark.missed} ${v.label ? `${safeText(v.label)}=` : ''}${safeText(v.text)}`).join('  ');
-        ctx.print(`  ${e.item.id}  ${values}${e.state!.missed ? ctx.theme.c.red(' (done, target missed)') : ''}`);
+        ctx.print(`  ${e.id}  ${values}${e.state!.missed ? ctx.theme.c.red(' (done, target missed)') : ''}`);
       }
     }
   }

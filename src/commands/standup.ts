@@ -44,9 +44,9 @@ function toJson(session: Session, s: Standup) {
     since: s.since,
     yesterday: s.yesterday.flatMap(({ actor, events }) => events.map((e) => ({ actor, type: e.type, item: e.item ?? null, ts: e.ts, text: eventWords(session, e) }))),
     today: todayItems(s).map(itemJson),
-    blockers: s.blocked.map((e) => ({ id: e.item.id, title: e.item.title, reason: e.state?.reason ?? null, actor: e.state?.by ?? null })),
+    blockers: s.blocked.map((e) => ({ id: e.id, title: e.item.title, reason: e.state?.reason ?? null, actor: e.state?.by ?? null })),
     overdue: s.overdue.map((o) => ({ ...itemJson(o.entry), daysLate: o.daysLate })),
-    onTrack: s.onTrack ? { verdict: s.onTrack.verdict, done: s.onTrack.done, expected: s.onTrack.expected, late: s.onTrack.late.map((e) => e.item.id) } : null,
+    onTrack: s.onTrack ? { verdict: s.onTrack.verdict, done: s.onTrack.done, expected: s.onTrack.expected, late: s.onTrack.late.map((e) => e.id) } : null,
     questions: s.questions,
     weeklyReview: s.weeklyReview,
     riskAssessment: s.riskAssessment,
@@ -70,13 +70,13 @@ function render(ctx: Ctx, session: Session, s: Standup, md: boolean): void {
   h('Today');
   const items = todayItems(s);
   if (items.length === 0) li(c.dim('nothing scheduled'));
-  for (const e of items) li(`${safeText(e.item.title)}${e.block?.team ? c.dim(` · ${safeText(e.block.team)}`) : ''} (${e.item.id})`, e.status === 'done' ? mark.done : mark.todo);
+  for (const e of items) li(`${safeText(e.item.title)}${e.block?.team ? c.dim(` · ${safeText(e.block.team)}`) : ''} (${e.id})`, e.status === 'done' ? mark.done : mark.todo);
   h('Blockers');
   if (s.blocked.length === 0 && s.overdue.length === 0) li(c.dim('none'));
   for (const e of s.blocked.slice(0, 10)) li(`${safeText(e.item.title)} — ${safeText(e.state?.reason ?? '')}${e.state?.by ? ` (${safeText(e.state.by)})` : ''}`, mark.blocked);
   if (s.blocked.length > 10) li(`… and ${s.blocked.length - 10} more blocked: launch list --status blocked`);
   if (s.overdue.length > 0) li(`${s.overdue.length} overdue item(s), oldest: ${safeText(s.overdue[0]!.entry.item.title)} (${s.overdue[0]!.daysLate} working day${s.overdue[0]!.daysLate === 1 ? "" : "s"} late)`, mark.missed);
-  if (s.onTrack?.late.length) li(`behind on: ${s.onTrack.late.slice(0, 5).map((e) => e.item.id).join(', ')}${s.onTrack.late.length > 5 ? ', …' : ''}`);
+  if (s.onTrack?.late.length) li(`behind on: ${s.onTrack.late.slice(0, 5).map((e) => e.id).join(', ')}${s.onTrack.late.length > 5 ? ', …' : ''}`);
   const numbered = (title: string, lines: string[]) => {
     if (lines.length === 0) return;
     h(title);

@@ -42,7 +42,7 @@ function toJson(session: Session, t: Today) {
     overdue: t.overdue.map((o) => ({ ...itemJson(o.entry), daysLate: o.daysLate })),
     blocked: t.blocked.map((e) => ({ ...itemJson(e), reason: e.state?.reason ?? null, by: e.state?.by ?? null, at: e.state?.at ?? null })),
     checkpoint: t.checkpoint.map(kpiJson),
-    onTrack: t.onTrack ? { verdict: t.onTrack.verdict, done: t.onTrack.done, expected: t.onTrack.expected, total: t.onTrack.total, late: t.onTrack.late.map((e) => e.item.id) } : null,
+    onTrack: t.onTrack ? { verdict: t.onTrack.verdict, done: t.onTrack.done, expected: t.onTrack.expected, total: t.onTrack.total, late: t.onTrack.late.map((e) => e.id) } : null,
     escalations: openEscalations(session.state.escalations).map((e) => ({ item: e.item ?? null, level: e.level, reason: e.reason, actor: e.actor, ts: e.ts })),
     next: t.next ? { date: t.next.date, items: [...t.next.tasks.flatMap((g) => g.items), ...t.next.due].map(itemJson) } : null,
     workspace: session.paths !== undefined,

@@ -3,7 +3,8 @@
 // All dates are plain 'YYYY-MM-DD' strings; instants only enter through dateOf()/localDateOf(), which
 // judge them in the workspace's zone. Nothing here reads the clock: "today" is always an argument.
 
-import type { Block, Item, WeekSpan } from './plan-schema.js';
+import type { Block, WeekSpan } from './plan-schema.js';
+import type { ItemSpan } from './item-index.js';
 import { WEEKDAYS, type Weekday } from './weekdays.js';
 import { dateFromDayNumber, dayNumber, parsePlainDate } from './calendar-date.js';
 import { isValidTimeZone, localDateOf } from './calendar-zone.js';
@@ -81,7 +82,7 @@ export interface Calendar {
   workingDaysIn(first: string, last: string): string[];
   position(date: string): DayPosition;
   /** When an item is on; null for an item with no weeks of its own or from its block. */
-  itemSchedule(item: Item, block?: Block): ItemSchedule | null;
+  itemSchedule(item: ItemSpan, block?: Block): ItemSchedule | null;
   /** First and last working day of a span of plan weeks. */
   sprintRange(weeks: WeekSpan): DateRange;
 }

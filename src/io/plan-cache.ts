@@ -3,13 +3,14 @@
 // targets — by each file's size, modification time and inode, plus the tool's and the tz database's
 // versions — so a hit reads no YAML at all. A snapshot that is stale, truncated, unparsable or of the
 // wrong shape is ignored and rewritten, never trusted; the plan's own files are never touched.
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { zoneTableFor } from '../core/calendar.js';
 import { dayNumber } from '../core/calendar-date.js';
 import type { Config } from '../core/config.js';
 import { registerZoneTable, type ZoneTable } from '../core/zone-table.js';
-import type { Plan } from '../core/plan-schema.js';
+import type { Item, Plan } from '../core/plan-schema.js';
+import { columnsHold, type ItemColumns, type ItemIndex, itemColumns, itemMatches, planWithIndex } from '../core/item-index.js';
 import { LaunchError } from '../errors.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { formatProblems } from './plan-source.js';
@@ -30,6 +31,8 @@ export interface Loaded {
 }
 
 const DAY_MS = 86_400_000;
+/** Bump when the snapshot's layout changes. */
+const SNAPSHOT_FORMAT = 2;
 
 /** Offsets from 400 days before the plan to 400 days after it: "today" and every event fall inside. */
 function zoneAround(timeZone: string, start: string, totalWeeks: number): ZoneTable | undefined {
@@ -47,7 +50,7 @@ function zoneAround(timeZone: string, start: string, totalWeeks: number): ZoneTa
  */
 export async function loadPlanAndConfig(planPath: string, configPath?: string, fallback?: { timeZone: string; start: string }): Promise<Loaded> {
   // The tz database version is part of the key: a Node upgrade with new zone rules rebuilds the table.
-  const key = [VERSION, process.versions.tz ?? '', fileStamp(planPath, 'plan'), configPath ? fileStamp(configPath, 'workspace config') : '', fallback?.timeZone ?? ''].join('|');
+  const key = [SNAPSHOT_FORMAT, VERSION, process.versions.tz ?? '', fileStamp(planPath, 'plan'), configPath ? fileStamp(configPath, 'workspace config') : '', fallback?.timeZone ?? ''].join('|');
   const cached = readSnapshot(snapshotPath(planPath), key);
   if (cached) {
     if (cached.zone) registerZoneTable(cached.zone);
@@ -70,8 +73,7 @@ export async function loadPlanAndConfig(planPath: string, configPath?: string, f
   const loaded: Loaded = zone ? { plan: parsed.plan, config, zone } : { plan: parsed.plan, config };
   if (zone) registerZoneTable(zone);
   try {
-    const body = JSON.stringify(loaded);
-    writeFileAtomic(snapshotPath(planPath), `${JSON.stringify({ key, length: body.length })}\n${body}`);
+    writeFileAtomic(snapshotPath(planPath), snapshotText(key, loaded));
   } catch {
     // A read-only plan directory only costs speed.
   }
@@ -89,19 +91,88 @@ function fileStamp(path: string, what: string): string {
   }
 }
 
-/** Line 1: {key, length}; the rest: the JSON, used only when key, length and shape all hold. */
+/**
+ * Line 1: {key, body, rows}, the byte lengths of what follows. Line 2: the plan without its items, the
+ * config, the zone table, the item columns (src/core/item-index.ts) and where each item's row ends.
+ * Then the rows: the items as a JSON array, one per line. Everything but the rows is parsed and checked
+ * here; a row is parsed when its item is first read, and must match its columns.
+ */
+function snapshotText(key: string, loaded: Loaded): string {
+  const items = loaded.plan.items;
+  // `items: null` keeps the key's place, so the plan read back has its keys in the same order.
+  const rest = { ...loaded.plan, items: null };
+  const rows = items.map((item) => JSON.stringify(item));
+  const rowEnds: number[] = [];
+  let at = 1;
+  for (const row of rows) {
+    at += Buffer.byteLength(row);
+    rowEnds.push(at);
+    at += 2;
+  }
+  const body = JSON.stringify({ plan: rest, config: loaded.config, zone: loaded.zone, columns: itemColumns(items), rowEnds });
+  const rowsText = `[${rows.join(',\n')}]`;
+  return `${JSON.stringify({ key, body: Buffer.byteLength(body), rows: Buffer.byteLength(rowsText) })}\n${body}\n${rowsText}`;
+}
+
+interface Body {
+  plan: Omit<Plan, 'items'> & { items: null };
+  config: Config | undefined;
+  zone: ZoneTable | undefined;
+  columns: ItemColumns;
+  rowEnds: number[];
+}
+
 function readSnapshot(path: string, key: string): Loaded | undefined {
+  let buf: Buffer;
+  let body: Body;
+  let rowsAt: number;
   try {
-    const text = readFileSync(path, 'utf8');
-    const newline = text.indexOf('\n');
-    const header = JSON.parse(text.slice(0, newline)) as { key?: unknown; length?: unknown };
-    const body = text.slice(newline + 1);
-    if (header.key !== key || header.length !== body.length) return undefined;
-    const loaded = JSON.parse(body) as Loaded;
-    const plan = loaded?.plan as Partial<Plan> | undefined;
-    const shaped = plan?.schema === 1 && [plan.items, plan.sprints, plan.weeks, plan.blocks, plan.kpis, plan.sections].every(Array.isArray);
-    return shaped ? loaded : undefined;
+    buf = readFileSync(path);
+    const newline = buf.indexOf(10);
+    const header = JSON.parse(buf.toString('utf8', 0, newline)) as { key?: unknown; body?: unknown; rows?: unknown };
+    if (header.key !== key || typeof header.body !== 'number' || typeof header.rows !== 'number') return undefined;
+    rowsAt = newline + 1 + header.body + 1;
+    if (buf.length !== rowsAt + header.rows) return undefined;
+    body = JSON.parse(buf.toString('utf8', newline + 1, rowsAt - 1)) as Body;
+    const plan = body?.plan as unknown as Partial<Plan> | undefined;
+    const shaped = plan?.schema === 1 && [plan.sprints, plan.weeks, plan.blocks, plan.kpis, plan.sections].every(Array.isArray);
+    if (!shaped || !columnsHold(body.columns) || !rowEndsHold(body.rowEnds, body.columns.count, header.rows)) return undefined;
   } catch {
     return undefined;
   }
+  const { columns, rowEnds } = body;
+  let ids: string[] | undefined;
+  const items: Item[] = [];
+  const index: ItemIndex = {
+    columns,
+    item(i) {
+      const cached = items[i];
+      if (cached) return cached;
+      const start = i === 0 ? 1 : rowEnds[i - 1]! + 2;
+      let item: Item | undefined;
+      try {
+        item = JSON.parse(buf.toString('utf8', rowsAt + start, rowsAt + rowEnds[i]!)) as Item;
+      } catch {
+        // reported below
+      }
+      ids ??= columns.ids.split('\n');
+      if (!item || !itemMatches(columns, ids, i, item)) {
+        rmSync(path, { force: true });
+        throw new LaunchError(`${path}: the plan snapshot is damaged at item ${i + 1}; it has been removed and the next run rebuilds it`);
+      }
+      return (items[i] = item);
+    },
+  };
+  return body.zone ? { plan: planWithIndex(body.plan, index), config: body.config, zone: body.zone } : { plan: planWithIndex(body.plan, index), config: body.config };
+}
+
+/** Each row ends after the one before it (a comma and a newline between), the last at the array's "]". */
+function rowEndsHold(ends: unknown, count: number, rowsBytes: number): boolean {
+  if (!Array.isArray(ends) || ends.length !== count) return false;
+  let previous = -1;
+  for (const end of ends) {
+    if (!Number.isInteger(end) || end < previous + 3) return false;
+    previous = end;
+  }
+  return (count === 0 ? 1 : previous) === rowsBytes - 1;
 }

@@ -14,7 +14,7 @@ const DAY_NAMES = { mon: 'Mon', tue: 'Tue', wed: 'Wed', thu: 'Thu', fri: 'Fri', 
 export function itemLine(ctx: Ctx, e: Scheduled, idWidth: number, extra = ''): string {
   const day = e.item.day ? ctx.theme.c.dim(`Day ${e.item.day} · `) : '';
   const moved = e.schedule?.moved ? ctx.theme.c.yellow(' (moved: holiday)') : '';
-  return `  ${statusMark(ctx, e.status)} ${e.item.id.padEnd(idWidth)}  ${day}${safeText(e.item.title)}${moved}${extra}`;
+  return `  ${statusMark(ctx, e.status)} ${e.id.padEnd(idWidth)}  ${day}${safeText(e.item.title)}${moved}${extra}`;
 }
 
 export function stepLines(ctx: Ctx, e: Scheduled): string[] {
@@ -28,4 +28,4 @@ export function blockHeading(ctx: Ctx, block: Block | undefined): string {
   return ctx.theme.c.bold(parts[0]!) + ctx.theme.c.dim(parts.slice(1).map((p) => ` · ${p}`).join(''));
 }
 
-export const idWidthOf = (entries: Scheduled[]): number => Math.min(30, Math.max(0, ...entries.map((e) => e.item.id.length)));
+export const idWidthOf = (entries: Scheduled[]): number => Math.min(30, Math.max(0, ...entries.map((e) => e.id.length)));

@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { appendFileSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, launch, tempDir } from './run.js';
@@ -185,5 +185,34 @@ describe('a damaged log', () => {
     expect(readdirSync(join(dir, '.launch')).some((f) => f.startsWith('events.jsonl.bad-'))).toBe(true);
     expect(launch(['check', 'bundle-analysis'], { cwd: dir }).code).toBe(0);
     expect(lines(dir)).toHaveLength(3);
+  });
+});
+
+describe('the plan snapshot', () => {
+  it('every read command answers the same from the YAML and from the snapshot', () => {
+    const dir = workspace();
+    for (const args of [['check', 'redis-setup', '--date', '2026-12-01'], ['block', 'bundle-analysis', '--reason', 'waiting on CI'], ['note', 'team-standup', 'roles assigned']]) {
+      const r = launch(args, { cwd: dir });
+      expect(r.code, r.stderr).toBe(0);
+    }
+    const snapshot = join(dir, '.launch', '.plan.yaml.snapshot.json');
+    const reads = [
+      ['today', '--json', '--date', '2026-12-09'],
+      ['today', '--date', '2026-12-09', '--all'],
+      ['standup', '--json', '--date', '2026-12-02'],
+      ['status', '--json', '--date', '2026-12-09'],
+      ['list', '--json'],
+      ['show', 'bundle-analysis', '--json'],
+      ['kpis', '--json', '--date', '2026-12-09'],
+    ];
+    const answers = (fresh: boolean) =>
+      reads.map((args) => {
+        if (fresh) rmSync(snapshot, { force: true });
+        const r = launch(args, { cwd: dir });
+        expect(r.code, r.stderr).toBe(0);
+        expect(existsSync(snapshot)).toBe(true);
+        return r.stdout;
+      });
+    expect(answers(false)).toEqual(answers(true));
   });
 });

@@ -36,8 +36,8 @@ export function matchRule(escalation: Escalation, text: string): { level: Escala
 export function escalationCandidates(escalation: Escalation, overdue: Overdue[], missed: KpiCell[], open: ReadonlySet<string>): Candidate[] {
   const out: Candidate[] = [];
   for (const o of overdue) {
-    if (o.daysLate < 2 || open.has(o.entry.item.id)) continue;
-    out.push({ kind: 'overdue', id: o.entry.item.id, title: o.entry.item.title, why: `${o.daysLate} working days late`, ...matchRule(escalation, o.entry.item.title) });
+    if (o.daysLate < 2 || open.has(o.entry.id)) continue;
+    out.push({ kind: 'overdue', id: o.entry.id, title: o.entry.item.title, why: `${o.daysLate} working days late`, ...matchRule(escalation, o.entry.item.title) });
   }
   for (const c of missed) {
     out.push({ kind: 'kpi', id: c.kpi.id, title: c.kpi.metric, why: `missed ${c.target.text} (actual ${c.actual?.value})`, ...matchRule(escalation, c.kpi.metric) });

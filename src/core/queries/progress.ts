@@ -17,7 +17,7 @@ export interface OnTrack {
 }
 
 export function sprintEntries(view: PlanView, sprint: Sprint): Scheduled[] {
-  return view.entries.filter((e) => e.item.sprint === sprint.id);
+  return view.entries.filter((e) => e.sprint === sprint.id);
 }
 
 export function onTrack(view: PlanView, sprint: Sprint, date: string): OnTrack {

@@ -1,7 +1,8 @@
 // Every item with its dates and status, computed once per run; the queries below read from this.
 import type { Calendar, ItemSchedule } from '../calendar.js';
 import type { ItemState } from '../events.js';
-import type { Block, Item, Plan } from '../plan-schema.js';
+import type { Block, Item, ItemKind, Plan } from '../plan-schema.js';
+import { type ItemIndex, itemIndexOf } from '../item-index.js';
 
 export type Status = 'todo' | 'done' | 'blocked';
 
@@ -9,7 +10,13 @@ export type Status = 'todo' | 'done' | 'blocked';
 export const itemStatus = (item: Item, state: ItemState | undefined): Status => state?.status ?? (item.done ? 'done' : 'todo');
 
 export interface Scheduled {
-  item: Item;
+  /** The item's id, kind, sprint and line, which queries over every item read instead of `item`. */
+  id: string;
+  kind: ItemKind;
+  sprint: string | undefined;
+  line: number;
+  /** The whole item; from a plan snapshot's index it is materialised on first read. */
+  readonly item: Item;
   block: Block | undefined;
   /** Null for items without any weeks (a checklist with no schedule). */
   schedule: ItemSchedule | null;
@@ -25,18 +32,8 @@ export interface PlanView {
 }
 
 export function buildPlanView(plan: Plan, calendar: Calendar, states: ReadonlyMap<string, ItemState>): PlanView {
-  const blocks = new Map(plan.blocks.map((b) => [b.id, b]));
-  const entries = plan.items.map((item): Scheduled => {
-    const block = item.block ? blocks.get(item.block) : undefined;
-    const state = states.get(item.id);
-    return {
-      item,
-      block,
-      schedule: calendar.itemSchedule(item, block),
-      status: itemStatus(item, state),
-      state,
-    };
-  });
+  const index = itemIndexOf(plan);
+  const entries = index ? indexedEntries(plan, index, calendar, states) : plainEntries(plan, calendar, states);
   let byId: Map<string, Scheduled> | undefined;
   return {
     plan,
@@ -44,9 +41,84 @@ export function buildPlanView(plan: Plan, calendar: Calendar, states: ReadonlyMa
     entries,
     // Built on first use: few queries look items up by id, and a 10,000-item map is not free.
     get byId() {
-      return (byId ??= new Map(entries.map((e) => [e.item.id, e])));
+      return (byId ??= new Map(entries.map((e) => [e.id, e])));
     },
   };
+}
+
+function plainEntries(plan: Plan, calendar: Calendar, states: ReadonlyMap<string, ItemState>): Scheduled[] {
+  const blocks = new Map(plan.blocks.map((b) => [b.id, b]));
+  return plan.items.map((item): Scheduled => {
+    const block = item.block ? blocks.get(item.block) : undefined;
+    const state = states.get(item.id);
+    return {
+      id: item.id,
+      kind: item.kind,
+      sprint: item.sprint,
+      line: item.line,
+      item,
+      block,
+      schedule: calendar.itemSchedule(item, block),
+      status: itemStatus(item, state),
+      state,
+    };
+  });
+}
+
+/** An entry built from the index's columns; `item` is read from the snapshot when first asked for. */
+class IndexedEntry implements Scheduled {
+  constructor(
+    readonly id: string,
+    readonly kind: ItemKind,
+    readonly sprint: string | undefined,
+    readonly line: number,
+    readonly block: Block | undefined,
+    readonly schedule: ItemSchedule | null,
+    readonly status: Status,
+    readonly state: ItemState | undefined,
+    private readonly index: ItemIndex,
+    private readonly at: number,
+  ) {}
+
+  get item(): Item {
+    return this.index.item(this.at);
+  }
+}
+
+function indexedEntries(plan: Plan, index: ItemIndex, calendar: Calendar, states: ReadonlyMap<string, ItemState>): Scheduled[] {
+  const c = index.columns;
+  const blockById = new Map(plan.blocks.map((b) => [b.id, b]));
+  const blocks = c.blockIds.map((id) => blockById.get(id));
+  // A plan has a few hundred distinct (span, block) pairs: one schedule each.
+  const schedules = new Map<number, ItemSchedule | null>();
+  const ids = c.count === 0 ? [] : c.ids.split('\n');
+  const entries = new Array<Scheduled>(c.count);
+  for (let i = 0; i < c.count; i++) {
+    const b = c.block[i]!;
+    const block = b < 0 ? undefined : blocks[b];
+    const key = c.span[i]! * (blocks.length + 1) + b + 1;
+    let schedule = schedules.get(key);
+    if (schedule === undefined) {
+      schedule = calendar.itemSchedule(c.spans[c.span[i]!]!, block);
+      schedules.set(key, schedule);
+    }
+    const id = ids[i]!;
+    const state = states.get(id);
+    const sprint = c.sprint[i]!;
+    entries[i] = new IndexedEntry(
+      id,
+      c.kinds[i] === 't' ? 'task' : 'check',
+      sprint < 0 ? undefined : c.sprintIds[sprint],
+      c.lines[i]!,
+      block,
+      schedule,
+      state?.status ?? (c.done[i] === '1' ? 'done' : 'todo'),
+      state,
+      index,
+      i,
+    );
+  }
+  return entries;
 }
 
 /** On (or spanning) this date. */

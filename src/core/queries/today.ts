@@ -56,8 +56,8 @@ export function agendaFor(view: PlanView, date: string, team?: TeamFilter): DayA
   const keep = (e: Scheduled) => isOn(e, date) && (!team || team(e.block?.team ?? null));
   const on = view.entries.filter(keep);
   return {
-    tasks: groupByBlock(on.filter((e) => e.item.kind === 'task')),
-    due: on.filter((e) => e.item.kind === 'check'),
+    tasks: groupByBlock(on.filter((e) => e.kind === 'task')),
+    due: on.filter((e) => e.kind === 'check'),
   };
 }
 
@@ -80,7 +80,7 @@ export function today(view: PlanView, date: string, kpiRecords: ReadonlyMap<stri
     .map((entry) => ({ entry, daysLate: calendar.workingDaysBetween(entry.schedule!.due, date) }))
     // Due Friday and viewed on Saturday is not late yet: lateness counts working days.
     .filter((o) => o.daysLate >= 1)
-    .sort((a, b) => compareText(a.entry.schedule!.due, b.entry.schedule!.due) || a.entry.item.line - b.entry.item.line);
+    .sort((a, b) => compareText(a.entry.schedule!.due, b.entry.schedule!.due) || a.entry.line - b.entry.line);
 
   let checkpoint: KpiCell[] = [];
   if (working && position.week !== undefined) {

@@ -1,0 +1,155 @@
+// What a query over every item reads of each — id, kind, sprint, block, schedule inputs, `[x]`, line —
+// in columns. On a 10,000-item plan, building 10,000 item objects (JSON.parse of a 4 MB snapshot and
+// the garbage it leaves) is most of `launch today`; from these columns a view of the plan is built
+// without them, and an item is materialised only when something reads it (a line shown, a JSON row).
+import type { Item, Plan } from './plan-schema.js';
+
+/** The fields of an item that place it in the calendar. */
+export type ItemSpan = Pick<Item, 'weeks' | 'days' | 'day'>;
+
+export interface ItemColumns {
+  count: number;
+  /** Ids joined by "\n" (ids are [a-z0-9-]). */
+  ids: string;
+  /** One character per item: "t" task, "c" check. */
+  kinds: string;
+  /** One character per item: "1" imported as `[x]`, else "0". */
+  done: string;
+  lines: number[];
+  /** Index into `sprintIds` / `blockIds` / `spans`; -1 for none. */
+  sprint: number[];
+  block: number[];
+  span: number[];
+  sprintIds: string[];
+  blockIds: string[];
+  spans: ItemSpan[];
+}
+
+/** The columns and a way to materialise item `i` (its full, validated object) on demand. */
+export interface ItemIndex {
+  columns: ItemColumns;
+  /** The same object for the same index on every call. */
+  item(i: number): Item;
+}
+
+const ITEM_INDEX = Symbol('launch.itemIndex');
+
+type Indexed = Plan & { [ITEM_INDEX]?: ItemIndex };
+
+export function itemIndexOf(plan: Plan): ItemIndex | undefined {
+  return (plan as Indexed)[ITEM_INDEX];
+}
+
+/**
+ * The plan with `items` built from the index on first read (then an ordinary array). The index rides
+ * along under a symbol, which JSON, spreading and YAML emitting do not see. A placeholder `items` key
+ * in `rest` keeps its place among the keys.
+ */
+export function planWithIndex(rest: Omit<Plan, 'items'> & { items?: null }, index: ItemIndex): Plan {
+  const plan = { ...rest } as unknown as Indexed;
+  const settle = (items: Item[]) => {
+    Object.defineProperty(plan, 'items', { value: items, writable: true, enumerable: true, configurable: true });
+    return items;
+  };
+  Object.defineProperty(plan, 'items', {
+    get: () => settle(Array.from({ length: index.columns.count }, (_, i) => index.item(i))),
+    set: settle,
+    enumerable: true,
+    configurable: true,
+  });
+  Object.defineProperty(plan, ITEM_INDEX, { value: index, enumerable: false });
+  return plan;
+}
+
+function interner<T>(keyOf: (value: T) => string) {
+  const at = new Map<string, number>();
+  const values: T[] = [];
+  return {
+    values,
+    index(value: T | undefined): number {
+      if (value === undefined) return -1;
+      const key = keyOf(value);
+      let i = at.get(key);
+      if (i === undefined) {
+        i = values.length;
+        values.push(value);
+        at.set(key, i);
+      }
+      return i;
+    },
+  };
+}
+
+export function itemColumns(items: readonly Item[]): ItemColumns {
+  const sprints = interner<string>((s) => s);
+  const blocks = interner<string>((b) => b);
+  const spans = interner<ItemSpan>((s) => JSON.stringify([s.weeks?.from, s.weeks?.to, s.days?.from, s.days?.to, s.day]));
+  return {
+    count: items.length,
+    ids: items.map((i) => i.id).join('\n'),
+    kinds: items.map((i) => (i.kind === 'task' ? 't' : 'c')).join(''),
+    done: items.map((i) => (i.done ? '1' : '0')).join(''),
+    lines: items.map((i) => i.line),
+    sprint: items.map((i) => sprints.index(i.sprint)),
+    block: items.map((i) => blocks.index(i.block)),
+    span: items.map((i) => spans.index(spanOf(i))),
+    sprintIds: sprints.values,
+    blockIds: blocks.values,
+    spans: spans.values,
+  };
+}
+
+function spanOf(item: Item): ItemSpan {
+  const span: ItemSpan = {};
+  if (item.weeks) span.weeks = item.weeks;
+  if (item.days) span.days = item.days;
+  if (item.day !== undefined) span.day = item.day;
+  return span;
+}
+
+const isIndexList = (xs: unknown, count: number, max: number): boolean =>
+  Array.isArray(xs) && xs.length === count && xs.every((x) => Number.isInteger(x) && x >= -1 && x < max);
+
+/** Whether columns read back from a file hold together; anything else is not used. */
+export function columnsHold(c: ItemColumns | undefined): c is ItemColumns {
+  if (!c || !Number.isInteger(c.count) || c.count < 0) return false;
+  const n = c.count;
+  return (
+    typeof c.ids === 'string' &&
+    (n === 0 ? c.ids === '' : c.ids.split('\n').length === n) &&
+    typeof c.kinds === 'string' &&
+    /^[tc]*$/.test(c.kinds) &&
+    c.kinds.length === n &&
+    typeof c.done === 'string' &&
+    /^[01]*$/.test(c.done) &&
+    c.done.length === n &&
+    Array.isArray(c.lines) &&
+    c.lines.length === n &&
+    c.lines.every((l) => Number.isInteger(l) && l > 0) &&
+    Array.isArray(c.sprintIds) &&
+    c.sprintIds.every((s) => typeof s === 'string') &&
+    Array.isArray(c.blockIds) &&
+    c.blockIds.every((s) => typeof s === 'string') &&
+    Array.isArray(c.spans) &&
+    c.spans.every((s) => typeof s === 'object' && s !== null) &&
+    isIndexList(c.sprint, n, c.sprintIds.length) &&
+    isIndexList(c.block, n, c.blockIds.length) &&
+    isIndexList(c.span, n, c.spans.length) &&
+    c.span.every((k) => k >= 0)
+  );
+}
+
+/** Whether a materialised item is the one the columns describe (a damaged row is not). */
+export function itemMatches(c: ItemColumns, ids: readonly string[], i: number, item: Item): boolean {
+  return (
+    item !== null &&
+    typeof item === 'object' &&
+    item.id === ids[i] &&
+    item.line === c.lines[i] &&
+    (item.kind === 'task' ? 't' : 'c') === c.kinds[i] &&
+    (item.sprint ?? null) === (c.sprint[i]! < 0 ? null : c.sprintIds[c.sprint[i]!]) &&
+    (item.block ?? null) === (c.block[i]! < 0 ? null : c.blockIds[c.block[i]!]) &&
+    (item.done === true) === (c.done[i] === '1') &&
+    JSON.stringify(spanOf(item)) === JSON.stringify(c.spans[c.span[i]!])
+  );
+}

@@ -1,0 +1,145 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createCalendar } from '../../src/core/calendar.js';
+import type { ItemState } from '../../src/core/events.js';
+import { columnsHold, itemColumns, itemIndexOf } from '../../src/core/item-index.js';
+import type { Item, Plan } from '../../src/core/plan-schema.js';
+import { parsePlanYaml, planToYaml } from '../../src/core/plan-yaml.js';
+import { buildPlanView } from '../../src/core/queries/schedule.js';
+import { LaunchError } from '../../src/errors.js';
+import { loadPlanAndConfig, snapshotPath } from '../../src/io/plan-cache.js';
+
+const bundled = parsePlanYaml(fs.readFileSync(new URL('../../plans/securenet-launch.yaml', import.meta.url), 'utf8'));
+if (!bundled.ok) throw new Error('bundled plan invalid');
+
+/** The bundled plan plus the items it lacks: no block, sprint or weeks; `[x]`; a Day N task; non-ASCII. */
+function testPlan(): Plan {
+  const plan = structuredClone(bundled.ok ? bundled.plan : (undefined as never));
+  const section = plan.sections[0]!.id;
+  const extra: Item[] = [
+    { id: 'loose-end', kind: 'check', title: 'Loose end — ünïcødé ✓ 🚀', section, line: 900 },
+    { id: 'already-done', kind: 'check', title: 'Done on import', section, sprint: 's1', weeks: { from: 2, to: 3 }, done: true, line: 901 },
+    { id: 'day-three', kind: 'task', title: 'Day 3 task', detail: 'with « detail »', section, weeks: { from: 1, to: 1 }, day: 3, weekday: 'wed', steps: ['a', 'b'], line: 902 },
+  ];
+  plan.items.push(...extra);
+  return plan;
+}
+
+let dir: string;
+let planFile: string;
+let configFile: string;
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'launch-plan-cache-'));
+  planFile = path.join(dir, 'plan.yaml');
+  configFile = path.join(dir, 'config.yaml');
+  fs.writeFileSync(planFile, planToYaml(testPlan()));
+  fs.writeFileSync(configFile, 'version: 1\nstart: 2026-11-30\ntimeZone: Europe/Berlin\nworkingDays: [mon, tue, wed, thu, fri]\nholidays: [2026-12-25]\n');
+});
+afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+const load = () => loadPlanAndConfig(planFile, configFile);
+
+function view(plan: Plan) {
+  const calendar = createCalendar({ start: '2026-11-30', timeZone: 'Europe/Berlin', workingDays: ['mon', 'tue', 'wed', 'thu', 'fri'], holidays: ['2026-12-25'] }, plan.totalWeeks);
+  const states = new Map<string, ItemState>([
+    ['loose-end', { status: 'blocked', reason: 'waiting', by: 'ana', at: '2026-12-01T10:00:00+01:00', notes: [], events: 1 }],
+    ['already-done', { status: 'todo', by: 'ana', at: '2026-12-01T11:00:00+01:00', notes: [], events: 1 }],
+  ]);
+  return buildPlanView(plan, calendar, states);
+}
+
+const entryFacts = (plan: Plan) =>
+  view(plan).entries.map((e) => ({ id: e.id, kind: e.kind, sprint: e.sprint, line: e.line, block: e.block, schedule: e.schedule, status: e.status, state: e.state, item: e.item }));
+
+describe('the plan snapshot', () => {
+  it('a second load reads the snapshot and gives the same plan, items materialised on demand', async () => {
+    const first = await load();
+    expect(itemIndexOf(first.plan)).toBeUndefined();
+    expect(fs.existsSync(snapshotPath(planFile))).toBe(true);
+    const second = await load();
+    expect(itemIndexOf(second.plan)).toBeDefined();
+    expect(second.config).toEqual(first.config);
+    expect(JSON.stringify(second.plan)).toBe(JSON.stringify(first.plan));
+    expect(second.plan).toEqual(first.plan);
+  });
+
+  it('a view built from the index equals one built from the items, entry by entry', async () => {
+    const eager = (await load()).plan;
+    const indexed = (await load()).plan;
+    expect(itemIndexOf(indexed)).toBeDefined();
+    expect(entryFacts(indexed)).toEqual(entryFacts(eager));
+    const loose = view(indexed).byId.get('loose-end')!;
+    expect(loose).toMatchObject({ sprint: undefined, block: undefined, schedule: null, status: 'blocked' });
+    expect(view(indexed).byId.get('already-done')!.status).toBe('todo'); // the log's word over the `[x]`
+  });
+
+  it('materialises an item once: the entry and plan.items hold the same object', async () => {
+    await load();
+    const { plan } = await load();
+    const entries = view(plan).entries;
+    const i = entries.findIndex((e) => e.id === 'day-three');
+    const item = entries[i]!.item;
+    expect(item.title).toBe('Day 3 task');
+    expect(plan.items[i]).toBe(item);
+  });
+
+  it('a row damaged in place (same length) is caught when read; the snapshot is removed and rebuilt', async () => {
+    await load();
+    const file = snapshotPath(planFile);
+    const text = fs.readFileSync(file, 'utf8');
+    const at = text.lastIndexOf('"id":"loose-end"');
+    fs.writeFileSync(file, `${text.slice(0, at)}"id":"loose-xnd"${text.slice(at + '"id":"loose-end"'.length)}`);
+    const { plan } = await load();
+    const entries = view(plan).entries;
+    expect(entries.find((e) => e.id === 'loose-end')).toBeDefined(); // the columns are intact
+    expect(() => plan.items).toThrow(LaunchError);
+    expect(() => plan.items).toThrow(/snapshot is damaged at item \d+; it has been removed/);
+    expect(fs.existsSync(file)).toBe(false);
+    const again = await load();
+    expect(itemIndexOf(again.plan)).toBeUndefined();
+    expect(again.plan.items.map((i) => i.id)).toContain('loose-end');
+  });
+
+  it.each([
+    ['truncated', (t: string) => t.slice(0, -10)],
+    ['grown', (t: string) => `${t} `],
+    ['a header of another layout', (t: string) => `{"key":"x","length":${t.length}}\n${t.slice(t.indexOf('\n') + 1)}`],
+    ['not JSON', () => 'garbage\n{'],
+    ['columns of the wrong length', (t: string) => t.replace('"kinds":"', '"kinds":"t')],
+  ])('a snapshot %s is ignored and rewritten', async (_, damage) => {
+    await load();
+    const file = snapshotPath(planFile);
+    const good = fs.readFileSync(file, 'utf8');
+    fs.writeFileSync(file, damage(good));
+    const { plan } = await load();
+    expect(itemIndexOf(plan)).toBeUndefined();
+    expect(plan.items).toHaveLength(testPlan().items.length);
+    expect(fs.readFileSync(file, 'utf8')).toBe(good);
+  });
+
+  it('an edited plan or config is read again, not taken from the snapshot', async () => {
+    await load();
+    const plan = testPlan();
+    plan.items[0]!.title = 'Renamed first item';
+    fs.writeFileSync(planFile, planToYaml(plan));
+    expect((await load()).plan.items[0]!.title).toBe('Renamed first item');
+    fs.writeFileSync(configFile, fs.readFileSync(configFile, 'utf8').replace('Europe/Berlin', 'Asia/Tokyo'));
+    const reloaded = await load();
+    expect(itemIndexOf(reloaded.plan)).toBeUndefined();
+    expect(reloaded.config!.timeZone).toBe('Asia/Tokyo');
+  });
+});
+
+describe('item columns', () => {
+  it('hold for any plan they are made from, and not once a column is cut short', () => {
+    const columns = itemColumns(testPlan().items);
+    expect(columnsHold(columns)).toBe(true);
+    expect(columnsHold(itemColumns([]))).toBe(true);
+    expect(columnsHold({ ...columns, lines: columns.lines.slice(1) })).toBe(false);
+    expect(columnsHold({ ...columns, done: `${columns.done}1` })).toBe(false);
+    expect(columnsHold({ ...columns, block: columns.block.map((b) => b + 1000) })).toBe(false);
+    expect(columnsHold({ ...columns, ids: columns.ids.replace('\n', '') })).toBe(false);
+  });
+});
