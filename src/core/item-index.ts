@@ -25,11 +25,13 @@ export interface ItemColumns {
   spans: ItemSpan[];
 }
 
-/** The columns and a way to materialise item `i` (its full, validated object) on demand. */
+/** The columns and a way to materialise items (their full, validated objects) on demand. */
 export interface ItemIndex {
   columns: ItemColumns;
-  /** The same object for the same index on every call. */
+  /** Item `i`: the same object on every call. */
   item(i: number): Item;
+  /** Every item, the objects `item` gives: for a plan's `items`, at the cost of one parse. */
+  all(): Item[];
 }
 
 const ITEM_INDEX = Symbol('launch.itemIndex');
@@ -52,7 +54,7 @@ export function planWithIndex(rest: Omit<Plan, 'items'> & { items?: null }, inde
     return items;
   };
   Object.defineProperty(plan, 'items', {
-    get: () => settle(Array.from({ length: index.columns.count }, (_, i) => index.item(i))),
+    get: () => settle(index.all()),
     set: settle,
     enumerable: true,
     configurable: true,
@@ -139,6 +141,9 @@ export function columnsHold(c: ItemColumns | undefined): c is ItemColumns {
   );
 }
 
+const sameSpan = (a: ItemSpan, b: ItemSpan): boolean =>
+  a.weeks?.from === b.weeks?.from && a.weeks?.to === b.weeks?.to && a.days?.from === b.days?.from && a.days?.to === b.days?.to && a.day === b.day;
+
 /** Whether a materialised item is the one the columns describe (a damaged row is not). */
 export function itemMatches(c: ItemColumns, ids: readonly string[], i: number, item: Item): boolean {
   return (
@@ -150,6 +155,6 @@ export function itemMatches(c: ItemColumns, ids: readonly string[], i: number, i
     (item.sprint ?? null) === (c.sprint[i]! < 0 ? null : c.sprintIds[c.sprint[i]!]) &&
     (item.block ?? null) === (c.block[i]! < 0 ? null : c.blockIds[c.block[i]!]) &&
     (item.done === true) === (c.done[i] === '1') &&
-    JSON.stringify(spanOf(item)) === JSON.stringify(c.spans[c.span[i]!])
+    sameSpan(item, c.spans[c.span[i]!]!)
   );
 }

@@ -122,6 +122,8 @@ interface Body {
   rowEnds: number[];
 }
 
+const SINGLE_ROWS = 512;
+
 function readSnapshot(path: string, key: string): Loaded | undefined {
   let buf: Buffer;
   let body: Body;
@@ -142,28 +144,45 @@ function readSnapshot(path: string, key: string): Loaded | undefined {
   }
   const { columns, rowEnds } = body;
   let ids: string[] | undefined;
-  const items: Item[] = [];
+  const items = new Array<Item | undefined>(columns.count);
+  let whole = false;
+  const checked = (i: number, item: Item | undefined): Item => {
+    ids ??= columns.ids.split('\n');
+    if (!item || !itemMatches(columns, ids, i, item)) {
+      rmSync(path, { force: true });
+      throw new LaunchError(`${path}: the plan snapshot is damaged at item ${i + 1}; it has been removed and the next run rebuilds it`);
+    }
+    return item;
+  };
+  const parse = (from: number, to: number): unknown => {
+    try {
+      return JSON.parse(buf.toString('utf8', rowsAt + from, rowsAt + to));
+    } catch {
+      return undefined; // reported as damage by the caller
+    }
+  };
+  // One row at a time for the few a command shows; past that, one parse of them all costs less.
+  let single = 0;
   const index: ItemIndex = {
     columns,
     item(i) {
-      const cached = items[i];
-      if (cached) return cached;
-      const start = i === 0 ? 1 : rowEnds[i - 1]! + 2;
-      let item: Item | undefined;
-      try {
-        item = JSON.parse(buf.toString('utf8', rowsAt + start, rowsAt + rowEnds[i]!)) as Item;
-      } catch {
-        // reported below
+      const known = items[i];
+      if (known) return known;
+      if (++single > SINGLE_ROWS) return index.all()[i]!;
+      return (items[i] = checked(i, parse(i === 0 ? 1 : rowEnds[i - 1]! + 2, rowEnds[i]!) as Item | undefined));
+    },
+    all() {
+      if (!whole) {
+        const rows = parse(0, buf.length - rowsAt);
+        const list = Array.isArray(rows) && rows.length === columns.count ? (rows as Item[]) : [];
+        for (let i = 0; i < columns.count; i++) items[i] ??= checked(i, list[i]);
+        whole = true;
       }
-      ids ??= columns.ids.split('\n');
-      if (!item || !itemMatches(columns, ids, i, item)) {
-        rmSync(path, { force: true });
-        throw new LaunchError(`${path}: the plan snapshot is damaged at item ${i + 1}; it has been removed and the next run rebuilds it`);
-      }
-      return (items[i] = item);
+      return items.slice() as Item[];
     },
   };
-  return body.zone ? { plan: planWithIndex(body.plan, index), config: body.config, zone: body.zone } : { plan: planWithIndex(body.plan, index), config: body.config };
+  const plan = planWithIndex(body.plan, index);
+  return body.zone ? { plan, config: body.config, zone: body.zone } : { plan, config: body.config };
 }
 
 /** Each row ends after the one before it (a comma and a newline between), the last at the array's "]". */

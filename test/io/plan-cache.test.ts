@@ -85,6 +85,19 @@ describe('the plan snapshot', () => {
     expect(plan.items[i]).toBe(item);
   });
 
+  it('reading every entry of a large plan one by one gives the items a whole parse gives', async () => {
+    const plan = testPlan();
+    const section = plan.sections[0]!.id;
+    for (let i = 0; i < 1200; i++) plan.items.push({ id: `bulk-${i}`, kind: i % 3 ? 'check' : 'task', title: `Bulk ${i} ✓`, section, sprint: 's2', block: plan.blocks[i % plan.blocks.length]!.id, weeks: { from: 3, to: 4 }, line: 1000 + i });
+    fs.writeFileSync(planFile, planToYaml(plan));
+    const eager = await load();
+    const { plan: indexed } = await load();
+    expect(itemIndexOf(indexed)).toBeDefined();
+    const entries = view(indexed).entries;
+    expect(entries.map((e) => e.item)).toEqual(eager.plan.items);
+    expect(entries.every((e, i) => e.item === indexed.items[i])).toBe(true);
+  });
+
   it('a row damaged in place (same length) is caught when read; the snapshot is removed and rebuilt', async () => {
     await load();
     const file = snapshotPath(planFile);
