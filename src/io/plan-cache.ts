@@ -3,6 +3,8 @@
 // targets — by each file's size, modification time and inode, plus the tool's and the tz database's
 // versions — so a hit reads no YAML at all. A snapshot that is stale, truncated, unparsable or of the
 // wrong shape is ignored and rewritten, never trusted; the plan's own files are never touched.
+// The items come last, one JSON row each, behind columns of what queries over every item read
+// (src/core/item-index.ts): a command parses only the rows of the items it shows.
 import { readFileSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { zoneTableFor } from '../core/calendar.js';
