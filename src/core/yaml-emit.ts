@@ -11,7 +11,11 @@ const RESERVED = /^(?:~|null|true|false|yes|no|on|off|y|n)$/i;
 const PLAIN = /^[^\s\-?:,[\]{}#&*!|>'"%@`][^\n\r]*$/;
 const NUMBER_LIKE = /^[-+.]?(?:\d|\.\d)|^0[xob]|^[-+]?\.(?:inf|nan)$/i;
 
+// Ids, keys and enum values ("w1-backend", "kind", "check"): plain unless a reserved word.
+const SIMPLE = /^[a-z][a-z0-9-]*$/;
+
 function scalar(value: string | number | boolean | null): string {
+  if (typeof value === 'string' && SIMPLE.test(value)) return RESERVED.test(value) ? JSON.stringify(value) : value;
   if (value === null) return 'null';
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) throw new RangeError(`cannot write ${value} as YAML`);
