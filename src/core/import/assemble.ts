@@ -11,7 +11,9 @@ const spanLabel = (w: WeekSpan): string => (w.from === w.to ? `${w.from}` : `${w
 
 /** Drops undefined values so YAML and JSON output carry only what is known. */
 function compact<T extends object>(o: T): T {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(o)) if (v !== undefined) out[k] = v;
+  return out as T;
 }
 
 function union(spans: (WeekSpan | undefined)[]): WeekSpan | undefined {

@@ -7,9 +7,9 @@ const STOPWORDS = new Set([
 ]);
 
 export function words(text: string): string[] {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
+  // Decomposing strips accents ("é" → "e"); plain ASCII has none, and normalize() goes through ICU.
+  const plain = /^[\x00-\x7f]*$/.test(text) ? text : text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+  return plain
     .toLowerCase()
     .split(/[^a-z0-9]+/)
     .filter(Boolean);
