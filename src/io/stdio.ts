@@ -2,7 +2,7 @@
 // loads Node's whole stream stack (~2 ms of a ~60 ms run), and a CLI that prints a screenful and
 // exits gains nothing from a stream. Node itself writes to files, terminals and (on Linux) pipes
 // synchronously, so output order and completeness are the same.
-import { writeSync } from 'node:fs';
+import { fstatSync, statSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 export interface FdWriter {
@@ -56,7 +56,19 @@ export function fdWriter(fd: number, stream: () => NodeJS.WriteStream, onClosed:
   };
 }
 
-/** isatty, loading node:tty (and with it net and streams) only when asked; a terminal needs it anyway. */
-export function isTerminal(fd: number): boolean {
+/**
+ * isatty. node:tty loads net and the stream stack (~1% of a run), so what cannot be a terminal is
+ * ruled out first: anything but a character device (a pipe, a file), and /dev/null, where scripts
+ * and benchmarks send output. A terminal needs node:tty anyway.
+ */
+export function isTerminal(fd: number, platform = process.platform): boolean {
+  if (platform !== 'win32') {
+    try {
+      const st = fstatSync(fd);
+      if (!st.isCharacterDevice() || st.rdev === statSync('/dev/null').rdev) return false;
+    } catch {
+      return false; // not open
+    }
+  }
   return (createRequire(import.meta.url)('node:tty') as typeof import('node:tty')).isatty(fd);
 }

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fdWriter } from '../../src/io/stdio.js';
+import { fdWriter, isTerminal } from '../../src/io/stdio.js';
 import { BIN } from '../e2e/run.js';
 
 // stdio.ts imports writeSync by name: the module is replaced by one whose writeSync a test can redirect.
@@ -92,5 +92,33 @@ describe('the built binary writing into a closed pipe', () => {
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
     expect(stderr).toBe('');
     expect(code).toBe(0);
+  });
+});
+
+describe('isTerminal', () => {
+  it('a file, /dev/null and a closed descriptor are not terminals, with or without the shortcut', () => {
+    const file = fs.openSync(path.join(dir, 'f.txt'), 'w');
+    const devNull = fs.openSync('/dev/null', 'w');
+    const closed = fs.openSync(path.join(dir, 'g.txt'), 'w');
+    fs.closeSync(closed);
+    try {
+      for (const platform of ['linux', 'win32'] as const) {
+        expect([isTerminal(file, platform), isTerminal(devNull, platform), isTerminal(closed, platform)]).toEqual([false, false, false]);
+      }
+    } finally {
+      fs.closeSync(file);
+      fs.closeSync(devNull);
+    }
+  });
+
+  // A pseudo-terminal answering true is covered by the interactive tests: prompts appear only on one.
+  it('another character device (/dev/zero) goes on to isatty, which says no', () => {
+    const zero = fs.openSync('/dev/zero', 'r');
+    try {
+      expect(fs.fstatSync(zero).isCharacterDevice()).toBe(true);
+      expect(isTerminal(zero)).toBe(false);
+    } finally {
+      fs.closeSync(zero);
+    }
   });
 });
