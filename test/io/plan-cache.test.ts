@@ -98,6 +98,17 @@ describe('the plan snapshot', () => {
     expect(entries.every((e, i) => e.item === indexed.items[i])).toBe(true);
   });
 
+  it('a plan without items round-trips through the snapshot too', async () => {
+    const plan = testPlan();
+    plan.items = [];
+    fs.writeFileSync(planFile, planToYaml(plan));
+    const eager = await load();
+    const { plan: indexed } = await load();
+    expect(itemIndexOf(indexed)).toBeDefined();
+    expect(view(indexed).entries).toEqual([]);
+    expect(indexed).toEqual(eager.plan);
+  });
+
   it('a row damaged in place (same length) is caught when read; the snapshot is removed and rebuilt', async () => {
     await load();
     const file = snapshotPath(planFile);
