@@ -3,6 +3,7 @@
 // the garbage it leaves) is most of `launch today`; from these columns a view of the plan is built
 // without them, and an item is materialised only when something reads it (a line shown, a JSON row).
 import type { Item, Plan } from './plan-schema.js';
+import { WEEKDAYS } from './weekdays.js';
 
 /** The fields of an item that place it in the calendar. */
 export type ItemSpan = Pick<Item, 'weeks' | 'days' | 'day'>;
@@ -43,23 +44,25 @@ export function itemIndexOf(plan: Plan): ItemIndex | undefined {
 }
 
 /**
- * The plan with `items` built from the index on first read (then an ordinary array). The index rides
- * along under a symbol, which JSON, spreading and YAML emitting do not see. A placeholder `items` key
- * in `rest` keeps its place among the keys.
+ * The plan with `items` built from the index on first read. The index rides along under a symbol,
+ * which JSON, spreading and YAML emitting do not see; assigning `items` drops it. (Changing the array
+ * in place would not: loaded plans are only read.) A placeholder `items` key in `rest` keeps its
+ * place among the keys.
  */
 export function planWithIndex(rest: Omit<Plan, 'items'> & { items?: null }, index: ItemIndex): Plan {
   const plan = { ...rest } as unknown as Indexed;
-  const settle = (items: Item[]) => {
-    Object.defineProperty(plan, 'items', { value: items, writable: true, enumerable: true, configurable: true });
-    return items;
-  };
+  let items: Item[] | undefined;
   Object.defineProperty(plan, 'items', {
-    get: () => settle(index.all()),
-    set: settle,
+    get: () => (items ??= index.all()),
+    // Other items than the index describes: the index no longer speaks for them.
+    set: (next: Item[]) => {
+      items = next;
+      delete plan[ITEM_INDEX];
+    },
     enumerable: true,
     configurable: true,
   });
-  Object.defineProperty(plan, ITEM_INDEX, { value: index, enumerable: false });
+  Object.defineProperty(plan, ITEM_INDEX, { value: index, enumerable: false, configurable: true });
   return plan;
 }
 
@@ -112,13 +115,28 @@ function spanOf(item: Item): ItemSpan {
 const isIndexList = (xs: unknown, count: number, max: number): boolean =>
   Array.isArray(xs) && xs.length === count && xs.every((x) => Number.isInteger(x) && x >= -1 && x < max);
 
-/** Whether columns read back from a file hold together; anything else is not used. */
-export function columnsHold(c: ItemColumns | undefined): c is ItemColumns {
+const isWeek = (w: unknown, totalWeeks: number): boolean => Number.isInteger(w) && (w as number) >= 1 && (w as number) <= totalWeeks;
+const isWeekday = (d: unknown): boolean => (WEEKDAYS as readonly unknown[]).includes(d);
+
+/** What the plan schema and its sanity check allow a validated item's weeks, days and day to be. */
+function spanHolds(s: ItemSpan, totalWeeks: number): boolean {
+  if (typeof s !== 'object' || s === null) return false;
+  const { weeks, days, day } = s;
+  if (weeks !== undefined && (typeof weeks !== 'object' || weeks === null || !isWeek(weeks.from, totalWeeks) || !isWeek(weeks.to, totalWeeks) || weeks.from > weeks.to)) return false;
+  if (days !== undefined && (typeof days !== 'object' || days === null || !isWeekday(days.from) || !isWeekday(days.to))) return false;
+  return day === undefined || (Number.isInteger(day) && day >= 1 && day <= 7);
+}
+
+/**
+ * Whether columns read back from a file hold together and hold only what a validated plan can: the
+ * view is built from them before any item is read, so nothing in them may make that fail.
+ */
+export function columnsHold(c: ItemColumns | undefined, totalWeeks: number): c is ItemColumns {
   if (!c || !Number.isInteger(c.count) || c.count < 0) return false;
   const n = c.count;
   return (
     typeof c.ids === 'string' &&
-    (n === 0 ? c.ids === '' : c.ids.split('\n').length === n) &&
+    (n === 0 ? c.ids === '' : /^[a-z0-9][a-z0-9-]*(?:\n[a-z0-9][a-z0-9-]*)*$/.test(c.ids) && c.ids.split('\n').length === n) &&
     typeof c.kinds === 'string' &&
     /^[tc]*$/.test(c.kinds) &&
     c.kinds.length === n &&
@@ -133,7 +151,7 @@ export function columnsHold(c: ItemColumns | undefined): c is ItemColumns {
     Array.isArray(c.blockIds) &&
     c.blockIds.every((s) => typeof s === 'string') &&
     Array.isArray(c.spans) &&
-    c.spans.every((s) => typeof s === 'object' && s !== null) &&
+    c.spans.every((s) => spanHolds(s, totalWeeks)) &&
     isIndexList(c.sprint, n, c.sprintIds.length) &&
     isIndexList(c.block, n, c.blockIds.length) &&
     isIndexList(c.span, n, c.spans.length) &&

@@ -2,9 +2,12 @@
 // A JSON snapshot of the validated plan and config skips that work. It is keyed like make keys its
 // targets — by each file's size, modification time and inode, plus the tool's and the tz database's
 // versions — so a hit reads no YAML at all. A snapshot that is stale, truncated, unparsable or of the
-// wrong shape is ignored and rewritten, never trusted; the plan's own files are never touched.
+// wrong shape is ignored and rewritten; the plan's own files are never touched.
 // The items come last, one JSON row each, behind columns of what queries over every item read
-// (src/core/item-index.ts): a command parses only the rows of the items it shows.
+// (src/core/item-index.ts): a command parses only the rows of the items it shows. The columns are
+// checked on every read; a row only when it is read, against its columns. A row that does not match
+// (a snapshot edited in place) cannot be rebuilt mid-command: the snapshot is removed and the command
+// stops with a message, and the next run reads the YAML.
 import { readFileSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { zoneTableFor } from '../core/calendar.js';
@@ -139,8 +142,8 @@ function readSnapshot(path: string, key: string): Loaded | undefined {
     if (buf.length !== rowsAt + header.rows) return undefined;
     body = JSON.parse(buf.toString('utf8', newline + 1, rowsAt - 1)) as Body;
     const plan = body?.plan as unknown as Partial<Plan> | undefined;
-    const shaped = plan?.schema === 1 && [plan.sprints, plan.weeks, plan.blocks, plan.kpis, plan.sections].every(Array.isArray);
-    if (!shaped || !columnsHold(body.columns) || !rowEndsHold(body.rowEnds, body.columns.count, header.rows)) return undefined;
+    const shaped = plan?.schema === 1 && Number.isInteger(plan.totalWeeks) && [plan.sprints, plan.weeks, plan.blocks, plan.kpis, plan.sections].every(Array.isArray);
+    if (!shaped || !columnsHold(body.columns, plan.totalWeeks!) || !rowEndsHold(body.rowEnds, body.columns.count, header.rows)) return undefined;
   } catch {
     return undefined;
   }
@@ -151,7 +154,11 @@ function readSnapshot(path: string, key: string): Loaded | undefined {
   const checked = (i: number, item: Item | undefined): Item => {
     ids ??= columns.ids.split('\n');
     if (!item || !itemMatches(columns, ids, i, item)) {
-      rmSync(path, { force: true });
+      try {
+        rmSync(path, { force: true });
+      } catch {
+        // a read-only directory: the message still says what is wrong
+      }
       throw new LaunchError(`${path}: the plan snapshot is damaged at item ${i + 1}; it has been removed and the next run rebuilds it`);
     }
     return item;
@@ -163,6 +170,7 @@ function readSnapshot(path: string, key: string): Loaded | undefined {
       return undefined; // reported as damage by the caller
     }
   };
+  const row = (i: number) => parse(i === 0 ? 1 : rowEnds[i - 1]! + 2, rowEnds[i]!) as Item | undefined;
   // One row at a time for the few a command shows; past that, one parse of them all costs less.
   let single = 0;
   const index: ItemIndex = {
@@ -171,13 +179,14 @@ function readSnapshot(path: string, key: string): Loaded | undefined {
       const known = items[i];
       if (known) return known;
       if (++single > SINGLE_ROWS) return index.all()[i]!;
-      return (items[i] = checked(i, parse(i === 0 ? 1 : rowEnds[i - 1]! + 2, rowEnds[i]!) as Item | undefined));
+      return (items[i] = checked(i, row(i)));
     },
     all() {
       if (!whole) {
         const rows = parse(0, buf.length - rowsAt);
-        const list = Array.isArray(rows) && rows.length === columns.count ? (rows as Item[]) : [];
-        for (let i = 0; i < columns.count; i++) items[i] ??= checked(i, list[i]);
+        // A damaged array is read row by row, so the message names the row that is damaged.
+        if (!Array.isArray(rows) || rows.length !== columns.count) for (let i = 0; i < columns.count; i++) items[i] ??= checked(i, row(i));
+        else for (let i = 0; i < columns.count; i++) items[i] ??= checked(i, rows[i] as Item);
         whole = true;
       }
       return items.slice() as Item[];

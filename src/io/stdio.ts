@@ -2,7 +2,7 @@
 // loads Node's whole stream stack (~2 ms of a ~60 ms run), and a CLI that prints a screenful and
 // exits gains nothing from a stream. Node itself writes to files, terminals and (on Linux) pipes
 // synchronously, so output order and completeness are the same.
-import { fstatSync, statSync, writeSync } from 'node:fs';
+import { fstatSync, type Stats, statSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 export interface FdWriter {
@@ -63,12 +63,22 @@ export function fdWriter(fd: number, stream: () => NodeJS.WriteStream, onClosed:
  */
 export function isTerminal(fd: number, platform = process.platform): boolean {
   if (platform !== 'win32') {
+    let st: Stats;
     try {
-      const st = fstatSync(fd);
-      if (!st.isCharacterDevice() || st.rdev === statSync('/dev/null').rdev) return false;
+      st = fstatSync(fd);
     } catch {
       return false; // not open
     }
+    if (!st.isCharacterDevice() || st.rdev === devNullRdev()) return false;
   }
   return (createRequire(import.meta.url)('node:tty') as typeof import('node:tty')).isatty(fd);
+}
+
+/** /dev/null's device number; -1 (matching nothing) where there is no /dev/null to ask. */
+function devNullRdev(): number {
+  try {
+    return statSync('/dev/null').rdev;
+  } catch {
+    return -1;
+  }
 }

@@ -41,6 +41,18 @@ afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 const load = () => loadPlanAndConfig(planFile, configFile);
 
+/** Replaces the first `from` after `after` in the body with `to`, keeping the header's byte counts true. */
+function inBody(text: string, after: string, from: string, to: string): string {
+  const newline = text.indexOf('\n');
+  const header = JSON.parse(text.slice(0, newline)) as { key: string; body: number; rows: number };
+  const middle = text.indexOf('\n', newline + 1);
+  const at = text.indexOf(from, text.indexOf(after, newline));
+  expect(at).toBeGreaterThan(newline);
+  expect(at).toBeLessThan(middle); // in the body, not in a row
+  const body = text.slice(newline + 1, at) + to + text.slice(at + from.length, middle);
+  return `${JSON.stringify({ ...header, body: Buffer.byteLength(body) })}\n${body}${text.slice(middle)}`;
+}
+
 function view(plan: Plan) {
   const calendar = createCalendar({ start: '2026-11-30', timeZone: 'Europe/Berlin', workingDays: ['mon', 'tue', 'wed', 'thu', 'fri'], holidays: ['2026-12-25'] }, plan.totalWeeks);
   const states = new Map<string, ItemState>([
@@ -51,7 +63,7 @@ function view(plan: Plan) {
 }
 
 const entryFacts = (plan: Plan) =>
-  view(plan).entries.map((e) => ({ id: e.id, kind: e.kind, sprint: e.sprint, line: e.line, block: e.block, schedule: e.schedule, status: e.status, state: e.state, item: e.item }));
+  view(plan).entries.map((e) => ({ id: e.id, kind: e.kind, sprint: e.sprint, line: e.line, markedDone: e.markedDone, block: e.block, schedule: e.schedule, status: e.status, state: e.state, item: e.item }));
 
 describe('the plan snapshot', () => {
   it('a second load reads the snapshot and gives the same plan, items materialised on demand', async () => {
@@ -70,6 +82,7 @@ describe('the plan snapshot', () => {
     const indexed = (await load()).plan;
     expect(itemIndexOf(indexed)).toBeDefined();
     expect(entryFacts(indexed)).toEqual(entryFacts(eager));
+    expect(JSON.stringify(view(indexed).entries)).toBe(JSON.stringify(view(eager).entries));
     const loose = view(indexed).byId.get('loose-end')!;
     expect(loose).toMatchObject({ sprint: undefined, block: undefined, schedule: null, status: 'blocked' });
     expect(view(indexed).byId.get('already-done')!.status).toBe('todo'); // the log's word over the `[x]`
@@ -109,6 +122,34 @@ describe('the plan snapshot', () => {
     expect(indexed).toEqual(eager.plan);
   });
 
+  it('a row damaged in place is caught when its entry is read, and when plan.items is', async () => {
+    await load();
+    const file = snapshotPath(planFile);
+    const text = fs.readFileSync(file, 'utf8');
+    const damaged = text.replace(/("id":"day-three"[^\n]*"line":)902/, '$1903');
+    expect(damaged).not.toBe(text);
+    fs.writeFileSync(file, damaged);
+    const entries = view((await load()).plan).entries;
+    const i = entries.findIndex((e) => e.id === 'day-three');
+    expect(entries[0]!.item.id).toBe(entries[0]!.id);
+    expect(() => entries[i]!.item).toThrow(new RegExp(`snapshot is damaged at item ${i + 1};`));
+    expect(fs.existsSync(file)).toBe(false);
+    await load();
+    const broken = fs.readFileSync(file, 'utf8').replace('"title":"Day 3 task"', '"title":"Day 3 task}'); // no longer JSON
+    fs.writeFileSync(file, broken);
+    const { plan } = await load();
+    expect(itemIndexOf(plan)).toBeDefined();
+    expect(() => plan.items).toThrow(new RegExp(`snapshot is damaged at item ${i + 1};`));
+  });
+
+  it('items assigned to an indexed plan replace the index', async () => {
+    await load();
+    const { plan } = await load();
+    plan.items = plan.items.slice(0, 2);
+    expect(itemIndexOf(plan)).toBeUndefined();
+    expect(view(plan).entries.map((e) => e.id)).toEqual(plan.items.map((item) => item.id));
+  });
+
   it('a row damaged in place (same length) is caught when read; the snapshot is removed and rebuilt', async () => {
     await load();
     const file = snapshotPath(planFile);
@@ -131,12 +172,19 @@ describe('the plan snapshot', () => {
     ['grown', (t: string) => `${t} `],
     ['a header of another layout', (t: string) => `{"key":"x","length":${t.length}}\n${t.slice(t.indexOf('\n') + 1)}`],
     ['not JSON', () => 'garbage\n{'],
-    ['columns of the wrong length', (t: string) => t.replace('"kinds":"', '"kinds":"t')],
+    // The rest keep every length, so only the checks of what is inside can catch them.
+    ['with a kind that is neither task nor check', (t: string) => t.replace('"kinds":"t', '"kinds":"x')],
+    ['with an id no plan can hold', (t: string) => t.replace('"ids":"t', '"ids":"T')],
+    ['with a "Day 0" schedule', (t: string) => inBody(t, '"spans":', '"day":3}', '"day":0}')],
+    ['with a week past the plan', (t: string) => inBody(t, '"spans":', '"to":1}', '"to":99}')],
+    ['with rows that do not end where the array does', (t: string) => t.replace(/("rowEnds":\[[^\]]*?)(\d)\]/, (_, head: string, d: string) => `${head}${(Number(d) + 1) % 10}]`)],
   ])('a snapshot %s is ignored and rewritten', async (_, damage) => {
     await load();
     const file = snapshotPath(planFile);
     const good = fs.readFileSync(file, 'utf8');
-    fs.writeFileSync(file, damage(good));
+    const bad = damage(good);
+    expect(bad).not.toBe(good);
+    fs.writeFileSync(file, bad);
     const { plan } = await load();
     expect(itemIndexOf(plan)).toBeUndefined();
     expect(plan.items).toHaveLength(testPlan().items.length);
@@ -159,11 +207,13 @@ describe('the plan snapshot', () => {
 describe('item columns', () => {
   it('hold for any plan they are made from, and not once a column is cut short', () => {
     const columns = itemColumns(testPlan().items);
-    expect(columnsHold(columns)).toBe(true);
-    expect(columnsHold(itemColumns([]))).toBe(true);
-    expect(columnsHold({ ...columns, lines: columns.lines.slice(1) })).toBe(false);
-    expect(columnsHold({ ...columns, done: `${columns.done}1` })).toBe(false);
-    expect(columnsHold({ ...columns, block: columns.block.map((b) => b + 1000) })).toBe(false);
-    expect(columnsHold({ ...columns, ids: columns.ids.replace('\n', '') })).toBe(false);
+    expect(columnsHold(columns, 10)).toBe(true);
+    expect(columnsHold(itemColumns([]), 0)).toBe(true);
+    expect(columnsHold(columns, 9)).toBe(false); // a week-10 item in a 9-week plan
+    expect(columnsHold({ ...columns, lines: columns.lines.slice(1) }, 10)).toBe(false);
+    expect(columnsHold({ ...columns, done: `${columns.done}1` }, 10)).toBe(false);
+    expect(columnsHold({ ...columns, block: columns.block.map((b) => b + 1000) }, 10)).toBe(false);
+    expect(columnsHold({ ...columns, ids: columns.ids.replace('\n', '') }, 10)).toBe(false);
+    expect(columnsHold({ ...columns, spans: [...columns.spans.slice(1), { days: { from: 'mon', to: 'someday' } }] as never }, 10)).toBe(false);
   });
 });

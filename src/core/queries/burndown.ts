@@ -23,7 +23,7 @@ export function burndown(view: PlanView, timeline: readonly LogEvent[], cancelle
   const total = view.entries.length;
   if (!range) return { total, points: [] };
   const days = calendar.workingDaysIn(range.first, range.last);
-  const done = new Set(view.entries.filter((e) => e.item.done).map((e) => e.id));
+  const done = new Set(view.entries.filter((e) => e.markedDone).map((e) => e.id));
   const known = new Set(view.byId.keys());
   const points: BurndownPoint[] = [];
   let next = 0;

@@ -15,6 +15,8 @@ export interface Scheduled {
   kind: ItemKind;
   sprint: string | undefined;
   line: number;
+  /** Imported from a `[x]` checkbox (the item's `done`). */
+  markedDone: boolean;
   /** The whole item; from a plan snapshot's index it is materialised on first read. */
   readonly item: Item;
   block: Block | undefined;
@@ -56,6 +58,7 @@ function plainEntries(plan: Plan, calendar: Calendar, states: ReadonlyMap<string
       kind: item.kind,
       sprint: item.sprint,
       line: item.line,
+      markedDone: item.done === true,
       item,
       block,
       schedule: calendar.itemSchedule(item, block),
@@ -65,23 +68,40 @@ function plainEntries(plan: Plan, calendar: Calendar, states: ReadonlyMap<string
   });
 }
 
-/** An entry built from the index's columns; `item` is read from the snapshot when first asked for. */
+/**
+ * An entry built from the index's columns; `item` is read from the snapshot when first asked for.
+ * It is a getter on the prototype, so a copy made by spreading an entry has no `item`: pass entries
+ * themselves around.
+ */
 class IndexedEntry implements Scheduled {
+  readonly #index: ItemIndex;
+  readonly #at: number;
+
   constructor(
     readonly id: string,
     readonly kind: ItemKind,
     readonly sprint: string | undefined,
     readonly line: number,
+    readonly markedDone: boolean,
     readonly block: Block | undefined,
     readonly schedule: ItemSchedule | null,
     readonly status: Status,
     readonly state: ItemState | undefined,
-    private readonly index: ItemIndex,
-    private readonly at: number,
-  ) {}
+    index: ItemIndex,
+    at: number,
+  ) {
+    this.#index = index;
+    this.#at = at;
+  }
 
   get item(): Item {
-    return this.index.item(this.at);
+    return this.#index.item(this.#at);
+  }
+
+  /** As a plain entry would be written. */
+  toJSON() {
+    const { id, kind, sprint, line, markedDone, item, block, schedule, status, state } = this;
+    return { id, kind, sprint, line, markedDone, item, block, schedule, status, state };
   }
 }
 
@@ -105,14 +125,16 @@ function indexedEntries(plan: Plan, index: ItemIndex, calendar: Calendar, states
     const id = ids[i]!;
     const state = states.get(id);
     const sprint = c.sprint[i]!;
+    const markedDone = c.done[i] === '1';
     entries[i] = new IndexedEntry(
       id,
       c.kinds[i] === 't' ? 'task' : 'check',
       sprint < 0 ? undefined : c.sprintIds[sprint],
       c.lines[i]!,
+      markedDone,
       block,
       schedule,
-      state?.status ?? (c.done[i] === '1' ? 'done' : 'todo'),
+      state?.status ?? (markedDone ? 'done' : 'todo'),
       state,
       index,
       i,
