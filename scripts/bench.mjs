@@ -74,12 +74,12 @@ const median = (xs) => {
  * node -e 0 then the case, and the ratio is the median of the rounds' ratios: a slow spell mostly
  * slows both sides of a round.
  */
-function compare(cmd, prepare) {
+function compare(cmd, prepare, { runsEach = Math.ceil(runs / rounds), roundsOf = rounds } = {}) {
   const base = [];
   const run = [];
   const ratios = [];
-  for (let round = 0; round < rounds; round++) {
-    const [b, r] = hyperfine(['node -e 0', cmd], prepare, Math.ceil(runs / rounds), 1);
+  for (let round = 0; round < roundsOf; round++) {
+    const [b, r] = hyperfine(['node -e 0', cmd], prepare, runsEach, 1);
     base.push(...b.times);
     run.push(...r.times);
     ratios.push(r.median / b.median);
@@ -110,8 +110,9 @@ for (const c of cases) {
   }
   rows.push(row);
 }
-const [imp] = hyperfine([`${L} import ${join(tmp, 'synthetic.md')} -o ${join(tmp, 'again.yaml')}`], undefined, 10);
-rows.push({ case: 'launch import (10,000-item Markdown plan)', medianMs: +(imp.median * 1000).toFixed(0), targetMs: 1500 });
+// An absolute target, so the node -e 0 beside it only says how fast the machine was at the time.
+const imp = compare(`${L} import ${join(tmp, 'synthetic.md')} -o ${join(tmp, 'again.yaml')}`, undefined, { runsEach: 2, roundsOf: 6 });
+rows.push({ case: 'launch import (10,000-item Markdown plan)', medianMs: +imp.runMs.toFixed(0), baselineMs: +imp.baseMs.toFixed(1), targetMs: 1500 });
 
 const pass = (r) => (r.target ? r.ratio <= r.target : r.medianMs <= r.targetMs) && (!r.rssTarget || r.peakRssMb <= r.rssTarget);
 console.log(`\n| case | median | node -e 0 | ratio | target |${withCallgrind ? ' instr. ratio |' : ''}`);
