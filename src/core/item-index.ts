@@ -118,8 +118,8 @@ const isIndexList = (xs: unknown, count: number, max: number): boolean =>
 const isWeek = (w: unknown, totalWeeks: number): boolean => Number.isInteger(w) && (w as number) >= 1 && (w as number) <= totalWeeks;
 const isWeekday = (d: unknown): boolean => (WEEKDAYS as readonly unknown[]).includes(d);
 
-/** What the plan schema and its sanity check allow a validated item's weeks, days and day to be. */
-function spanHolds(s: ItemSpan, totalWeeks: number): boolean {
+/** What the plan schema and its sanity check allow a validated item's (or block's) weeks, days and day to be. */
+export function spanHolds(s: ItemSpan, totalWeeks: number): boolean {
   if (typeof s !== 'object' || s === null) return false;
   const { weeks, days, day } = s;
   if (weeks !== undefined && (typeof weeks !== 'object' || weeks === null || !isWeek(weeks.from, totalWeeks) || !isWeek(weeks.to, totalWeeks) || weeks.from > weeks.to)) return false;

@@ -15,7 +15,7 @@ import { dayNumber } from '../core/calendar-date.js';
 import type { Config } from '../core/config.js';
 import { registerZoneTable, type ZoneTable } from '../core/zone-table.js';
 import type { Item, Plan } from '../core/plan-schema.js';
-import { columnsHold, type ItemColumns, type ItemIndex, itemColumns, itemMatches, planWithIndex } from '../core/item-index.js';
+import { columnsHold, type ItemColumns, type ItemIndex, type ItemSpan, itemColumns, itemMatches, planWithIndex, spanHolds } from '../core/item-index.js';
 import { LaunchError } from '../errors.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { formatProblems } from './plan-source.js';
@@ -142,8 +142,7 @@ function readSnapshot(path: string, key: string): Loaded | undefined {
     if (buf.length !== rowsAt + header.rows) return undefined;
     body = JSON.parse(buf.toString('utf8', newline + 1, rowsAt - 1)) as Body;
     const plan = body?.plan as unknown as Partial<Plan> | undefined;
-    const shaped = plan?.schema === 1 && Number.isInteger(plan.totalWeeks) && [plan.sprints, plan.weeks, plan.blocks, plan.kpis, plan.sections].every(Array.isArray);
-    if (!shaped || !columnsHold(body.columns, plan.totalWeeks!) || !rowEndsHold(body.rowEnds, body.columns.count, header.rows)) return undefined;
+    if (!planPartHolds(plan) || !columnsHold(body.columns, plan.totalWeeks) || !rowEndsHold(body.rowEnds, body.columns.count, header.rows)) return undefined;
   } catch {
     return undefined;
   }
@@ -194,6 +193,19 @@ function readSnapshot(path: string, key: string): Loaded | undefined {
   };
   const plan = planWithIndex(body.plan, index);
   return body.zone ? { plan, config: body.config, zone: body.zone } : { plan, config: body.config };
+}
+
+/**
+ * The plan's parts that the calendar reads before any item (sprint, week, block and KPI spans) hold
+ * only what a validated plan can, so that building a view from them cannot fail.
+ */
+function planPartHolds(plan: Partial<Plan> | undefined): plan is Plan {
+  if (plan?.schema !== 1 || !Number.isInteger(plan.totalWeeks) || plan.totalWeeks! < 0) return false;
+  const { sprints, weeks, blocks, kpis, sections } = plan;
+  if (![sprints, weeks, blocks, kpis, sections].every(Array.isArray)) return false;
+  const total = plan.totalWeeks!;
+  const spans = [...sprints!, ...weeks!, ...blocks!, ...kpis!.flatMap((k) => (Array.isArray(k?.targets) ? k.targets : [null]))];
+  return spans.every((s) => typeof s === 'object' && s !== null && typeof s.weeks === 'object' && spanHolds(s as ItemSpan, total));
 }
 
 /** Each row ends after the one before it (a comma and a newline between), the last at the array's "]". */

@@ -61,7 +61,7 @@ export function fdWriter(fd: number, stream: () => NodeJS.WriteStream, onClosed:
  * ruled out first: anything but a character device (a pipe, a file), and /dev/null, where scripts
  * and benchmarks send output. A terminal needs node:tty anyway.
  */
-export function isTerminal(fd: number, platform = process.platform): boolean {
+export function isTerminal(fd: number, platform = process.platform, devNull = '/dev/null'): boolean {
   if (platform !== 'win32') {
     let st: Stats;
     try {
@@ -69,15 +69,15 @@ export function isTerminal(fd: number, platform = process.platform): boolean {
     } catch {
       return false; // not open
     }
-    if (!st.isCharacterDevice() || st.rdev === devNullRdev()) return false;
+    if (!st.isCharacterDevice() || st.rdev === deviceNumber(devNull)) return false;
   }
   return (createRequire(import.meta.url)('node:tty') as typeof import('node:tty')).isatty(fd);
 }
 
-/** /dev/null's device number; -1 (matching nothing) where there is no /dev/null to ask. */
-function devNullRdev(): number {
+/** A device file's number; -1 (matching nothing) where there is no such file to ask. */
+function deviceNumber(path: string): number {
   try {
-    return statSync('/dev/null').rdev;
+    return statSync(path).rdev;
   } catch {
     return -1;
   }

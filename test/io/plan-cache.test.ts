@@ -177,6 +177,8 @@ describe('the plan snapshot', () => {
     ['with an id no plan can hold', (t: string) => t.replace('"ids":"t', '"ids":"T')],
     ['with a "Day 0" schedule', (t: string) => inBody(t, '"spans":', '"day":3}', '"day":0}')],
     ['with a week past the plan', (t: string) => inBody(t, '"spans":', '"to":1}', '"to":99}')],
+    ['with a block in week 0', (t: string) => inBody(t, '"blocks":', '"from":1', '"from":0')],
+    ['with a plan of -1 weeks', (t: string) => inBody(t, '"totalWeeks":', '"totalWeeks":10', '"totalWeeks":-1')],
     ['with rows that do not end where the array does', (t: string) => t.replace(/("rowEnds":\[[^\]]*?)(\d)\]/, (_, head: string, d: string) => `${head}${(Number(d) + 1) % 10}]`)],
   ])('a snapshot %s is ignored and rewritten', async (_, damage) => {
     await load();
@@ -205,7 +207,7 @@ describe('the plan snapshot', () => {
 });
 
 describe('item columns', () => {
-  it('hold for any plan they are made from, and not once a column is cut short', () => {
+  it('hold for any plan they are made from, and not once a column is cut short or holds what no plan can', () => {
     const columns = itemColumns(testPlan().items);
     expect(columnsHold(columns, 10)).toBe(true);
     expect(columnsHold(itemColumns([]), 0)).toBe(true);

@@ -111,6 +111,15 @@ describe('isTerminal', () => {
     }
   });
 
+  it('without a /dev/null to compare with, /dev/null is still not a terminal (isatty says so)', () => {
+    const devNull = fs.openSync('/dev/null', 'w');
+    try {
+      expect(isTerminal(devNull, 'linux', path.join(dir, 'no-such-device'))).toBe(false);
+    } finally {
+      fs.closeSync(devNull);
+    }
+  });
+
   // A pseudo-terminal answering true is covered by the interactive tests: prompts appear only on one.
   it('another character device (/dev/zero) goes on to isatty, which says no', () => {
     const zero = fs.openSync('/dev/zero', 'r');
