@@ -8,6 +8,7 @@
 
 import {
   applyFoldEvent,
+  type BeforeWrite,
   type EscalationState,
   type FoldAccumulator,
   type FoldResult,
@@ -74,8 +75,7 @@ export function extendFold(base: FoldSnapshot, events: readonly LogEvent[]): Fol
   const { cancelled } = base;
   for (const e of timeline) {
     if (cancelled.size > 0 && cancelled.has(e.id)) continue;
-    acc.touch(e);
-    applyFoldEvent(acc.state, e);
+    applyFoldEvent(acc.state, e, acc.beforeWrite);
   }
   return {
     ...acc.state,
@@ -89,35 +89,22 @@ export function extendFold(base: FoldSnapshot, events: readonly LogEvent[]): Fol
  * The base's containers, copied the first time an event is about to change them: a Map or array is
  * copied once, an item's state or an escalation once per extension.
  */
-function copyOnWrite(base: FoldSnapshot): { state: FoldAccumulator; touch(e: LogEvent): void } {
+function copyOnWrite(base: FoldSnapshot): { state: FoldAccumulator; beforeWrite: BeforeWrite } {
   const state: FoldAccumulator = { items: base.items, kpis: base.kpis, standups: base.standups, escalations: base.escalations };
-  const item = copyEntryOnWrite(() => state.items, (m) => (state.items = m), copyItem);
-  const kpi = copyEntryOnWrite(() => state.kpis, (m) => (state.kpis = m), (records) => records.slice() as KpiRecord[]);
-  const escalation = copyEntryOnWrite(() => state.escalations, (m) => (state.escalations = m), (e) => ({ ...e }) as EscalationState);
+  const copyEntry = {
+    items: copyEntryOnWrite(() => state.items, (m) => (state.items = m), copyItem),
+    kpis: copyEntryOnWrite(() => state.kpis, (m) => (state.kpis = m), (records) => records.slice() as KpiRecord[]),
+    escalations: copyEntryOnWrite(() => state.escalations, (m) => (state.escalations = m), (e) => ({ ...e }) as EscalationState),
+  };
   let standups = false;
-  const touch = (e: LogEvent): void => {
-    switch (e.type) {
-      case 'check':
-      case 'uncheck':
-      case 'block':
-      case 'unblock':
-      case 'note':
-        return item(e.item as string);
-      case 'kpi':
-        return kpi(e.metric as string);
-      case 'escalate':
-        return escalation(typeof e.item === 'string' ? e.item : '');
-      case 'standup':
-        if (!standups) {
-          standups = true;
-          state.standups = state.standups.slice();
-        }
-        return;
-      default:
-        return;
+  const beforeWrite: BeforeWrite = (part, key) => {
+    if (part !== 'standups') return copyEntry[part](key);
+    if (!standups) {
+      standups = true;
+      state.standups = state.standups.slice();
     }
   };
-  return { state, touch };
+  return { state, beforeWrite };
 }
 
 /** Before the first change under `key`: the map is copied (once), then that entry (once). */

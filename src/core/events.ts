@@ -478,8 +478,10 @@ function applyItemEvent(state: ItemState, e: LaunchEvent): void {
   state.events++;
 }
 
+const escalationKey = (e: EscalateEvent): string => e.item ?? '';
+
 function applyEscalation(escalations: Map<string, EscalationState>, e: EscalateEvent): void {
-  const key = e.item ?? '';
+  const key = escalationKey(e);
   const current = escalations.get(key);
   if (e.resolve === true) {
     if (current?.open) {
@@ -504,13 +506,17 @@ function applyEscalation(escalations: Map<string, EscalationState>, e: EscalateE
 /** What the fold builds up, event by event: a FoldResult without its history. */
 export type FoldAccumulator = Pick<FoldResult, 'items' | 'kpis' | 'standups' | 'escalations'>;
 
+/** Told which part of the accumulator (and which entry of a map) an event is about to change. */
+export type BeforeWrite = (part: keyof FoldAccumulator, key: string) => void;
+
 /**
  * Applies one event, already known to be in (ts, id) order and not cancelled, to the accumulated
  * state, in place. The body of `foldEvents`, shared with ./events-incremental.ts so that folding a
- * tail onto a cached state runs exactly the same code. A change to what the fold computes must bump
- * FORMAT in src/io/fold-cache.ts, or workspaces keep folding onto snapshots made by the old rules.
+ * tail onto a cached state runs exactly the same code; `beforeWrite` lets it copy what is about to
+ * change. A change to what the fold computes must bump FORMAT in src/io/fold-cache.ts, or workspaces
+ * keep folding onto snapshots made by the old rules.
  */
-export function applyFoldEvent(acc: FoldAccumulator, ev: LogEvent): void {
+export function applyFoldEvent(acc: FoldAccumulator, ev: LogEvent, beforeWrite?: BeforeWrite): void {
   const e = ev as LaunchEvent;
   switch (e.type) {
     case 'check':
@@ -518,9 +524,11 @@ export function applyFoldEvent(acc: FoldAccumulator, ev: LogEvent): void {
     case 'block':
     case 'unblock':
     case 'note':
+      beforeWrite?.('items', e.item);
       applyItemEvent(itemState(acc.items, e.item), e);
       break;
     case 'kpi': {
+      beforeWrite?.('kpis', e.metric);
       let records = acc.kpis.get(e.metric);
       if (records === undefined) acc.kpis.set(e.metric, (records = []));
       records.push({
@@ -535,9 +543,11 @@ export function applyFoldEvent(acc: FoldAccumulator, ev: LogEvent): void {
       break;
     }
     case 'standup':
+      beforeWrite?.('standups', '');
       acc.standups.push({ id: e.id, actor: e.actor, ts: e.ts, date: e.date, answers: e.answers });
       break;
     case 'escalate':
+      beforeWrite?.('escalations', escalationKey(e));
       applyEscalation(acc.escalations, e);
       break;
     default:
