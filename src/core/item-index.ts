@@ -3,6 +3,7 @@
 // the garbage it leaves) is most of `launch today`; from these columns a view of the plan is built
 // without them, and an item is materialised only when something reads it (a line shown, a JSON row).
 import type { Item, Plan } from './plan-schema.js';
+import { interner } from './interner.js';
 import { WEEKDAYS } from './weekdays.js';
 
 /** The fields of an item that place it in the calendar. */
@@ -66,28 +67,9 @@ export function planWithIndex(rest: Omit<Plan, 'items'> & { items?: null }, inde
   return plan;
 }
 
-function interner<T>(keyOf: (value: T) => string) {
-  const at = new Map<string, number>();
-  const values: T[] = [];
-  return {
-    values,
-    index(value: T | undefined): number {
-      if (value === undefined) return -1;
-      const key = keyOf(value);
-      let i = at.get(key);
-      if (i === undefined) {
-        i = values.length;
-        values.push(value);
-        at.set(key, i);
-      }
-      return i;
-    },
-  };
-}
-
 export function itemColumns(items: readonly Item[]): ItemColumns {
-  const sprints = interner<string>((s) => s);
-  const blocks = interner<string>((b) => b);
+  const sprints = interner<string>();
+  const blocks = interner<string>();
   const spans = interner<ItemSpan>((s) => JSON.stringify([s.weeks?.from, s.weeks?.to, s.days?.from, s.days?.to, s.day]));
   return {
     count: items.length,

@@ -27,6 +27,7 @@ import {
   NO_NOTES,
   type StandupRecord,
 } from '../core/events.js';
+import { type Interner, interner } from '../core/interner.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { checkLines, EventLogIoError, type LogProblem, type LogStamp, readRange, tornWarning } from './event-log.js';
 
@@ -207,7 +208,7 @@ function marks(head: Buffer, buf: Buffer, from: number, offset: number): [Buffer
 const STATUS_CODES: Record<ItemStatus, string> = { todo: 't', done: 'd', blocked: 'b' };
 const STATUS_OF: Readonly<Record<string, ItemStatus>> = { t: 'todo', d: 'done', b: 'blocked' };
 
-interface ItemColumns {
+interface StateColumns {
   ids: string[];
   /** One letter per item: t(odo), d(one), b(locked). */
   status: string;
@@ -232,36 +233,26 @@ interface Body {
   /** Line numbers of torn lines before the offset, warned about on every read. */
   torn: number[];
   actors: string[];
-  items: ItemColumns;
+  items: StateColumns;
   kpis: [string, KpiRecord[]][];
   standups: StandupRecord[];
   escalations: EscalationState[];
 }
 
-function itemColumns(items: Map<string, ItemState>, actors: string[]): ItemColumns {
-  const index = new Map<string, number>();
-  const actor = (name: string): number => {
-    let i = index.get(name);
-    if (i === undefined) {
-      i = actors.length;
-      actors.push(name);
-      index.set(name, i);
-    }
-    return i;
-  };
-  const c: ItemColumns = { ids: [], status: '', by: [], at: [], events: [], reasons: [], values: [], missed: [], notes: [] };
+function stateColumns(items: Map<string, ItemState>, actors: Interner<string>): StateColumns {
+  const c: StateColumns = { ids: [], status: '', by: [], at: [], events: [], reasons: [], values: [], missed: [], notes: [] };
   const status: string[] = [];
   let i = 0;
   for (const [id, s] of items) {
     c.ids.push(id);
     status.push(STATUS_CODES[s.status]);
-    c.by.push(s.by === undefined ? -1 : actor(s.by));
+    c.by.push(actors.index(s.by));
     c.at.push(s.at ?? null);
     c.events.push(s.events);
     if (s.reason !== undefined) c.reasons.push(i, s.reason);
     if (s.values !== undefined) c.values.push(i, s.values);
     if (s.missed !== undefined) c.missed.push(i);
-    for (const n of s.notes) c.notes.push(i, n.text, actor(n.actor), n.ts);
+    for (const n of s.notes) c.notes.push(i, n.text, actors.index(n.actor), n.ts);
     i++;
   }
   c.status = status.join('');
@@ -270,14 +261,14 @@ function itemColumns(items: Map<string, ItemState>, actors: string[]): ItemColum
 
 function writeSnapshot(cacheFile: string, st: Stats, head: Buffer, buf: Buffer, from: number, stamp: LogStamp, fold: FoldSnapshot, torn: number[]): boolean {
   try {
-    const actors: string[] = [];
-    const items = itemColumns(fold.items, actors);
+    const actors = interner<string>();
+    const items = stateColumns(fold.items, actors);
     const body: Body = {
       last: fold.last === null ? null : [fold.last.instant, fold.last.id],
       duplicates: fold.duplicates,
       cancelled: [...fold.cancelled],
       torn,
-      actors,
+      actors: actors.values,
       items,
       kpis: [...fold.kpis],
       standups: fold.standups,
