@@ -10,7 +10,7 @@ import type { Ctx } from '../../runtime.js';
 
 export type { Status } from '../../core/queries/schedule.js';
 
-export const statusOf = (session: Session, item: Item): Status => itemStatus(item, session.state.items.get(item.id));
+export const statusOf = (session: Session, item: Item): Status => itemStatus(session.state.items.get(item.id), item.done === true);
 
 const listed = <T extends Named>(entries: T[]): string =>
   entries.slice(0, 5).map((e) => `  ${e.id.padEnd(28)} ${safeText(e.title)}`).join('\n') +

@@ -7,7 +7,7 @@ import { type ItemIndex, itemIndexOf } from '../item-index.js';
 export type Status = 'todo' | 'done' | 'blocked';
 
 /** The log's word on an item, else the `[x]` it was imported with. */
-export const itemStatus = (item: Item, state: ItemState | undefined): Status => state?.status ?? (item.done ? 'done' : 'todo');
+export const itemStatus = (state: ItemState | undefined, markedDone: boolean): Status => state?.status ?? (markedDone ? 'done' : 'todo');
 
 export interface Scheduled {
   /** The item's id, kind, sprint and line, which queries over every item read instead of `item`. */
@@ -53,16 +53,17 @@ function plainEntries(plan: Plan, calendar: Calendar, states: ReadonlyMap<string
   return plan.items.map((item): Scheduled => {
     const block = item.block ? blocks.get(item.block) : undefined;
     const state = states.get(item.id);
+    const markedDone = item.done === true;
     return {
       id: item.id,
       kind: item.kind,
       sprint: item.sprint,
       line: item.line,
-      markedDone: item.done === true,
+      markedDone,
       item,
       block,
       schedule: calendar.itemSchedule(item, block),
-      status: itemStatus(item, state),
+      status: itemStatus(state, markedDone),
       state,
     };
   });
@@ -134,7 +135,7 @@ function indexedEntries(plan: Plan, index: ItemIndex, calendar: Calendar, states
       markedDone,
       block,
       schedule,
-      state?.status ?? (markedDone ? 'done' : 'todo'),
+      itemStatus(state, markedDone),
       state,
       index,
       i,
