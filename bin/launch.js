@@ -5,8 +5,8 @@
 // each dist/ file is kept in dist/.v8-cache/ and reused on the next run. A cache file is named by its
 // source file's size, mtime and ctime: V8 checks little more than the source's length, and a copy that
 // keeps mtimes (cp -p, tar) still gets a new ctime, so changed code never meets an old cache. V8
-// rejects a cache from another Node version itself, and it is then written again. The loader lives here rather than in a module
-// of its own because every module a run loads costs start-up time.
+// rejects a cache from another Node version itself, and it is then written again. The loader lives
+// here rather than in a module of its own because every module a run loads costs start-up time.
 'use strict';
 const { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } = require('node:fs');
 const Module = require('node:module');
