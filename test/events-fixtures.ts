@@ -3,7 +3,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createEvent, type FoldResult, type LogEvent, type NewEvent } from '../src/core/events.js';
+import { createEvent, type LogEvent, type NewEvent } from '../src/core/log/events.js';
+import { type FoldResult } from '../src/core/log/state.js';
 import { newEventId } from '../src/io/event-log.js';
 
 export function tempLog(prefix: string): { dir: string; log: string } {

@@ -1,8 +1,8 @@
 // launch check <item...> [--note] [--date] [--as]: mark items done. With no item on a terminal, a
 // checkbox picker of this week's open items.
-import type { CheckEvent, NewEvent } from '../core/events.js';
-import { formatTarget, measurementsFromArgs } from '../core/targets.js';
-import type { Item } from '../core/plan-schema.js';
+import type { CheckEvent, NewEvent } from '../core/log/events.js';
+import { formatTarget, measurementsFromArgs } from '../core/targets/targets.js';
+import type { Item } from '../core/plan/schema.js';
 import { LaunchError, UsageError } from '../errors.js';
 import { pickMany } from '../io/prompts.js';
 import { resolveDate, type Session } from '../io/session.js';

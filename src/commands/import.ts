@@ -1,7 +1,7 @@
 // launch import <plan.md> [-o file.yaml]: Markdown → validated YAML, written whole or not at all.
 import { mkdirSync } from 'node:fs';
 import { basename, dirname, relative, resolve } from 'node:path';
-import type { Plan } from '../core/plan-schema.js';
+import type { Plan } from '../core/plan/schema.js';
 import { LaunchError } from '../errors.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { readTextFile } from '../io/text-file.js';

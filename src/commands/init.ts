@@ -1,8 +1,8 @@
 // launch init [--plan <yaml|md>] [--start <date>] [--tz <zone>] [--as <name>] [--force]
 import { readFileSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
-import { createCalendar, isValidTimeZone, localDateOf } from '../core/calendar.js';
-import type { Config } from '../core/config.js';
+import { createCalendar, isValidTimeZone, localDateOf, zoneOf } from '../core/calendar/calendar.js';
+import type { Config } from '../core/config/config.js';
 import { UsageError } from '../errors.js';
 import { initWorkspace } from '../io/init-workspace.js';
 import { bundledPlanPath, isMarkdown, loadPlanFile } from '../io/plan-source.js';
@@ -24,7 +24,7 @@ export interface InitOptions {
 export async function initCommand(ctx: Ctx, opts: InitOptions): Promise<void> {
   const timeZone = opts.tz ?? systemTimeZone(ctx.rt.env);
   if (!isValidTimeZone(timeZone)) throw new UsageError(`--tz: "${timeZone}" is not an IANA time zone`, 'e.g. Europe/Berlin, America/New_York, UTC');
-  const today = localDateOf(ctx.rt.now().getTime(), timeZone);
+  const today = localDateOf(ctx.rt.now().getTime(), zoneOf(timeZone));
   const start = resolveDate(opts.start, today);
   const holidays = (opts.holiday ?? []).flatMap((h) => h.split(',')).filter(Boolean).map((h) => {
     try {

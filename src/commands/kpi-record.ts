@@ -1,8 +1,8 @@
 // launch kpi record <metric> <value> [--week N] [--note]: the measured actual for a KPI. A value that
 // does not parse, or measures the wrong thing, is refused and nothing is recorded.
-import type { Kpi } from '../core/plan-schema.js';
+import type { Kpi } from '../core/plan/schema.js';
 import { kpiCells } from '../core/queries/kpis.js';
-import { parseMeasurement } from '../core/targets.js';
+import { parseMeasurement } from '../core/targets/targets.js';
 import { LaunchError, UsageError } from '../errors.js';
 import { safeText } from '../render/sanitize.js';
 import { kpiMark } from '../render/kpi-marks.js';

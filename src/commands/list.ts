@@ -1,5 +1,5 @@
 // launch list [--sprint] [--week] [--team] [--status] [--kind] [--plan <file>]
-import type { Item } from '../core/plan-schema.js';
+import type { Item } from '../core/plan/schema.js';
 import { UsageError } from '../errors.js';
 import { loadPlanFile } from '../io/plan-source.js';
 import { openSession, type Session, withPlanFile } from '../io/session.js';

@@ -1,6 +1,7 @@
 // launch log [--actor] [--item] [--since] [--limit]: the history, newest first.
-import { describeEvent, type LogEvent } from '../core/events.js';
-import { startOfLocalDay } from '../core/calendar.js';
+import { describeEvent } from '../core/log/event-types.js';
+import { type LogEvent } from '../core/log/events.js';
+import { startOfLocalDay } from '../core/calendar/calendar.js';
 import { UsageError } from '../errors.js';
 import { openSession, resolveDate } from '../io/session.js';
 import { safeText } from '../render/sanitize.js';
@@ -20,7 +21,7 @@ export async function logCommand(ctx: Ctx, opts: LogOptions): Promise<void> {
   const limit = opts.limit === undefined ? Infinity : Number(opts.limit);
   if (!(limit > 0)) throw new UsageError(`--limit: "${opts.limit}" is not a positive number`);
   const item = opts.item ? await resolveOne(ctx, session.plan.items, opts.item) : undefined;
-  const since = opts.since ? startOfLocalDay(resolveDate(opts.since, session.today), session.config.timeZone) : undefined;
+  const since = opts.since ? startOfLocalDay(resolveDate(opts.since, session.today), session.calendar.zone) : undefined;
   const byId = new Map(session.state.timeline.map((e) => [e.id, e]));
   const actor = opts.actor?.toLowerCase();
   const picked: LogEvent[] = [];
@@ -36,6 +37,6 @@ export async function logCommand(ctx: Ctx, opts: LogOptions): Promise<void> {
   const width = Math.max(...picked.map((e) => e.actor.length));
   for (const e of picked) {
     const undone = session.state.cancelled.has(e.id) ? ctx.theme.c.dim(' (undone)') : '';
-    ctx.print(`${ctx.theme.c.dim(formatTimestamp(e.ts, session.config.timeZone))}  ${safeText(e.actor).padEnd(width)}  ${safeText(describeEvent(e, (id) => byId.get(id)))}${undone}`);
+    ctx.print(`${ctx.theme.c.dim(formatTimestamp(e.ts, session.calendar.zone))}  ${safeText(e.actor).padEnd(width)}  ${safeText(describeEvent(e, (id) => byId.get(id)))}${undone}`);
   }
 }

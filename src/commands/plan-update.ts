@@ -3,8 +3,8 @@
 // that keep their id keep their status, renamed items are given their old id back (core/plan-diff.ts
 // decides which), and events of removed items stay in the log for `launch doctor` to list.
 import { basename, relative } from 'node:path';
-import { diffPlans, idsToKeep, itemChangeCount, keepOldIds, type PlanDiff } from '../core/plan-diff.js';
-import type { Plan } from '../core/plan-schema.js';
+import { diffPlans, idsToKeep, itemChangeCount, keepOldIds, type PlanDiff } from '../core/plan/diff.js';
+import type { Plan } from '../core/plan/schema.js';
 import { LaunchError } from '../errors.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { isMarkdown, loadPlanFile } from '../io/plan-source.js';

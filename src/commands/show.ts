@@ -1,6 +1,6 @@
 // launch show <item>: everything about one item — where it sits, when it is due, who did what.
-import { describeEvent } from '../core/events.js';
-import { formatTarget } from '../core/targets.js';
+import { describeEvent } from '../core/log/event-types.js';
+import { formatTarget } from '../core/targets/targets.js';
 import { openSession, withPlanFile } from '../io/session.js';
 import { loadPlanFile } from '../io/plan-source.js';
 import { formatDate } from '../render/dates.js';
@@ -32,7 +32,7 @@ export async function showCommand(ctx: Ctx, ref: string, opts: { plan?: string }
     });
   }
   const { c } = ctx.theme;
-  const tz = session.config.timeZone;
+  const tz = session.calendar.zone;
   ctx.print(`${statusMark(ctx, view.status)} ${c.bold(safeText(item.title))}`);
   if (item.detail) ctx.print(`  ${safeText(item.detail)}`);
   const row = (label: string, value: string | null | undefined) => value && ctx.print(`  ${c.dim(label.padEnd(8))} ${value}`);

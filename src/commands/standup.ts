@@ -1,12 +1,14 @@
 // launch standup [--date] [--actor] [--format text|md] [--answer]: prepares the standup from the log
 // and the plan's own template; --answer records the team's answers as a standup event.
-import { describeEvent, type LogEvent, orderEvents } from '../core/events.js';
+import { describeEvent } from '../core/log/event-types.js';
+import { type LogEvent } from '../core/log/events.js';
+import { orderEvents } from '../core/log/fold.js';
 import { describeOnTrack } from '../core/queries/progress.js';
 import { buildPlanView, type Scheduled } from '../core/queries/schedule.js';
 import { type Standup, standup as standupQuery, standupWindow } from '../core/queries/standup.js';
 import { UsageError } from '../errors.js';
 import { askText } from '../io/prompts.js';
-import { readEventsBetween } from '../io/event-window.js';
+import { readEventsBetween } from '../io/store/event-window.js';
 import { openSession, resolveDate, type Session } from '../io/session.js';
 import { formatDate, formatShortDate } from '../render/dates.js';
 import { escalationBanner } from '../render/escalations.js';

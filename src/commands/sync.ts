@@ -1,8 +1,8 @@
 // launch sync: commit the workspace's new events, pull teammates' with a rebase (the union merge rule
 // merges the log line by line), re-check the log, push; report what arrived. Local events are never
 // lost: every failure leaves them in the log, and once committed, in a local commit.
-import { type ActorCounts, countByActor, countByType, describeCounts } from '../core/event-summary.js';
-import type { LogEvent } from '../core/events.js';
+import { type ActorCounts, countByActor, countByType, describeCounts } from '../core/log/counts.js';
+import type { LogEvent } from '../core/log/events.js';
 import { LaunchError } from '../errors.js';
 import { formatLogProblem, readEventLog, withLock } from '../io/event-log.js';
 import { findRepo, type GitRepo, lastLines, type Upstream } from '../io/git.js';

@@ -14,7 +14,7 @@ import { safeText } from '../render/sanitize.js';
 import type { Ctx } from '../runtime.js';
 import { teamMatcher } from './shared/filters.js';
 import { itemJson, kpiJson } from './shared/item-view.js';
-import { compareText } from '../core/compare.js';
+import { compareText } from '../core/plan/words.js';
 
 export interface TodayOptions {
   date?: string;

@@ -1,5 +1,6 @@
 // launch undo: reverts this actor's last change by appending a compensating event; history stays.
-import { describeEvent, findLastChange } from '../core/events.js';
+import { describeEvent } from '../core/log/event-types.js';
+import { findLastChange } from '../core/log/history.js';
 import { LaunchError } from '../errors.js';
 import { safeText } from '../render/sanitize.js';
 import type { Ctx } from '../runtime.js';

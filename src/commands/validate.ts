@@ -1,6 +1,6 @@
 // launch validate <plan.yaml|plan.md>: schema and sanity checks with file:line messages.
 import { basename, resolve } from 'node:path';
-import type { PlanFileProblem } from '../core/plan-yaml.js';
+import type { PlanFileProblem } from '../core/plan/yaml.js';
 import { LaunchError } from '../errors.js';
 import { formatProblems, isMarkdown } from '../io/plan-source.js';
 import { readTextFile } from '../io/text-file.js';

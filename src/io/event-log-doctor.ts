@@ -1,7 +1,7 @@
 import { closeSync, existsSync, fsyncSync, openSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { isKnownType } from '../core/events.js';
-import { validateEvent } from '../core/event-schema.js';
+import { isKnownType } from '../core/log/event-types.js';
+import { validateEvent } from '../core/log/schema.js';
 import { LaunchError } from '../errors.js';
 import { EventLogIoError, load, newEventId, scan, withLock, type LogProblem } from './event-log.js';
 

@@ -1,5 +1,6 @@
 import { closeSync, fstatSync, fsyncSync, ftruncateSync, openSync, readSync, writeSync } from 'node:fs';
-import { MAX_EVENT_LINE_BYTES, eventShapeProblem, type LogEvent } from '../core/events.js';
+import { MAX_EVENT_LINE_BYTES, type LogEvent } from '../core/log/events.js';
+import { eventShapeProblem } from '../core/log/shape.js';
 import { LaunchError } from '../errors.js';
 
 // The only code that touches events.jsonl (with ./event-log-doctor.ts, which checks and repairs it). The

@@ -2,8 +2,8 @@
 import { existsSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Plan } from '../core/plan-schema.js';
-import type { PlanFileProblem } from '../core/plan-yaml.js';
+import type { Plan } from '../core/plan/schema.js';
+import type { PlanFileProblem } from '../core/plan/yaml.js';
 import { LaunchError } from '../errors.js';
 import { readTextFile } from './text-file.js';
 

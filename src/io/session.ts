@@ -1,17 +1,20 @@
 // Opens what a command works on: the plan, the config, the calendar and the folded log — from the
 // workspace, or, when there is none, the bundled plan starting this week (read commands only).
 import { readlinkSync } from 'node:fs';
-import type { Config } from '../core/config.js';
-import { DEFAULT_WORKING_DAYS } from '../core/config.js';
-import { addDays, type Calendar, createCalendar, isValidTimeZone, localDateOf, parsePlainDate } from '../core/calendar.js';
-import { foldResultOf } from '../core/events-incremental.js';
-import { foldEvents, type FoldResult, type LogEvent } from '../core/events.js';
-import type { Plan } from '../core/plan-schema.js';
+import type { Config } from '../core/config/config.js';
+import { DEFAULT_WORKING_DAYS } from '../core/config/config.js';
+import { addDays, type Calendar, createCalendar, isValidTimeZone, localDateOf, parsePlainDate, zoneOf } from '../core/calendar/calendar.js';
+import type { ZoneTable } from '../core/calendar/zone-table.js';
+import { foldResultOf } from '../core/log/fold-incremental.js';
+import { foldEvents } from '../core/log/fold.js';
+import { type FoldResult } from '../core/log/state.js';
+import { type LogEvent } from '../core/log/events.js';
+import type { Plan } from '../core/plan/schema.js';
 import { LaunchError, UsageError } from '../errors.js';
 import type { Ctx } from '../runtime.js';
 import { formatLogProblem, type LogStamp, readEventLog } from './event-log.js';
-import { readFoldedLog } from './fold-cache.js';
-import { loadPlanAndConfig } from './plan-cache.js';
+import { readFoldedLog } from './store/fold-snapshot.js';
+import { loadPlanAndConfig } from './store/plan-snapshot.js';
 import { bundledPlanPath } from './plan-source.js';
 import { findWorkspace, type WorkspacePaths } from './workspace.js';
 
@@ -78,15 +81,15 @@ export async function openSession(ctx: Ctx, opts: OpenOptions = {}): Promise<Ses
     const timeZone = systemTimeZone(ctx.rt.env);
     const now = ctx.rt.now().getTime();
     // The zone table is built around a start date; yesterday's UTC date is close enough to centre it.
-    const { plan } = await loadPlanAndConfig(bundledPlanPath(), undefined, { timeZone, start: new Date(now).toISOString().slice(0, 10) });
-    const config = defaultConfig(localDateOf(now, timeZone), timeZone);
+    const { plan, zone } = await loadPlanAndConfig(bundledPlanPath(), undefined, { timeZone, start: new Date(now).toISOString().slice(0, 10) });
+    const config = defaultConfig(localDateOf(now, zoneOf(timeZone)), timeZone);
     ctx.note(`No workspace: showing the bundled plan "${plan.title}" as if it started this week; ${INIT_HINT}.`);
-    return build(plan, config, undefined, [], foldEvents([]), null, true, ctx);
+    return build(plan, config, undefined, [], foldEvents([]), null, true, ctx, zone);
   }
   const loaded = await loadPlanAndConfig(paths.plan, paths.config);
   const plan = loaded.plan;
   const config = loaded.config!;
-  if (!isValidTimeZone(config.timeZone)) {
+  if (loaded.zone?.timeZone !== config.timeZone && !isValidTimeZone(config.timeZone)) {
     throw new LaunchError(`${paths.config}: timeZone: "${config.timeZone}" is not an IANA time zone (e.g. Europe/Berlin)`);
   }
   const log = opts.history ? readEventLog(paths.log) : readFoldedLog(paths.log);
@@ -100,8 +103,8 @@ export async function openSession(ctx: Ctx, opts: OpenOptions = {}): Promise<Ses
     }
     ctx.warn(`ignoring ${log.errors.length} malformed line(s) of the event log (run \`launch doctor\`):\n${listed}`);
   }
-  if ('fold' in log) return build(plan, config, paths, NO_EVENTS, foldResultOf(log.fold, NO_EVENTS), log.stamp, false, ctx);
-  return build(plan, config, paths, log.events, foldEvents(log.events), log.stamp, true, ctx);
+  if ('fold' in log) return build(plan, config, paths, NO_EVENTS, foldResultOf(log.fold, NO_EVENTS), log.stamp, false, ctx, loaded.zone);
+  return build(plan, config, paths, log.events, foldEvents(log.events), log.stamp, true, ctx, loaded.zone);
 }
 
 function build(
@@ -113,8 +116,9 @@ function build(
   logStamp: LogStamp | null,
   history: boolean,
   ctx: Ctx,
+  table: ZoneTable | undefined,
 ): Session {
-  const calendar = createCalendar(config, plan.totalWeeks);
+  const calendar = createCalendar(config, plan.totalWeeks, zoneOf(config.timeZone, table));
   return {
     plan,
     config,
@@ -133,7 +137,7 @@ function build(
  * no log, so only its `[x]` marks give statuses and there is no history.
  */
 export function withPlanFile(session: Session, plan: Plan): Session {
-  return { ...session, plan, calendar: createCalendar(session.config, plan.totalWeeks), events: NO_EVENTS, state: foldEvents(NO_EVENTS) };
+  return { ...session, plan, calendar: createCalendar(session.config, plan.totalWeeks, session.calendar.zone), events: NO_EVENTS, state: foldEvents(NO_EVENTS) };
 }
 
 /** `--date` accepts YYYY-MM-DD, today, yesterday and tomorrow (in the workspace's time zone). */

@@ -5,7 +5,7 @@
 // rather than commit it under a "launch:" message.
 import { readFileSync, realpathSync } from 'node:fs';
 import { basename, join, relative, sep } from 'node:path';
-import type { LogEvent } from '../core/events.js';
+import type { LogEvent } from '../core/log/events.js';
 import { LaunchError } from '../errors.js';
 import { type GitRepo, parseStatus } from './git.js';
 import type { WorkspacePaths } from './workspace.js';

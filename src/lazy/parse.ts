@@ -1,6 +1,6 @@
 // Chunk: YAML and zod, loaded only when a plan or config must really be parsed (snapshot miss,
 // validate, import, init) — not on the start-up path of `today` or `check`.
-export { checkPlanSanity } from '../core/plan-sanity.js';
-export { PlanSchema } from '../core/plan-schema.js';
-export { parsePlanYaml, planToYaml } from '../core/plan-yaml.js';
-export { configToYaml, parseConfigYaml } from '../core/config-yaml.js';
+export { checkPlanSanity } from '../core/plan/sanity.js';
+export { PlanSchema } from '../core/plan/schema.js';
+export { parsePlanYaml, planToYaml } from '../core/plan/yaml.js';
+export { configToYaml, parseConfigYaml } from '../core/config/yaml.js';

@@ -1,5 +1,5 @@
 // Dates as people read them at standup: "Mon 30 Nov 2026".
-import { weekdayOf } from '../core/calendar.js';
+import { weekdayOf } from '../core/calendar/calendar.js';
 
 const WEEKDAY = { mon: 'Mon', tue: 'Tue', wed: 'Wed', thu: 'Thu', fri: 'Fri', sat: 'Sat', sun: 'Sun' } as const;
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];

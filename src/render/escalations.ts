@@ -13,7 +13,7 @@ export function escalationBanner(ctx: Ctx, session: Session): void {
   for (const e of open) {
     const level = session.plan.escalation.levels.find((l) => l.id === e.level);
     const when = level?.timing ? ` · ${safeText(level.timing)}` : '';
-    ctx.print(`  ${c.red('▲')} ${safeText(e.level.toUpperCase())}${when} · ${safeText(e.item ?? 'general')}: ${safeText(e.reason)} ${c.dim(`(${safeText(e.actor)}, ${formatTimestamp(e.ts, session.config.timeZone)})`)}`);
+    ctx.print(`  ${c.red('▲')} ${safeText(e.level.toUpperCase())}${when} · ${safeText(e.item ?? 'general')}: ${safeText(e.reason)} ${c.dim(`(${safeText(e.actor)}, ${formatTimestamp(e.ts, session.calendar.zone)})`)}`);
   }
   const contacts = contactsFor(session.plan.escalation);
   if (contacts.length > 0) ctx.print(c.dim(`  contacts: ${contacts.map(safeText).join(' · ')}`));

@@ -1,6 +1,6 @@
 // One line per item, the same everywhere: mark, id (to type into `check`), title, and quiet extras.
 import type { Scheduled, Status } from '../core/queries/schedule.js';
-import type { Block } from '../core/plan-schema.js';
+import type { Block } from '../core/plan/schema.js';
 import type { Ctx } from '../runtime.js';
 import { safeText } from './sanitize.js';
 

@@ -1,5 +1,5 @@
 // A plan update's diff as text: one line per item that changes, marks that read without colour.
-import type { Move, Place, PlanDiff } from '../core/plan-diff.js';
+import type { Move, Place, PlanDiff } from '../core/plan/diff.js';
 import { safeText } from './sanitize.js';
 import type { Theme } from './theme.js';
 

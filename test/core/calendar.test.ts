@@ -12,9 +12,10 @@ import {
   startOfLocalDay,
   weekStartFor,
   weekdayOf,
+  zoneOf,
   type CalendarConfig,
-} from '../../src/core/calendar.js';
-import type { Block, Item, Weekday } from '../../src/core/plan-schema.js';
+} from '../../src/core/calendar/calendar.js';
+import type { Block, Item, Weekday } from '../../src/core/plan/schema.js';
 
 const MON_FRI: Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri'];
 const ZONES = ['America/New_York', 'Europe/Berlin', 'Pacific/Auckland', 'Asia/Kolkata', 'UTC', 'America/Santiago'];
@@ -82,12 +83,10 @@ describe('time zones', () => {
     expect(parseInstant('2026-11-30T23:30:00.000-05:00')).toBe(Date.UTC(2026, 11, 1, 4, 30));
     expect(parseInstant('2026-11-30T23:30+05:30')).toBe(Date.UTC(2026, 10, 30, 18, 0));
     expect(parseInstant('2026-11-30T23:30:05.123456Z')).toBe(Date.UTC(2026, 10, 30, 23, 30, 5, 123));
-    expect(parseInstant(1_700_000_000_000)).toBe(1_700_000_000_000);
     for (const bad of ['2026-11-30T23:30:00', '2026-11-30', '2026-02-30T10:00Z', '2026-11-30T24:00Z', 'yesterday']) {
-      expect(parseInstant(bad), bad).toBeNull();
+      expect(parseInstant(bad), bad).toBeNaN();
     }
-    expect(parseInstant(Number.NaN)).toBeNull();
-    expect(() => localDateOf('2026-11-30T23:30:00', 'UTC')).toThrow(RangeError);
+    expect(() => localDateOf('2026-11-30T23:30:00', zoneOf('UTC'))).toThrow(RangeError);
   });
 
   it('puts 23:30 local time on its own local day in every zone', () => {
@@ -101,29 +100,29 @@ describe('time zones', () => {
     ];
     for (const [tz, utc] of cases) {
       const t = parseInstant(utc)!;
-      expect(localDateOf(utc, tz), tz).toBe('2026-11-30');
-      expect(localDateOf(t, tz), tz).toBe('2026-11-30');
-      expect(localDateOf(t + 30 * 60_000, tz), tz).toBe('2026-12-01');
-      expect(formatOffsetTimestamp(t, tz).slice(0, 16), tz).toBe('2026-11-30T23:30');
+      expect(localDateOf(utc, zoneOf(tz)), tz).toBe('2026-11-30');
+      expect(localDateOf(t, zoneOf(tz)), tz).toBe('2026-11-30');
+      expect(localDateOf(t + 30 * 60_000, zoneOf(tz)), tz).toBe('2026-12-01');
+      expect(formatOffsetTimestamp(t, zoneOf(tz)).slice(0, 16), tz).toBe('2026-11-30T23:30');
     }
-    expect(localDateOf('2026-11-30T23:30:00.000-05:00', 'America/New_York')).toBe('2026-11-30');
-    expect(localDateOf('2026-11-30T23:30:00.000-05:00', 'Europe/Berlin')).toBe('2026-12-01');
+    expect(localDateOf('2026-11-30T23:30:00.000-05:00', zoneOf('America/New_York'))).toBe('2026-11-30');
+    expect(localDateOf('2026-11-30T23:30:00.000-05:00', zoneOf('Europe/Berlin'))).toBe('2026-12-01');
   });
 
   it('moves nothing by a day across the US and EU DST changes', () => {
     // US: 2027-03-14 (spring), 2026-11-01 (fall). EU: 2027-03-28, 2026-10-25.
-    expect(localDateOf('2027-03-13T23:30:00-05:00', 'America/New_York')).toBe('2027-03-13');
-    expect(localDateOf('2027-03-14T23:30:00-04:00', 'America/New_York')).toBe('2027-03-14');
-    expect(localDateOf('2027-03-15T00:30:00-04:00', 'America/New_York')).toBe('2027-03-15');
-    expect(localDateOf('2027-03-27T23:30:00+01:00', 'Europe/Berlin')).toBe('2027-03-27');
-    expect(localDateOf('2027-03-28T23:30:00+02:00', 'Europe/Berlin')).toBe('2027-03-28');
-    expect(localDateOf('2027-03-29T00:30:00+02:00', 'Europe/Berlin')).toBe('2027-03-29');
-    expect(localDateOf('2026-11-01T23:30:00-05:00', 'America/New_York')).toBe('2026-11-01');
-    expect(localDateOf('2026-10-25T23:30:00+01:00', 'Europe/Berlin')).toBe('2026-10-25');
+    expect(localDateOf('2027-03-13T23:30:00-05:00', zoneOf('America/New_York'))).toBe('2027-03-13');
+    expect(localDateOf('2027-03-14T23:30:00-04:00', zoneOf('America/New_York'))).toBe('2027-03-14');
+    expect(localDateOf('2027-03-15T00:30:00-04:00', zoneOf('America/New_York'))).toBe('2027-03-15');
+    expect(localDateOf('2027-03-27T23:30:00+01:00', zoneOf('Europe/Berlin'))).toBe('2027-03-27');
+    expect(localDateOf('2027-03-28T23:30:00+02:00', zoneOf('Europe/Berlin'))).toBe('2027-03-28');
+    expect(localDateOf('2027-03-29T00:30:00+02:00', zoneOf('Europe/Berlin'))).toBe('2027-03-29');
+    expect(localDateOf('2026-11-01T23:30:00-05:00', zoneOf('America/New_York'))).toBe('2026-11-01');
+    expect(localDateOf('2026-10-25T23:30:00+01:00', zoneOf('Europe/Berlin'))).toBe('2026-10-25');
   });
 
   it('finds the start of a local day, including DST-change days', () => {
-    const iso = (date: string, tz: string) => new Date(startOfLocalDay(date, tz)).toISOString();
+    const iso = (date: string, tz: string) => new Date(startOfLocalDay(date, zoneOf(tz))).toISOString();
     expect(iso('2026-11-30', 'America/New_York')).toBe('2026-11-30T05:00:00.000Z');
     expect(iso('2027-03-14', 'America/New_York')).toBe('2027-03-14T05:00:00.000Z');
     expect(iso('2027-03-15', 'America/New_York')).toBe('2027-03-15T04:00:00.000Z');
@@ -132,7 +131,7 @@ describe('time zones', () => {
     expect(iso('2026-11-30', 'Asia/Kolkata')).toBe('2026-11-29T18:30:00.000Z');
     expect(iso('2026-09-27', 'Pacific/Auckland')).toBe('2026-09-26T12:00:00.000Z');
     // Day lengths: 23 h on spring-forward days, 25 h on fall-back days.
-    const len = (date: string, tz: string) => (startOfLocalDay(addDays(date, 1), tz) - startOfLocalDay(date, tz)) / HOUR;
+    const len = (date: string, tz: string) => (startOfLocalDay(addDays(date, 1), zoneOf(tz)) - startOfLocalDay(date, zoneOf(tz))) / HOUR;
     expect(len('2027-03-14', 'America/New_York')).toBe(23);
     expect(len('2026-11-01', 'America/New_York')).toBe(25);
     expect(len('2027-03-28', 'Europe/Berlin')).toBe(23);
@@ -142,24 +141,24 @@ describe('time zones', () => {
 
   it('starts a day at 01:00 when midnight is skipped, and at the first of two midnights', () => {
     // Chile springs forward from 00:00 to 01:00 on 2026-09-06.
-    const santiago = startOfLocalDay('2026-09-06', 'America/Santiago');
-    expect(formatOffsetTimestamp(santiago, 'America/Santiago')).toBe('2026-09-06T01:00:00.000-03:00');
-    expect(formatOffsetTimestamp(santiago - 1, 'America/Santiago')).toBe('2026-09-05T23:59:59.999-04:00');
+    const santiago = startOfLocalDay('2026-09-06', zoneOf('America/Santiago'));
+    expect(formatOffsetTimestamp(santiago, zoneOf('America/Santiago'))).toBe('2026-09-06T01:00:00.000-03:00');
+    expect(formatOffsetTimestamp(santiago - 1, zoneOf('America/Santiago'))).toBe('2026-09-05T23:59:59.999-04:00');
     // Cuba falls back from 01:00 to 00:00 on 2026-11-01, so midnight happens twice.
-    const havana = startOfLocalDay('2026-11-01', 'America/Havana');
-    expect(formatOffsetTimestamp(havana, 'America/Havana')).toBe('2026-11-01T00:00:00.000-04:00');
-    expect(formatOffsetTimestamp(havana + HOUR, 'America/Havana')).toBe('2026-11-01T00:00:00.000-05:00');
+    const havana = startOfLocalDay('2026-11-01', zoneOf('America/Havana'));
+    expect(formatOffsetTimestamp(havana, zoneOf('America/Havana'))).toBe('2026-11-01T00:00:00.000-04:00');
+    expect(formatOffsetTimestamp(havana + HOUR, zoneOf('America/Havana'))).toBe('2026-11-01T00:00:00.000-05:00');
   });
 
   it('formats event timestamps with the zone offset', () => {
     const t = Date.UTC(2026, 11, 1, 4, 30);
-    expect(formatOffsetTimestamp(t, 'America/New_York')).toBe('2026-11-30T23:30:00.000-05:00');
-    expect(formatOffsetTimestamp(t, 'Asia/Kolkata')).toBe('2026-12-01T10:00:00.000+05:30');
-    expect(formatOffsetTimestamp(t, 'Pacific/Auckland')).toBe('2026-12-01T17:30:00.000+13:00');
-    expect(formatOffsetTimestamp(t, 'UTC')).toBe('2026-12-01T04:30:00.000+00:00');
-    expect(formatOffsetTimestamp(Date.UTC(2027, 5, 1, 12, 0, 0, 7), 'Europe/Berlin')).toBe('2027-06-01T14:00:00.007+02:00');
+    expect(formatOffsetTimestamp(t, zoneOf('America/New_York'))).toBe('2026-11-30T23:30:00.000-05:00');
+    expect(formatOffsetTimestamp(t, zoneOf('Asia/Kolkata'))).toBe('2026-12-01T10:00:00.000+05:30');
+    expect(formatOffsetTimestamp(t, zoneOf('Pacific/Auckland'))).toBe('2026-12-01T17:30:00.000+13:00');
+    expect(formatOffsetTimestamp(t, zoneOf('UTC'))).toBe('2026-12-01T04:30:00.000+00:00');
+    expect(formatOffsetTimestamp(Date.UTC(2027, 5, 1, 12, 0, 0, 7), zoneOf('Europe/Berlin'))).toBe('2027-06-01T14:00:00.007+02:00');
     // New York's 1880 local mean time is -04:56:02, which ±HH:MM cannot express.
-    expect(formatOffsetTimestamp(Date.UTC(1880, 0, 1), 'America/New_York')).toBe('1880-01-01T00:00:00.000Z');
+    expect(formatOffsetTimestamp(Date.UTC(1880, 0, 1), zoneOf('America/New_York'))).toBe('1880-01-01T00:00:00.000Z');
   });
 
   it('round-trips instants, local dates and day starts in every zone', () => {
@@ -167,15 +166,15 @@ describe('time zones', () => {
     const hi = Date.UTC(2060, 0, 1);
     fc.assert(
       fc.property(fc.integer({ min: lo, max: hi }), fc.constantFrom(...ZONES), (t, tz) => {
-        const stamp = formatOffsetTimestamp(t, tz);
+        const stamp = formatOffsetTimestamp(t, zoneOf(tz));
         expect(parseInstant(stamp)).toBe(t);
-        const day = localDateOf(t, tz);
+        const day = localDateOf(t, zoneOf(tz));
         expect(stamp.slice(0, 10)).toBe(day);
-        const start = startOfLocalDay(day, tz);
+        const start = startOfLocalDay(day, zoneOf(tz));
         expect(start).toBeLessThanOrEqual(t);
-        expect(startOfLocalDay(addDays(day, 1), tz)).toBeGreaterThan(t);
-        expect(localDateOf(start, tz)).toBe(day);
-        expect(localDateOf(start - 1, tz)).toBe(addDays(day, -1));
+        expect(startOfLocalDay(addDays(day, 1), zoneOf(tz))).toBeGreaterThan(t);
+        expect(localDateOf(start, zoneOf(tz))).toBe(day);
+        expect(localDateOf(start - 1, zoneOf(tz))).toBe(addDays(day, -1));
       }),
     );
   });
@@ -183,10 +182,10 @@ describe('time zones', () => {
   it('keeps every day of the plan season on its date at 00:30 and 23:30 local', () => {
     for (const tz of ZONES) {
       for (let d = '2026-09-01'; d <= '2027-04-30'; d = addDays(d, 1)) {
-        const start = startOfLocalDay(d, tz);
-        const next = startOfLocalDay(addDays(d, 1), tz);
-        expect(localDateOf(start + 30 * 60_000, tz)).toBe(d);
-        expect(localDateOf(next - 30 * 60_000, tz)).toBe(d);
+        const start = startOfLocalDay(d, zoneOf(tz));
+        const next = startOfLocalDay(addDays(d, 1), zoneOf(tz));
+        expect(localDateOf(start + 30 * 60_000, zoneOf(tz))).toBe(d);
+        expect(localDateOf(next - 30 * 60_000, zoneOf(tz))).toBe(d);
         expect((next - start) / HOUR).toBeGreaterThanOrEqual(23);
         expect((next - start) / HOUR).toBeLessThanOrEqual(25);
       }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { countByActor, countByType, describeCounts } from '../../src/core/event-summary.js';
-import { createEvent, type LogEvent, type NewEvent } from '../../src/core/events.js';
+import { countByActor, countByType, describeCounts } from '../../src/core/log/counts.js';
+import { createEvent, type LogEvent, type NewEvent } from '../../src/core/log/events.js';
 
 let n = 0;
 const ev = (fields: Record<string, unknown>, id = `e${++n}`): LogEvent =>

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { extendFold, type FoldSnapshot, snapshotOf } from '../../src/core/events-incremental.js';
-import { foldEvents, type LogEvent } from '../../src/core/events.js';
+import { extendFold, type FoldSnapshot, snapshotOf } from '../../src/core/log/fold-incremental.js';
+import { foldEvents } from '../../src/core/log/fold.js';
+import { type LogEvent } from '../../src/core/log/events.js';
 import { comparable } from '../events-fixtures.js';
 
 // ---------------------------------------------------------------------------------------------------

@@ -1,16 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import {
-  createEvent,
-  describeEvent,
-  eventShapeProblem,
-  findLastChange,
-  foldEvents,
-  parseInstant,
-  type LogEvent,
-  type NewEvent,
-} from '../../src/core/events.js';
-import { validateEvent } from '../../src/core/event-schema.js';
+import { createEvent, type LogEvent, type NewEvent } from '../../src/core/log/events.js';
+import { describeEvent } from '../../src/core/log/event-types.js';
+import { eventShapeProblem } from '../../src/core/log/shape.js';
+import { findLastChange } from '../../src/core/log/history.js';
+import { foldEvents } from '../../src/core/log/fold.js';
+import { parseInstant } from '../../src/core/calendar/instant.js';
+import { validateEvent } from '../../src/core/log/schema.js';
 
 let seq = 0;
 /** Events with readable ids and a clock in minutes after 09:00 UTC on 2026-11-30. */

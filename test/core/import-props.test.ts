@@ -3,8 +3,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { importMarkdown } from '../../src/core/import/markdown-import.js';
-import { checkPlanSanity } from '../../src/core/plan-sanity.js';
-import { PlanSchema } from '../../src/core/plan-schema.js';
+import { checkPlanSanity } from '../../src/core/plan/sanity.js';
+import { PlanSchema } from '../../src/core/plan/schema.js';
 
 const RUNS = { numRuns: 200 };
 

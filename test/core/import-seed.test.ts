@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { importMarkdown } from '../../src/core/import/markdown-import.js';
-import { PlanSchema } from '../../src/core/plan-schema.js';
-import { checkPlanSanity } from '../../src/core/plan-sanity.js';
-import { planToYaml } from '../../src/core/plan-yaml.js';
+import { PlanSchema } from '../../src/core/plan/schema.js';
+import { checkPlanSanity } from '../../src/core/plan/sanity.js';
+import { planToYaml } from '../../src/core/plan/yaml.js';
 import { seedMarkdown } from '../helpers.js';
 
 const { plan, warnings } = importMarkdown(seedMarkdown(), { sourceName: 'securenet-launch.md' });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { importMarkdown } from '../../src/core/import/markdown-import.js';
-import { PlanSchema } from '../../src/core/plan-schema.js';
-import { checkPlanSanity } from '../../src/core/plan-sanity.js';
+import { PlanSchema } from '../../src/core/plan/schema.js';
+import { checkPlanSanity } from '../../src/core/plan/sanity.js';
 import { fixture } from '../helpers.js';
 
 const load = (name: string) => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { importMarkdown } from '../../src/core/import/markdown-import.js';
-import { diffPlans, idsToKeep, keepOldIds, shareWordStem } from '../../src/core/plan-diff.js';
-import { checkPlanSanity } from '../../src/core/plan-sanity.js';
+import { diffPlans, idsToKeep, keepOldIds, shareWordStem } from '../../src/core/plan/diff.js';
+import { checkPlanSanity } from '../../src/core/plan/sanity.js';
 
 const BASE = {
   backend: ['Database Index Creation', 'Redis Setup', 'Connection Pool Tuning'],

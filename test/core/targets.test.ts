@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import type { NumericTarget, Target } from '../../src/core/target-schema.js';
-import { TargetSchema } from '../../src/core/target-schema.js';
+import type { NumericTarget, Target } from '../../src/core/targets/schema.js';
+import { TargetSchema } from '../../src/core/targets/schema.js';
 import {
   evaluate, extractThresholds, formatQuantity, formatTarget, measurementsFromArgs, parseMeasurement, parseTarget,
   type Measured,
-} from '../../src/core/targets.js';
+} from '../../src/core/targets/targets.js';
 
 const target = (text: string): Target => {
   const t = parseTarget(text);

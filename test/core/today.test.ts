@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createCalendar } from '../../src/core/calendar.js';
-import type { ItemState, KpiRecord } from '../../src/core/events.js';
-import { parsePlanYaml } from '../../src/core/plan-yaml.js';
+import { createCalendar } from '../../src/core/calendar/calendar.js';
+import type { ItemState } from '../../src/core/log/item-state.js';
+import type { KpiRecord } from '../../src/core/log/state.js';
+import { parsePlanYaml } from '../../src/core/plan/yaml.js';
 import { buildPlanView } from '../../src/core/queries/schedule.js';
 import { today } from '../../src/core/queries/today.js';
 

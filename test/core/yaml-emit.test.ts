@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { toYaml } from '../../src/core/yaml-emit.js';
+import { toYaml } from '../../src/core/plan/yaml-emit.js';
 
 // JSON-like values as plans hold them, with the strings YAML is touchy about mixed in.
 const tricky = fc.constantFrom('', ' ', 'yes', 'No', 'null', '~', 'true', '1.5', '0x1F', '-', '- x', 'a: b', 'a #b', '#x', ':x', 'x:', '!tag', '&a', '*a',

@@ -4,7 +4,8 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { buildSync } from 'esbuild';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { foldEvents, type LogEvent } from '../../src/core/events.js';
+import { foldEvents } from '../../src/core/log/fold.js';
+import { type LogEvent } from '../../src/core/log/events.js';
 import {
   EventLogCorruptError,
   EventLogIoError,

@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createEvent, type LogEvent, type NewEvent, parseInstant } from '../../src/core/events.js';
+import { createEvent, type LogEvent, type NewEvent } from '../../src/core/log/events.js';
+import { parseInstant } from '../../src/core/calendar/instant.js';
 import { readEventLog } from '../../src/io/event-log.js';
-import { lineTs, readEventsBetween } from '../../src/io/event-window.js';
+import { lineTs, readEventsBetween } from '../../src/io/store/event-window.js';
 import { line, tempLog } from '../events-fixtures.js';
 
 let dir: string;

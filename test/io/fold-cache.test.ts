@@ -2,10 +2,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type FoldSnapshot, snapshotOf } from '../../src/core/events-incremental.js';
-import { createEvent, foldEvents, type LogEvent, type NewEvent } from '../../src/core/events.js';
+import { type FoldSnapshot, snapshotOf } from '../../src/core/log/fold-incremental.js';
+import { createEvent, type LogEvent, type NewEvent } from '../../src/core/log/events.js';
+import { foldEvents } from '../../src/core/log/fold.js';
 import { appendEvent, appendEvents, newEventId, readEventLog } from '../../src/io/event-log.js';
-import { FOLD_CACHE_NAME, foldCachePath, type FoldedLogRead, readFoldedLog } from '../../src/io/fold-cache.js';
+import { FOLD_CACHE_NAME, foldCachePath, type FoldedLogRead, readFoldedLog } from '../../src/io/store/fold-snapshot.js';
 import { comparable } from '../events-fixtures.js';
 
 let dir: string;

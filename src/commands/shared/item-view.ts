@@ -1,7 +1,7 @@
 // The JSON shapes of an item and of a KPI cell, the same in every command that prints them.
 import type { KpiCell } from '../../core/queries/kpis.js';
 import type { Scheduled } from '../../core/queries/schedule.js';
-import type { Item } from '../../core/plan-schema.js';
+import type { Item } from '../../core/plan/schema.js';
 
 export interface ItemJson {
   id: string;

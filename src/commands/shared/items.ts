@@ -1,7 +1,7 @@
 // What the item commands share: finding items from what the user typed, and item status.
-import { resolveRef, type Named } from '../../core/item-ref.js';
+import { resolveRef, type Named } from '../../core/plan/item-ref.js';
 import { itemStatus, type Status } from '../../core/queries/schedule.js';
-import type { Item } from '../../core/plan-schema.js';
+import type { Item } from '../../core/plan/schema.js';
 import { LaunchError } from '../../errors.js';
 import { pickOne } from '../../io/prompts.js';
 import type { Session } from '../../io/session.js';

@@ -1,7 +1,7 @@
 // Appending events: the workspace must exist (offered on a terminal), ids are random, timestamps carry
 // the workspace's offset, and the line is on disk before the command says it is done.
-import { formatOffsetTimestamp, localDateOf, startOfLocalDay } from '../../core/calendar.js';
-import { createEvent, type LaunchEvent, type NewEvent } from '../../core/events.js';
+import { formatOffsetTimestamp, localDateOf, startOfLocalDay, zoneOf } from '../../core/calendar/calendar.js';
+import { createEvent, type LaunchEvent, type NewEvent } from '../../core/log/events.js';
 import { isLaunchError, LaunchError } from '../../errors.js';
 import { appendEvents, newEventId } from '../../io/event-log.js';
 import { initWorkspace } from '../../io/init-workspace.js';
@@ -26,7 +26,7 @@ export async function openForWrite(ctx: Ctx, opts: { history?: boolean } = {}): 
     const yes = await confirm('No launch workspace here. Create .launch/ with the bundled plan, starting this week?');
     if (!yes) throw error;
     const timeZone = systemTimeZone(ctx.rt.env);
-    const today = localDateOf(ctx.rt.now().getTime(), timeZone);
+    const today = localDateOf(ctx.rt.now().getTime(), zoneOf(timeZone));
     const { configToYaml } = await import('../../lazy/parse.js');
     initWorkspace({ dir: join(ctx.rt.cwd, WORKSPACE_DIR), planYaml: readFileSync(bundledPlanPath(), 'utf8'), configYaml: configToYaml(defaultConfig(today, timeZone)), force: false });
     ctx.note(`Created ${WORKSPACE_DIR}/ (week 1 is this week; \`launch init --force --start <date>\` changes it).`);
@@ -47,7 +47,7 @@ export function actorFor(ctx: Ctx, session: Session, as?: string): Promise<strin
 export async function record(ctx: Ctx, session: Session, fields: NewEvent[], opts: RecordOptions = {}): Promise<LaunchEvent[]> {
   if (!session.paths) throw new LaunchError('no launch workspace', { hint: INIT_HINT });
   const now = ctx.rt.now().getTime();
-  const tz = session.config.timeZone;
+  const tz = session.calendar.zone;
   const backdated = opts.date !== undefined && opts.date !== session.today;
   const at = backdated ? startOfLocalDay(opts.date!, tz) + 12 * 3600_000 : now;
   const ts = formatOffsetTimestamp(at, tz);

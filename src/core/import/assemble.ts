@@ -1,11 +1,11 @@
 // Turns the walk's drafts into a Plan: fills in what headings implied (sprint spans, an item's sprint
 // from its week), assigns stable ids, and writes every object with keys in one fixed order so that
 // the same Markdown always gives byte-identical YAML.
-import type { Block, Item, Kpi, Plan, Section, Sprint, Week, WeekSpan } from '../plan-schema.js';
-import { PLAN_SCHEMA_VERSION } from '../plan-version.js';
+import type { Block, Item, Kpi, Plan, Section, Sprint, Week, WeekSpan } from '../plan/schema.js';
+import { PLAN_SCHEMA_VERSION } from '../plan/version.js';
 import type { Collected } from './walk.js';
 import type { SprintDraft } from './drafts.js';
-import { assignIds, slug } from './slug.js';
+import { assignIds, slug } from './ids.js';
 
 const spanLabel = (w: WeekSpan): string => (w.from === w.to ? `${w.from}` : `${w.from}-${w.to}`);
 

@@ -1,6 +1,6 @@
 // What the Markdown walk collects before ids are assigned and the plan is assembled.
-import type { DaySpan, WeekSpan, Weekday } from '../plan-schema.js';
-import type { NumericTarget, Target } from '../target-schema.js';
+import type { DaySpan, WeekSpan, Weekday } from '../plan/schema.js';
+import type { NumericTarget, Target } from '../targets/schema.js';
 
 export interface Warning {
   line: number;

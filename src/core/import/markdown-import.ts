@@ -1,12 +1,12 @@
 // Markdown plan → Plan. Pure: a string in, the plan and the importer's warnings out.
 import type { RootContent } from 'mdast';
 import { parse as parseYaml } from 'yaml';
-import type { Plan } from '../plan-schema.js';
+import type { Plan } from '../plan/schema.js';
 import { assemble } from './assemble.js';
 import type { Warning } from './drafts.js';
 import { repairDoubleEncoding, type MojibakeRepair } from './mojibake.js';
 import { topLevelNodes } from './parse-markdown.js';
-import { slug } from './slug.js';
+import { slug } from '../plan/words.js';
 import { walk } from './walk.js';
 
 export type { Warning } from './drafts.js';

@@ -1,6 +1,6 @@
 // Reads the schedule a heading announces: "SPRINT 3-4: Integration & Polish (Week 5-8)",
 // "Week 5-6: Advanced Features", "Monday - Wednesday: Frontend Foundation", "Day 4: MFA Backend".
-import type { DaySpan, WeekSpan, Weekday } from '../plan-schema.js';
+import type { DaySpan, WeekSpan, Weekday } from '../plan/schema.js';
 
 const DAY_NAMES: Record<string, Weekday> = {
   mon: 'mon', monday: 'mon', tue: 'tue', tues: 'tue', tuesday: 'tue', wed: 'wed', wednesday: 'wed',

@@ -1,8 +1,8 @@
 // Walks the Markdown tree once, in document order, collecting drafts. Headings set the context
 // (sprint, week, block, days); the nodes under a heading are read in that context.
 import type { BlockContent, Code, Heading, List, ListItem, Nodes, Paragraph, RootContent, Table } from 'mdast';
-import type { DaySpan, WeekSpan } from '../plan-schema.js';
-import { extractThresholds, parseTarget } from '../targets.js';
+import type { DaySpan, WeekSpan } from '../plan/schema.js';
+import { extractThresholds, parseTarget } from '../targets/targets.js';
 import { tasksFromCode, hasDayLines } from './code-tasks.js';
 import type {
   BlockDraft, ItemDraft, KpiDraft, LevelDraft, SectionDraft, SprintDraft, WeekDraft, Warning,

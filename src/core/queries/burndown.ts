@@ -1,6 +1,6 @@
 // Open items left at the end of each working day, replayed from the log, against the ideal straight
 // line from everything open on day one to nothing open on the last day.
-import type { LogEvent } from '../events.js';
+import type { LogEvent } from '../log/events.js';
 import type { PlanView } from './schedule.js';
 
 export interface BurndownPoint {

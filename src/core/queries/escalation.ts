@@ -1,8 +1,8 @@
 // The plan's escalation section as rules: open escalations with the contacts to call, and candidates
 // (items 2+ working days late, KPIs missed at their checkpoint) with the rule whose trigger fits best.
-import type { EscalationState } from '../events.js';
-import type { Escalation, EscalationLevel } from '../plan-schema.js';
-import { words } from '../import/slug.js';
+import type { EscalationState } from '../log/state.js';
+import type { Escalation, EscalationLevel } from '../plan/schema.js';
+import { words } from '../plan/words.js';
 import type { KpiCell } from './kpis.js';
 import type { Overdue } from './today.js';
 

@@ -1,9 +1,9 @@
 // KPI rows: for each metric and target week, the actual recorded for that week and the verdict.
-import type { Calendar } from '../calendar.js';
-import type { KpiRecord } from '../events.js';
-import type { Kpi, WeekSpan } from '../plan-schema.js';
-import type { Target } from '../target-schema.js';
-import { evaluate, parseMeasurement } from '../targets.js';
+import type { Calendar } from '../calendar/calendar.js';
+import type { KpiRecord } from '../log/state.js';
+import type { Kpi, WeekSpan } from '../plan/schema.js';
+import type { Target } from '../targets/schema.js';
+import { evaluate, parseMeasurement } from '../targets/targets.js';
 
 export type KpiStatus = 'met' | 'missed' | 'pending' | 'no-data';
 

@@ -1,7 +1,7 @@
 // Sprint progress and the on-track verdict shared by today, standup and status.
-import type { Sprint } from '../plan-schema.js';
+import type { Sprint } from '../plan/schema.js';
 import type { PlanView, Scheduled } from './schedule.js';
-import { compareText } from '../compare.js';
+import { compareText } from '../plan/words.js';
 
 export interface OnTrack {
   verdict: 'on track' | 'behind' | 'ahead';

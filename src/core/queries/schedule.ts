@@ -1,8 +1,8 @@
 // Every item with its dates and status, computed once per run; the queries below read from this.
-import type { Calendar, ItemSchedule } from '../calendar.js';
-import type { ItemState } from '../events.js';
-import type { Block, Item, ItemKind, Plan } from '../plan-schema.js';
-import { type ItemIndex, itemIndexOf } from '../item-index.js';
+import type { Calendar, ItemSchedule } from '../calendar/calendar.js';
+import type { ItemState } from '../log/item-state.js';
+import type { Block, Item, ItemKind, Plan } from '../plan/schema.js';
+import { type ItemIndex, itemIndexOf } from '../plan/item-index.js';
 
 export type Status = 'todo' | 'done' | 'blocked';
 

@@ -1,12 +1,13 @@
 // The morning standup: yesterday's events by actor, today's agenda, blockers, the on-track verdict and
 // the plan's questions (plus the weekly review and risk prompts on a week's last working day).
-import { type Calendar, startOfLocalDay } from '../calendar.js';
-import type { LogEvent, StandupRecord } from '../events.js';
+import { type Calendar, startOfLocalDay } from '../calendar/calendar.js';
+import type { LogEvent } from '../log/events.js';
+import type { StandupRecord } from '../log/state.js';
 import { onTrack, type OnTrack } from './progress.js';
 import type { PlanView, Scheduled } from './schedule.js';
 import { agendaFor, type DayAgenda, type Overdue, type TeamFilter, today } from './today.js';
-import type { KpiRecord } from '../events.js';
-import { compareText } from '../compare.js';
+import type { KpiRecord } from '../log/state.js';
+import { compareText } from '../plan/words.js';
 
 export interface Standup {
   date: string;
@@ -26,7 +27,7 @@ export interface Standup {
 
 /** Yesterday, as standup means it: from the previous working day's start to the start of `date`. */
 export function standupWindow(calendar: Calendar, date: string): { since: string; from: number; to: number } {
-  const tz = calendar.config.timeZone;
+  const tz = calendar.zone;
   const since = calendar.previousWorkingDay(date);
   return { since, from: startOfLocalDay(since, tz), to: startOfLocalDay(date, tz) };
 }

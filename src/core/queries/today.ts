@@ -1,11 +1,11 @@
 // "What is on today?" — pure: the plan view, a date and an optional team filter in, sections out.
-import type { DayPosition } from '../calendar.js';
-import type { KpiRecord } from '../events.js';
-import type { Block, Sprint, Week } from '../plan-schema.js';
+import type { DayPosition } from '../calendar/calendar.js';
+import type { KpiRecord } from '../log/state.js';
+import type { Block, Sprint, Week } from '../plan/schema.js';
 import { type KpiCell, kpiCells } from './kpis.js';
 import { onTrack, type OnTrack } from './progress.js';
 import { isOn, isOverdue, type PlanView, type Scheduled } from './schedule.js';
-import { compareText } from '../compare.js';
+import { compareText } from '../plan/words.js';
 
 export interface TaskGroup {
   block: Block | undefined;

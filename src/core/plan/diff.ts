@@ -16,7 +16,7 @@
 //    of 3+ letters: "Database Index Creation" / "Create database indexes"). The stem guard keeps an item
 //    *replaced* by an unrelated one from inheriting the old item's "done": that is removed + added.
 // Everything else is added or removed. Events of removed items stay in the log (doctor lists them).
-import type { Item, Kpi, Plan } from './plan-schema.js';
+import type { Item, Kpi, Plan } from './schema.js';
 
 export interface Place {
   section: string;

@@ -1,6 +1,6 @@
 // The workspace's config.yaml: when the plan starts and how its weeks map onto the calendar.
 // The type lives here, zod-free, for the start-up path; the schema is in config-schema.ts.
-import type { Weekday } from './weekdays.js';
+import type { Weekday } from '../plan/weekdays.js';
 
 export interface Config {
   version: 1;

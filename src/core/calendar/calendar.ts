@@ -3,22 +3,16 @@
 // All dates are plain 'YYYY-MM-DD' strings; instants only enter through dateOf()/localDateOf(), which
 // judge them in the workspace's zone. Nothing here reads the clock: "today" is always an argument.
 
-import type { Block, WeekSpan } from './plan-schema.js';
-import type { ItemSpan } from './item-index.js';
-import { WEEKDAYS, type Weekday } from './weekdays.js';
-import { dateFromDayNumber, dayNumber, parsePlainDate } from './calendar-date.js';
-import { isValidTimeZone, localDateOf } from './calendar-zone.js';
+import type { Block, WeekSpan } from '../plan/schema.js';
+import type { ItemSpan } from '../plan/item-index.js';
+import { WEEKDAYS, type Weekday } from '../plan/weekdays.js';
+import { dateFromDayNumber, dayNumber, parsePlainDate } from './date.js';
+import { localDateOf, type Zone, zoneOf } from './zone.js';
 
-export type { Weekday } from './plan-schema.js';
-export { addDays, daysBetween, parsePlainDate, weekdayOf } from './calendar-date.js';
-export {
-  formatOffsetTimestamp,
-  isValidTimeZone,
-  localDateOf,
-  parseInstant,
-  startOfLocalDay,
-  zoneTableFor,
-} from './calendar-zone.js';
+export type { Weekday } from '../plan/schema.js';
+export { addDays, daysBetween, parsePlainDate, weekdayOf } from './date.js';
+export { parseInstant } from './instant.js';
+export { formatOffsetTimestamp, isValidTimeZone, localDateOf, startOfLocalDay, type Zone, zoneOf, zoneTableFor } from './zone.js';
 
 export interface CalendarConfig {
   /** Week 1 is the week containing this date. */
@@ -57,6 +51,8 @@ export interface DayPosition {
 
 export interface Calendar {
   readonly config: Readonly<CalendarConfig>;
+  /** The configured time zone, in which instants become dates. */
+  readonly zone: Zone;
   readonly totalWeeks: number;
   /** Weekday each plan week begins on (see weekStartFor). */
   readonly weekStartsOn: Weekday;
@@ -117,9 +113,10 @@ function checkWeek(week: number): number {
   return week;
 }
 
-export function createCalendar(cfg: CalendarConfig, totalWeeks: number): Calendar {
+/** `zone` is the configured time zone, given when the caller has one with a table of its offsets. */
+export function createCalendar(cfg: CalendarConfig, totalWeeks: number, zone: Zone = zoneOf(cfg.timeZone)): Calendar {
   const startDn = checkDate('start', cfg.start);
-  if (!isValidTimeZone(cfg.timeZone)) throw new RangeError(`unknown time zone: ${JSON.stringify(cfg.timeZone)}`);
+  if (zone.name !== cfg.timeZone) throw new RangeError(`the zone ${zone.name} is not the configured ${cfg.timeZone}`);
   for (const d of cfg.workingDays) {
     if (!(WEEKDAYS as readonly string[]).includes(d)) throw new RangeError(`not a weekday: ${JSON.stringify(d)}`);
   }
@@ -221,10 +218,11 @@ export function createCalendar(cfg: CalendarConfig, totalWeeks: number): Calenda
 
   const calendar: Calendar = {
     config: { start: cfg.start, timeZone: cfg.timeZone, workingDays, holidays: holidayDns.map(str) },
+    zone,
     totalWeeks,
     weekStartsOn,
     planRange,
-    dateOf: (instant) => localDateOf(instant, cfg.timeZone),
+    dateOf: (instant) => localDateOf(instant, zone),
     weekBounds(week) {
       const a = weekFirstDn(week);
       return { first: str(a), last: str(a + 6) };

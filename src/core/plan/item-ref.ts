@@ -1,7 +1,7 @@
 // How users name things at the terminal: the exact id, a unique id prefix, or words of the title
 // ("skeleton loading"). Used for items and, with the same rules, for KPI metrics.
-import { words } from './import/slug.js';
-import { compareText } from './compare.js';
+import { words } from './words.js';
+import { compareText } from './words.js';
 
 export interface Named {
   id: string;

@@ -15,21 +15,14 @@
 // full read and when the tail has grown large; a failure to write it only costs speed.
 import { closeSync, fstatSync, openSync, readFileSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
-import { extendFold, type FoldSnapshot, snapshotOf } from '../core/events-incremental.js';
-import {
-  type EscalationState,
-  foldEvents,
-  type ItemNote,
-  type ItemState,
-  type ItemStatus,
-  type KpiRecord,
-  type MeasuredValue,
-  NO_NOTES,
-  type StandupRecord,
-} from '../core/events.js';
-import { type Interner, interner } from '../core/interner.js';
-import { writeFileAtomic } from './atomic-write.js';
-import { checkLines, EventLogIoError, type LogProblem, type LogStamp, readRange, tornWarning } from './event-log.js';
+import { extendFold, type FoldSnapshot, snapshotOf } from '../../core/log/fold-incremental.js';
+import { type EscalationState, type KpiRecord, type StandupRecord } from '../../core/log/state.js';
+import { foldEvents } from '../../core/log/fold.js';
+import { type ItemNote, type ItemState, type ItemStatus, NO_NOTES } from '../../core/log/item-state.js';
+import { type MeasuredValue } from '../../core/log/events.js';
+import { type Interner, interner } from './interner.js';
+import { writeFileAtomic } from '../atomic-write.js';
+import { checkLines, EventLogIoError, type LogProblem, type LogStamp, readRange, tornWarning } from '../event-log.js';
 
 declare const __LAUNCH_VERSION__: string;
 const VERSION = typeof __LAUNCH_VERSION__ === 'string' ? __LAUNCH_VERSION__ : 'dev';

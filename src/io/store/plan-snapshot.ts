@@ -10,16 +10,16 @@
 // stops with a message, and the next run reads the YAML.
 import { readFileSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { zoneTableFor } from '../core/calendar.js';
-import { dayNumber } from '../core/calendar-date.js';
-import type { Config } from '../core/config.js';
-import { registerZoneTable, type ZoneTable } from '../core/zone-table.js';
-import type { Item, Plan } from '../core/plan-schema.js';
-import { columnsHold, type ItemColumns, type ItemIndex, type ItemSpan, itemColumns, itemMatches, planWithIndex, spanHolds } from '../core/item-index.js';
-import { LaunchError } from '../errors.js';
-import { writeFileAtomic } from './atomic-write.js';
-import { formatProblems } from './plan-source.js';
-import { readTextFile } from './text-file.js';
+import { zoneTableFor } from '../../core/calendar/calendar.js';
+import { dayNumber } from '../../core/calendar/date.js';
+import type { Config } from '../../core/config/config.js';
+import type { ZoneTable } from '../../core/calendar/zone-table.js';
+import type { Item, Plan } from '../../core/plan/schema.js';
+import { columnsHold, type ItemColumns, type ItemIndex, type ItemSpan, itemColumns, itemMatches, planWithIndex, spanHolds } from '../../core/plan/item-index.js';
+import { LaunchError } from '../../errors.js';
+import { writeFileAtomic } from '../atomic-write.js';
+import { formatProblems } from '../plan-source.js';
+import { readTextFile } from '../text-file.js';
 
 declare const __LAUNCH_VERSION__: string;
 const VERSION = typeof __LAUNCH_VERSION__ === 'string' ? __LAUNCH_VERSION__ : 'dev';
@@ -57,14 +57,11 @@ export async function loadPlanAndConfig(planPath: string, configPath?: string, f
   // The tz database version is part of the key: a Node upgrade with new zone rules rebuilds the table.
   const key = [SNAPSHOT_FORMAT, VERSION, process.versions.tz ?? '', fileStamp(planPath, 'plan'), configPath ? fileStamp(configPath, 'workspace config') : '', fallback?.timeZone ?? ''].join('|');
   const cached = readSnapshot(snapshotPath(planPath), key);
-  if (cached) {
-    if (cached.zone) registerZoneTable(cached.zone);
-    return cached;
-  }
+  if (cached) return cached;
   const planText = readTextFile(planPath, 'YAML plan');
   const configText = configPath === undefined ? undefined : readTextFile(configPath, 'workspace config', configPath, 1024 * 1024);
 
-  const { parsePlanYaml, parseConfigYaml } = await import('../lazy/parse.js');
+  const { parsePlanYaml, parseConfigYaml } = await import('../../lazy/parse.js');
   let config: Config | undefined;
   if (configText !== undefined) {
     const parsed = parseConfigYaml(configText);
@@ -76,7 +73,6 @@ export async function loadPlanAndConfig(planPath: string, configPath?: string, f
   const zoneSource = config ?? fallback;
   const zone = zoneSource ? zoneAround(zoneSource.timeZone, zoneSource.start, parsed.plan.totalWeeks) : undefined;
   const loaded: Loaded = zone ? { plan: parsed.plan, config, zone } : { plan: parsed.plan, config };
-  if (zone) registerZoneTable(zone);
   try {
     writeFileAtomic(snapshotPath(planPath), snapshotText(key, loaded));
   } catch {

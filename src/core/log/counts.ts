@@ -1,5 +1,6 @@
 // Events counted in words, for sync's commit messages ("checked 2, blocked 1") and its report of what
 // teammates did ("bob checked 3 items, blocked 1"). Pure.
+import { EVENT_TYPES, isKnownType, TYPE_NAMES } from './event-types.js';
 import type { LogEvent } from './events.js';
 
 /** Event type → how many, in the log's own type names so `--json` readers need no second vocabulary. */
@@ -10,23 +11,6 @@ export interface ActorCounts {
   counts: Counts;
 }
 
-const ORDER = ['check', 'uncheck', 'block', 'unblock', 'note', 'kpi', 'escalate', 'standup', 'undo'];
-const VERB: Record<string, string> = {
-  check: 'checked',
-  uncheck: 'unchecked',
-  block: 'blocked',
-  unblock: 'unblocked',
-  note: 'noted',
-  kpi: 'recorded',
-  escalate: 'escalated',
-  standup: 'answered',
-  undo: 'undid',
-};
-const NOUN: Record<string, [string, string]> = {
-  kpi: ['KPI value', 'KPI values'],
-  standup: ['standup', 'standups'],
-  undo: ['change', 'changes'],
-};
 const ITEM: [string, string] = ['item', 'items'];
 
 /** Counts per type; an event present twice (a union merge can do that) counts once. */
@@ -52,7 +36,7 @@ export function countByActor(events: readonly LogEvent[]): ActorCounts[] {
   return [...byActor.keys()].sort().map((actor) => ({ actor, counts: countByType(byActor.get(actor)!) }));
 }
 
-const typeRank = (type: string) => (ORDER.includes(type) ? ORDER.indexOf(type) : ORDER.length);
+const typeRank = (type: string) => (isKnownType(type) ? TYPE_NAMES.indexOf(type) : TYPE_NAMES.length);
 
 /**
  * "checked 3 items, blocked 1, recorded 2 KPI values". With `nouns: false` (commit messages) the nouns
@@ -64,9 +48,8 @@ export function describeCounts(counts: Counts, opts: { nouns: boolean }): string
   return types
     .map((type) => {
       const n = counts[type]!;
-      const verb = VERB[type];
-      if (verb === undefined) return `${n} ${type} event${n === 1 ? '' : 's'}`;
-      const noun = NOUN[type] ?? ITEM;
+      if (!isKnownType(type)) return `${n} ${type} event${n === 1 ? '' : 's'}`;
+      const { verb, noun = ITEM } = EVENT_TYPES[type];
       const show = opts.nouns && noun[1] !== previous;
       previous = noun[1];
       return show ? `${verb} ${n} ${noun[n === 1 ? 0 : 1]}` : `${verb} ${n}`;

@@ -2,8 +2,8 @@
 // alias limit, validated by the schema, with every problem mapped back to a line of the file.
 import { LineCounter, parseDocument } from 'yaml';
 import { toYaml } from './yaml-emit.js';
-import { checkPlanSanity } from './plan-sanity.js';
-import { type Plan, PlanSchema } from './plan-schema.js';
+import { checkPlanSanity } from './sanity.js';
+import { type Plan, PlanSchema } from './schema.js';
 
 export interface PlanFileProblem {
   line?: number;

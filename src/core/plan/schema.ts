@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { NumericTargetSchema, TargetSchema } from './target-schema.js';
+import { NumericTargetSchema, TargetSchema } from '../targets/schema.js';
 import { WEEKDAYS } from './weekdays.js';
 
 // Strict objects everywhere: an unknown key (a typo, or `__proto__`/`constructor` smuggled into a YAML
 // file) is an error, not silently carried along.
 
-import { PLAN_SCHEMA_VERSION } from './plan-version.js';
+import { PLAN_SCHEMA_VERSION } from './version.js';
 
 export { PLAN_SCHEMA_VERSION };
 

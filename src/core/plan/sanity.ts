@@ -1,5 +1,5 @@
 // Checks a schema can't express: unique ids, references that point somewhere, weeks inside the plan.
-import type { Plan } from './plan-schema.js';
+import type { Plan } from './schema.js';
 
 export interface PlanProblem {
   /** Path into the plan, as for zod issues: ['items', 3, 'block']. */

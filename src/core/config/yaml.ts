@@ -1,9 +1,9 @@
 // Reading and writing config.yaml: schema-checked, with the offending line in errors.
 import { z } from 'zod';
 import { LineCounter, parseDocument } from 'yaml';
-import { toYaml } from './yaml-emit.js';
+import { toYaml } from '../plan/yaml-emit.js';
 import type { Config } from './config.js';
-import { WeekdaySchema } from './plan-schema.js';
+import { WeekdaySchema } from '../plan/schema.js';
 
 const PlainDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
 

@@ -2,8 +2,10 @@
 // and JSON-parsing every line of a long log to find them costs more than the rest of the command.
 // The fold itself comes from the fold cache (./fold-cache.ts), which has already checked every line
 // and reported torn and malformed ones; here they are skipped quietly.
-import { eventShapeProblem, type LogEvent, MAX_EVENT_LINE_BYTES, parseInstant } from '../core/events.js';
-import { checkLines, load } from './event-log.js';
+import { eventShapeProblem } from '../../core/log/shape.js';
+import { type LogEvent, MAX_EVENT_LINE_BYTES } from '../../core/log/events.js';
+import { parseInstant } from '../../core/calendar/instant.js';
+import { checkLines, load } from '../event-log.js';
 
 const HEAD = '{"v":1,"id":"';
 const TS_KEY = ',"ts":"';

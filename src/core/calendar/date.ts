@@ -5,7 +5,7 @@
 // formulas (H. Hinnant's days_from_civil): Date.UTC maps years 0–99 to 1900–1999, and local-time Date
 // methods depend on the machine's TZ, so neither is used here.
 
-import { WEEKDAYS, type Weekday } from './weekdays.js';
+import { WEEKDAYS, type Weekday } from '../plan/weekdays.js';
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 

@@ -1,6 +1,6 @@
-// Intl's time-zone formatter costs more to create than the rest of `launch today` runs. The offsets a
-// workspace needs (its plan's span, with a wide margin) are therefore read from Intl once, stored with
-// the plan snapshot, and used from then on; instants outside the table still go to Intl.
+// A time zone's offsets over a span of time, sampled from Intl once. Intl's time-zone formatter costs
+// more to create than the rest of `launch today` runs, so the store keeps such a table with the plan
+// snapshot (src/io/store/) and hands it to the zone (./zone.ts); instants outside it still go to Intl.
 
 export interface ZoneTable {
   timeZone: string;
@@ -11,16 +11,9 @@ export interface ZoneTable {
   offsets: [number, number][];
 }
 
-const tables = new Map<string, ZoneTable>();
-
-export function registerZoneTable(table: ZoneTable): void {
-  tables.set(table.timeZone, table);
-}
-
-/** The zone's UTC offset at `t` from a registered table, or undefined when not covered. */
-export function tabledOffset(timeZone: string, t: number): number | undefined {
-  const table = tables.get(timeZone);
-  if (!table || t < table.from || t >= table.to) return undefined;
+/** The zone's UTC offset at `t` from the table, or undefined when `t` is outside it. */
+export function tabledOffset(table: ZoneTable, t: number): number | undefined {
+  if (t < table.from || t >= table.to) return undefined;
   const { offsets } = table;
   let lo = 0;
   let hi = offsets.length - 1;
@@ -31,8 +24,6 @@ export function tabledOffset(timeZone: string, t: number): number | undefined {
   }
   return offsets[lo]![1];
 }
-
-export const isTabled = (timeZone: string): boolean => tables.has(timeZone);
 
 const DAY_MS = 86_400_000;
 

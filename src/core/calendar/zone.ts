@@ -3,9 +3,28 @@
 // Everything here is computed from a "wall clock" reading: the local date and time that Intl shows for an
 // instant, re-read as if it were UTC. The zone's offset at an instant is then wall − instant, which is
 // DST-aware without any table of our own. No local-time Date method is used, so the host's TZ never leaks in.
+// A Zone may carry a table of its offsets (./zone-table.ts) that answers without Intl where it covers.
 
-import { dateFromDayNumber, dayNumber, daysFromCivil, parsePlainDate } from './calendar-date.js';
-import { buildZoneTable, isTabled, tabledOffset, type ZoneTable } from './zone-table.js';
+import { dateFromDayNumber, dayNumber, daysFromCivil } from './date.js';
+import { parseInstant } from './instant.js';
+import { buildZoneTable, tabledOffset, type ZoneTable } from './zone-table.js';
+
+/** An IANA time zone, as every function here takes it. */
+export interface Zone {
+  readonly name: string;
+  /** Offsets read from Intl once, when the zone has such a table. */
+  readonly table: ZoneTable | undefined;
+}
+
+/**
+ * The zone named `timeZone`; a table of the same zone answers for the instants it covers. Unknown
+ * names throw a RangeError, except when a table vouches for the name (it was built from Intl).
+ */
+export function zoneOf(timeZone: string, table?: ZoneTable): Zone {
+  const own = table !== undefined && table.timeZone === timeZone ? table : undefined;
+  if (own === undefined && !isValidTimeZone(timeZone)) throw new RangeError(`unknown time zone: ${JSON.stringify(timeZone)}`);
+  return { name: timeZone, table: own };
+}
 
 const DAY_MS = 86_400_000;
 // Valid ECMAScript time values.
@@ -35,7 +54,6 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
 /** True if Intl knows the zone (IANA names, case-insensitive, plus aliases such as UTC and Etc/GMT+5). */
 export function isValidTimeZone(tz: string): boolean {
   if (typeof tz !== 'string' || tz.trim() === '') return false;
-  if (isTabled(tz)) return true;
   try {
     formatter(tz);
     return true;
@@ -50,9 +68,9 @@ function requireInstant(t: number): number {
 }
 
 /** The local wall-clock reading of instant t, as epoch-style milliseconds. */
-function wallMs(t: number, timeZone: string): number {
-  const offset = tabledOffset(timeZone, t);
-  return offset === undefined ? intlWallMs(t, timeZone) : t + offset;
+function wallMs(t: number, zone: Zone): number {
+  const offset = zone.table === undefined ? undefined : tabledOffset(zone.table, t);
+  return offset === undefined ? intlWallMs(t, zone.name) : t + offset;
 }
 
 function intlWallMs(t: number, timeZone: string): number {
@@ -65,42 +83,15 @@ function intlWallMs(t: number, timeZone: string): number {
   return days * DAY_MS + p.hour! * 3_600_000 + p.minute! * 60_000 + p.second! * 1000 + ms;
 }
 
-const INSTANT_RE =
-  /^(\d{4}-\d{2}-\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(?:([Zz])|([+-])(\d{2})(?::?(\d{2}))?)$/;
-
-/**
- * Epoch ms of an ISO-8601 timestamp, or null. The offset (or Z) is required: a timestamp without one
- * would be read in the host's zone, which is exactly the ambiguity an event log must not have.
- * Epoch milliseconds are passed through after a range check.
- */
-export function parseInstant(instant: string | number): number | null {
-  if (typeof instant === 'number') {
-    return Number.isFinite(instant) && Math.abs(instant) <= MAX_EPOCH_MS ? Math.floor(instant) : null;
-  }
-  const m = INSTANT_RE.exec(instant);
-  if (!m || parsePlainDate(m[1]!) === null) return null;
-  const [h, mi, s] = [Number(m[2]), Number(m[3]), Number(m[4] ?? 0)];
-  if (h > 23 || mi > 59 || s > 59) return null;
-  const ms = Number((m[5] ?? '').padEnd(3, '0').slice(0, 3));
-  let offset = 0;
-  if (!m[6]) {
-    const [oh, om] = [Number(m[8]), Number(m[9] ?? 0)];
-    if (oh > 23 || om > 59) return null;
-    offset = (m[7] === '-' ? -1 : 1) * (oh * 60 + om) * 60_000;
-  }
-  const t = dayNumber(m[1]!) * DAY_MS + h * 3_600_000 + mi * 60_000 + s * 1000 + ms - offset;
-  return Math.abs(t) <= MAX_EPOCH_MS ? t : null;
-}
-
 function toEpochMs(instant: string | number): number {
-  const t = parseInstant(instant);
-  if (t === null) throw new RangeError(`not a timestamp with an offset or epoch ms: ${JSON.stringify(instant)}`);
-  return t;
+  const t = typeof instant === 'number' ? instant : parseInstant(instant);
+  if (!Number.isFinite(t) || Math.abs(t) > MAX_EPOCH_MS) throw new RangeError(`not a timestamp with an offset or epoch ms: ${JSON.stringify(instant)}`);
+  return Math.floor(t);
 }
 
 /** The local calendar date of an instant in a zone: 23:30 local stays on its own day, whatever UTC says. */
-export function localDateOf(instant: string | number, timeZone: string): string {
-  return dateFromDayNumber(Math.floor(wallMs(toEpochMs(instant), timeZone) / DAY_MS));
+export function localDateOf(instant: string | number, zone: Zone): string {
+  return dateFromDayNumber(Math.floor(wallMs(toEpochMs(instant), zone) / DAY_MS));
 }
 
 /**
@@ -108,7 +99,7 @@ export function localDateOf(instant: string | number, timeZone: string): string 
  * in a DST gap (the day starts at 01:00, as in America/Santiago) it is the transition instant; when
  * midnight happens twice (a fall-back at 01:00, as in America/Havana) it is the first one.
  */
-export function startOfLocalDay(date: string, timeZone: string): number {
+export function startOfLocalDay(date: string, zone: Zone): number {
   const day = dayNumber(date);
   const target = day * DAY_MS;
   // Searching for the first instant whose local date is >= date handles gaps and repeats alike,
@@ -118,7 +109,7 @@ export function startOfLocalDay(date: string, timeZone: string): number {
   let hi = (target + 18 * 3_600_000) / 1000; // local date >= day
   while (hi - lo > 1) {
     const mid = Math.floor((lo + hi) / 2);
-    if (Math.floor(wallMs(mid * 1000, timeZone) / DAY_MS) >= day) hi = mid;
+    if (Math.floor(wallMs(mid * 1000, zone) / DAY_MS) >= day) hi = mid;
     else lo = mid;
   }
   return hi * 1000;
@@ -132,9 +123,9 @@ function pad(n: number, width = 2): string {
  * ISO-8601 with the zone's offset at that instant, e.g. 2026-11-30T23:30:00.000-05:00. Historic
  * local-mean-time offsets with seconds cannot be written as ±HH:MM, so those instants are given in UTC (Z).
  */
-export function formatOffsetTimestamp(epochMs: number, timeZone: string): string {
+export function formatOffsetTimestamp(epochMs: number, zone: Zone): string {
   const t = requireInstant(epochMs);
-  let wall = wallMs(t, timeZone);
+  let wall = wallMs(t, zone);
   let offset = wall - t;
   if (offset % 60_000 !== 0) {
     wall = t;
@@ -148,7 +139,7 @@ export function formatOffsetTimestamp(epochMs: number, timeZone: string): string
   return `${dateFromDayNumber(day)}T${time}${offset < 0 ? '-' : '+'}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
 }
 
-/** Offsets of `timeZone` over [from, to), read from Intl, for the plan snapshot (see zone-table.ts). */
+/** Offsets of `timeZone` over [from, to), read from Intl, for the store to keep (see ./zone-table.ts). */
 export function zoneTableFor(timeZone: string, from: number, to: number): ZoneTable {
   return buildZoneTable(timeZone, from, to, (t) => intlWallMs(t, timeZone) - Math.floor(t));
 }

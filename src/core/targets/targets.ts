@@ -1,4 +1,4 @@
-import type { Comparator, Dimension, NumericTarget, Quantity, Target } from './target-schema.js';
+import type { Comparator, Dimension, NumericTarget, Quantity, Target } from './schema.js';
 
 /** What a user recorded: an amount, or a qualitative word ("pass"). */
 export type Measured = Quantity | { word: string };

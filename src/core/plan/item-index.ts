@@ -2,8 +2,8 @@
 // in columns. On a 10,000-item plan, building 10,000 item objects (JSON.parse of a 4 MB snapshot and
 // the garbage it leaves) is most of `launch today`; from these columns a view of the plan is built
 // without them, and an item is materialised only when something reads it (a line shown, a JSON row).
-import type { Item, Plan } from './plan-schema.js';
-import { interner } from './interner.js';
+import type { Item, Plan } from './schema.js';
+import { interner } from '../../io/store/interner.js';
 import { WEEKDAYS } from './weekdays.js';
 
 /** The fields of an item that place it in the calendar. */

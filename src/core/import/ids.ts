@@ -1,27 +1,7 @@
-// Ids are typed at the terminal every day: short, lower-case, made of the title's first meaningful
-// words, so that they survive re-imports as long as the title does.
+// Unique ids for a plan's items: the slugs of their titles, made unique without depending on order.
+import { slug } from '../plan/words.js';
 
-const STOPWORDS = new Set([
-  'a', 'an', 'and', 'or', 'the', 'for', 'of', 'with', 'to', 'in', 'on', 'at', 'by', 'all', 'from',
-  'as', 'is', 'are', 'be', 'per', 'via', 'into', 'its', 'our', 'your', 'their', 'any', 'every',
-]);
-
-export function words(text: string): string[] {
-  // Decomposing strips accents ("é" → "e"); plain ASCII has none, and normalize() goes through ICU.
-  const plain = /^[\x00-\x7f]*$/.test(text) ? text : text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
-  return plain
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean);
-}
-
-/** The first `max` meaningful words joined by dashes ("Bundle size analyzed and …" → "bundle-size-analyzed"). */
-export function slug(text: string, max = 3): string {
-  const all = words(text);
-  const meaningful = all.filter((w) => !STOPWORDS.has(w));
-  const chosen = (meaningful.length > 0 ? meaningful : all).slice(0, max);
-  return chosen.join('-').slice(0, 40).replace(/-+$/, '') || 'item';
-}
+export { slug };
 
 /**
  * Makes ids unique. Clashing ids are replaced by their longer form (more title words), then get a

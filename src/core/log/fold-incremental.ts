@@ -1,24 +1,17 @@
 // Extending a fold with events appended since it was made, without folding the whole log again.
-// Pure: no fs, no clock. src/io/fold-cache.ts keeps a FoldSnapshot on disk and feeds it the log's tail.
+// Pure: no fs, no clock. src/io/store/fold-snapshot.ts keeps a FoldSnapshot on disk and feeds it the
+// log's tail.
 //
 // The fold orders events by (instant, id), so a tail can be folded onto a snapshot only when every tail
 // event sorts after everything already folded and nothing in the tail changes what came before. That is
 // the common case (lines appended in time order); anything else — a backdated event (`check --date`),
 // an undo, a repeated line from a git union merge — returns null and the caller folds everything.
 
-import {
-  applyFoldEvent,
-  type BeforeWrite,
-  type EscalationState,
-  type FoldAccumulator,
-  type FoldResult,
-  type ItemState,
-  type KpiRecord,
-  type LogEvent,
-  NO_NOTES,
-  orderEvents,
-  parseInstant,
-} from './events.js';
+import { parseInstant } from '../calendar/instant.js';
+import type { LogEvent } from './events.js';
+import { applyFoldEvent, orderEvents } from './fold.js';
+import { copyItemState } from './item-state.js';
+import type { BeforeWrite, EscalationState, FoldAccumulator, FoldResult, FoldState, KpiRecord } from './state.js';
 
 /** Where an event sorts in the fold: its instant (epoch ms) and id. */
 export interface EventKey {
@@ -27,7 +20,7 @@ export interface EventKey {
 }
 
 /** A fold without its history, plus the sort key of the latest event it includes. */
-export interface FoldSnapshot extends Omit<FoldResult, 'timeline'> {
+export interface FoldSnapshot extends FoldState {
   /** The (instant, id) of the last event in (ts, id) order, cancelled or not; null for an empty log. */
   last: EventKey | null;
 }
@@ -92,7 +85,7 @@ export function extendFold(base: FoldSnapshot, events: readonly LogEvent[]): Fol
 function copyOnWrite(base: FoldSnapshot): { state: FoldAccumulator; beforeWrite: BeforeWrite } {
   const state: FoldAccumulator = { items: base.items, kpis: base.kpis, standups: base.standups, escalations: base.escalations };
   const copyEntry = {
-    items: copyEntryOnWrite(() => state.items, (m) => (state.items = m), copyItem),
+    items: copyEntryOnWrite(() => state.items, (m) => (state.items = m), copyItemState),
     kpis: copyEntryOnWrite(() => state.kpis, (m) => (state.kpis = m), (records) => records.slice() as KpiRecord[]),
     escalations: copyEntryOnWrite(() => state.escalations, (m) => (state.escalations = m), (e) => ({ ...e }) as EscalationState),
   };
@@ -120,20 +113,6 @@ function copyEntryOnWrite<V>(get: () => Map<string, V>, replace: (map: Map<strin
     const map = get();
     const current = map.get(key);
     if (current !== undefined) map.set(key, copy(current));
-  };
-}
-
-/** Same keys in the same order as the fold creates them; the notes array is the fold's to push to. */
-function copyItem(s: ItemState): ItemState {
-  return {
-    status: s.status,
-    reason: s.reason,
-    by: s.by,
-    at: s.at,
-    notes: s.notes.length === 0 ? NO_NOTES : s.notes.slice(),
-    values: s.values,
-    missed: s.missed,
-    events: s.events,
   };
 }
 
