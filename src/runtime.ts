@@ -32,6 +32,8 @@ export interface Ctx {
   theme: Theme;
   /** Data to stdout. */
   print(text?: string): void;
+  /** A rendered screen to stdout, one line each. */
+  printLines(lines: readonly string[]): void;
   /** Notes and warnings to stderr, never mixed into data. */
   note(text: string): void;
   warn(text: string): void;
@@ -52,6 +54,7 @@ export function createCtx(rt: Runtime, opts: GlobalOptions): Ctx {
     dir: opts.dir ?? (rt.env.LAUNCH_DIR || undefined),
     theme,
     print: (text = '') => void rt.stdout.write(`${text}\n`),
+    printLines: (lines) => void (lines.length > 0 && rt.stdout.write(`${lines.join('\n')}\n`)),
     note: (text) => void rt.stderr.write(`${errTheme.c.dim(safeText(text))}\n`),
     warn: (text) => void rt.stderr.write(`${errTheme.c.yellow('warning:')} ${safeText(text)}\n`),
     // JSON.stringify leaves DEL, C1 controls and bidi controls raw; they occur only inside strings.

@@ -10,19 +10,27 @@ const rt: Runtime = {
   stderr: { write: () => true },
   stdinIsTTY: false,
 };
-const names = (argv: string[]) => buildProgram(rt, argv).commands.map((c) => c.name());
+const names = async (argv: string[]) => (await buildProgram(rt, argv)).commands.map((c) => c.name());
 
 describe('buildProgram registers what a run needs', () => {
-  it('only the command the run names, after any global options', () => {
-    expect(names(['today'])).toEqual(['today']);
-    expect(names(['--json', '--dir', 'x/.launch', 'check', 'redis'])).toEqual(['check']);
-    expect(names(['--dir=x', '--no-color', 'kpi', 'record', 'a', '1'])).toEqual(['kpi']);
+  it('only the command the run names, after any global options', async () => {
+    expect(await names(['today'])).toEqual(['today']);
+    expect(await names(['--json', '--dir', 'x/.launch', 'check', 'redis'])).toEqual(['check']);
+    expect(await names(['--dir=x', '--no-color', 'kpi', 'record', 'a', '1'])).toEqual(['kpi']);
   });
 
-  it('every command, in help order, for help, typos and no command', () => {
-    const all = names([]);
+  it('every command, in help order, for help, typos and no command', async () => {
+    const all = await names([]);
     expect(all.slice(0, 4)).toEqual(['import', 'validate', 'today', 'status']);
     expect(all).toHaveLength(21);
-    for (const argv of [['--help'], ['help', 'today'], ['todya'], ['--verbose', 'today'], ['--dir']]) expect(names(argv)).toEqual(all);
+    for (const argv of [['--help'], ['help', 'today'], ['todya'], ['--verbose', 'today'], ['--dir']]) expect(await names(argv)).toEqual(all);
+  });
+
+  it('a word that names no command gets only the names, for "did you mean"; help gets the commands whole', async () => {
+    const options = async (argv: string[]) => (await buildProgram(rt, argv)).commands.find((c) => c.name() === 'today')!.options.length;
+    expect(await options(['todya'])).toBe(0);
+    expect(await options(['todya', '--help'])).toBeGreaterThan(0);
+    expect(await options(['help', 'today'])).toBeGreaterThan(0);
+    expect(await options([])).toBeGreaterThan(0);
   });
 });

@@ -1,15 +1,20 @@
-// launch check <item...> [--note] [--date] [--as]: mark items done. With no item on a terminal, a
-// checkbox picker of this week's open items.
+// launch check <item...> [--note] [--date] [--as] [--value] [--force]: mark items done. With no item on
+// a terminal, a checkbox picker of this week's open items.
 import type { CheckEvent, NewEvent } from '../core/log/events.js';
-import { formatTarget, measurementsFromArgs } from '../core/targets/targets.js';
 import type { Item } from '../core/plan/schema.js';
+import { formatTarget, measurementsFromArgs } from '../core/targets/targets.js';
 import { LaunchError, UsageError } from '../errors.js';
 import { pickMany } from '../io/prompts.js';
-import { resolveDate, type Session } from '../io/session.js';
+import type { State } from '../io/store/open.js';
+import { checkJson } from '../render/json/records.js';
+import { itemRecorded, valueLines } from '../render/records.js';
 import { safeText } from '../render/sanitize.js';
 import type { Ctx } from '../runtime.js';
+import { examples, handle, type Register } from './shared/command.js';
 import { resolveItems, statusOf } from './shared/items.js';
-import { actorFor, openForWrite, record } from './shared/record.js';
+import { openForWrite } from './shared/open.js';
+import { AS_OPTION, DATE_OPTION, resolveDate } from './shared/options.js';
+import { actorFor, record } from './shared/record.js';
 
 export interface CheckOptions {
   note?: string;
@@ -18,6 +23,28 @@ export interface CheckOptions {
   value?: string[];
   force?: boolean;
 }
+
+export const register: Register = (program, rt) =>
+  program
+    .command('check')
+    .description('mark items done; with no item on a terminal, pick from this week\'s open items')
+    .argument('[items...]', 'item ids, id prefixes, or words of a title')
+    .option('--note <text>', 'a note to keep with the check')
+    .option('--value <measured...>', 'the measured value, checked against the target in the item\'s text (480KB, LCP=2.1s)')
+    .option('--force', 'record a --value that misses its target anyway (shown as done, target missed)')
+    .option('--date <date>', 'when it was really done (YYYY-MM-DD, yesterday, …)')
+    .option(...AS_OPTION)
+    .addHelpText(
+      'after',
+      examples(
+        'launch check skeleton-loading-setup',
+        'launch check skeleton loading --note "all three skeletons in"',
+        'launch check bundle-analysis --date yesterday',
+        'launch check initial-bundle --value 480KB',
+        'launch check core-web-vitals --value LCP=2.1s --value FID=80ms --value CLS=0.05',
+      ),
+    )
+    .action(handle(rt, checkCommand));
 
 /**
  * `--value 480KB` / `--value LCP=2.1s` against the thresholds parsed from the item's text. A value that
@@ -39,45 +66,39 @@ function measurements(item: Item, values: string[], force: boolean): Pick<CheckE
   };
 }
 
-function openThisWeek(session: Session): Item[] {
-  const week = session.calendar.position(session.today).week;
-  return session.plan.items.filter(
-    (i) => statusOf(session, i) !== 'done' && (week === undefined || !i.weeks || (i.weeks.from <= week && week <= i.weeks.to)),
-  );
+function openThisWeek(state: State): Item[] {
+  const week = state.calendar.position(state.today).week;
+  return state.items.all().filter((i) => statusOf(state, i) !== 'done' && (week === undefined || !i.weeks || (i.weeks.from <= week && week <= i.weeks.to)));
 }
 
 export async function checkCommand(ctx: Ctx, refs: string[], opts: CheckOptions): Promise<void> {
-  const session = await openForWrite(ctx);
-  const date = opts.date === undefined ? undefined : resolveDate(opts.date, session.today);
+  const state = await openForWrite(ctx);
+  const date = opts.date === undefined ? undefined : resolveDate(opts.date, state.today);
   let items: Item[];
   if (refs.length === 0) {
     if (!ctx.interactive) throw new UsageError('which item? give an id, an id prefix or words of its title', 'launch check skeleton-loading-setup');
-    const open = openThisWeek(session);
-    items = await pickMany('Mark done', open.map((i) => ({ name: `${i.id}  ${safeText(i.title)}`, value: i })));
+    items = await pickMany('Mark done', openThisWeek(state).map((i) => ({ name: `${i.id}  ${safeText(i.title)}`, value: i })));
   } else {
-    items = await resolveItems(ctx, session, refs);
+    items = await resolveItems(ctx, state, refs);
   }
   const values = opts.value ?? [];
   if (values.length > 0 && items.length !== 1) throw new UsageError('--value applies to one item at a time');
   const measured = values.length > 0 ? measurements(items[0]!, values, opts.force === true) : {};
   // A new measurement of a done item is recorded (re-measured); a plain re-check is a no-op.
-  const already = values.length > 0 ? [] : items.filter((i) => statusOf(session, i) === 'done');
+  const already = values.length > 0 ? [] : items.filter((i) => statusOf(state, i) === 'done');
   const todo = items.filter((i) => !already.includes(i));
-  const actor = await actorFor(ctx, session, opts.as);
+  const actor = await actorFor(ctx, state, opts.as);
   const fields: NewEvent[] = todo.map((i) => ({ actor, type: 'check', item: i.id, ...(opts.note ? { note: opts.note } : {}), ...measured }));
-  const recorded = fields.length > 0 ? await record(ctx, session, fields, date ? { date } : {}) : [];
+  const recorded = fields.length > 0 ? await record(ctx, state, fields, date ? { date } : {}) : [];
 
-  if (ctx.json) {
-    ctx.printJson({ schema: 1, recorded, unchanged: already.map((i) => ({ id: i.id, status: 'done' })) });
-    return;
-  }
+  if (ctx.json) return ctx.printJson(checkJson(recorded, already.map((i) => i.id)));
   const { mark } = ctx.theme;
-  for (const i of todo) ctx.print(`${mark.done} ${i.id}  ${safeText(i.title)}`);
-  for (const v of measured.values ?? []) {
-    ctx.print(`    ${v.status === 'met' ? mark.met : mark.missed} ${v.label ? `${safeText(v.label)} ` : ''}${safeText(v.text)} ${v.status}`);
-  }
-  for (const i of already) {
-    const st = session.state.items.get(i.id);
-    ctx.print(`${mark.done} ${i.id} was already done${st?.by ? ` (${safeText(st.by)})` : ''}; nothing recorded`);
-  }
+  ctx.printLines([
+    ...todo.map((i) => itemRecorded(mark.done, i)),
+    ...valueLines(ctx.theme, measured.values ?? []),
+    ...already.map((i) => {
+      const by = state.fold.items.get(i.id)?.by;
+      return `${mark.done} ${i.id} was already done${by ? ` (${safeText(by)})` : ''}; nothing recorded`;
+    }),
+  ]);
 }

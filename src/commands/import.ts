@@ -1,28 +1,28 @@
 // launch import <plan.md> [-o file.yaml]: Markdown → validated YAML, written whole or not at all.
-import { mkdirSync } from 'node:fs';
-import { basename, dirname, relative, resolve } from 'node:path';
-import type { Plan } from '../core/plan/schema.js';
+import { basename, relative, resolve } from 'node:path';
+import { planCounts } from '../core/plan/counts.js';
 import { LaunchError } from '../errors.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { readTextFile } from '../io/text-file.js';
+import { importJson } from '../render/json/plan-files.js';
+import { imported } from '../render/plan-files.js';
 import type { Ctx } from '../runtime.js';
+import { handle, type Register } from './shared/command.js';
 
 export interface ImportOptions {
   output?: string;
   yes?: boolean;
 }
 
-export function planCounts(plan: Plan) {
-  return {
-    sprints: plan.sprints.length,
-    weeks: plan.weeks.length,
-    blocks: plan.blocks.length,
-    tasks: plan.items.filter((i) => i.kind === 'task').length,
-    checklist: plan.items.filter((i) => i.kind === 'check').length,
-    kpis: plan.kpis.length,
-    standupQuestions: plan.standup.questions.length,
-  };
-}
+export const register: Register = (program, rt) =>
+  program
+    .command('import')
+    .description('turn a Markdown plan into a validated YAML plan')
+    .argument('<plan.md>', 'the Markdown plan')
+    .option('-o, --output <file.yaml>', 'where to write the YAML (default: plans/<plan-id>.yaml)')
+    .option('-y, --yes', 'inside a workspace: apply the plan update without asking')
+    .addHelpText('after', '\nInside a workspace and without -o, this updates the workspace\'s plan (as `launch plan update`),\nshowing what changes and keeping every status.\n\nExample:\n  launch import sprint-plan.md -o plans/sprint.yaml\n')
+    .action(handle(rt, importCommand));
 
 export async function importCommand(ctx: Ctx, source: string, opts: ImportOptions): Promise<void> {
   if (opts.output === undefined) {
@@ -43,19 +43,10 @@ export async function importCommand(ctx: Ctx, source: string, opts: ImportOption
     throw new LaunchError(`${source}: the imported plan did not validate (${first}); please report this`);
   }
   const output = resolve(ctx.rt.cwd, opts.output ?? `plans/${plan.id}.yaml`);
-  mkdirSync(dirname(output), { recursive: true });
-  writeFileAtomic(output, planToYaml(plan, basename(full)));
+  writeFileAtomic(output, planToYaml(plan, basename(full)), { makeDir: true });
 
   const counts = planCounts(plan);
-  if (ctx.json) {
-    ctx.printJson({ schema: 1, plan: plan.id, output: relative(ctx.rt.cwd, output) || output, counts, warnings });
-    return;
-  }
+  if (ctx.json) return ctx.printJson(importJson(plan.id, relative(ctx.rt.cwd, output) || output, counts, warnings));
   for (const w of warnings) ctx.warn(`${source}:${w.line}: ${w.message}`);
-  ctx.print(`Imported ${source} → ${relative(ctx.rt.cwd, output)}`);
-  ctx.print(
-    `  ${counts.sprints} sprints · ${counts.weeks} weeks · ${counts.blocks} blocks · ${counts.tasks} tasks · ` +
-      `${counts.checklist} checklist items · ${counts.kpis} KPIs · ${counts.standupQuestions} standup questions`,
-  );
-  if (warnings.length > 0) ctx.print(`  ${warnings.length} warning${warnings.length === 1 ? '' : 's'} (on stderr)`);
+  ctx.printLines(imported(source, relative(ctx.rt.cwd, output), counts, warnings.length));
 }

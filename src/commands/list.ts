@@ -1,15 +1,17 @@
 // launch list [--sprint] [--week] [--team] [--status] [--kind] [--plan <file>]
 import type { Item } from '../core/plan/schema.js';
+import { buildPlanView } from '../core/queries/schedule.js';
 import { UsageError } from '../errors.js';
 import { loadPlanFile } from '../io/plan-source.js';
-import { openSession, type Session, withPlanFile } from '../io/session.js';
-import { sprintMatcher, teamMatcher } from './shared/filters.js';
-import { formatShortDate } from '../render/dates.js';
-import { safeText } from '../render/sanitize.js';
+import type { State } from '../io/store/open.js';
+import { itemJson } from '../render/json/shared.js';
+import type { ItemJson } from '../render/json/shared.schema.js';
+import { listJson } from '../render/json/list.js';
+import { renderList } from '../render/list.js';
 import type { Ctx } from '../runtime.js';
-import { buildPlanView, type Scheduled } from '../core/queries/schedule.js';
-import { itemJson, type ItemJson } from './shared/item-view.js';
-import { statusMark } from '../render/items.js';
+import { handle, type Register } from './shared/command.js';
+import { sprintMatcher, teamMatcher } from './shared/filters.js';
+import { openForRead, withPlanFile } from './shared/open.js';
 
 export interface ListOptions {
   sprint?: string;
@@ -20,10 +22,22 @@ export interface ListOptions {
   plan?: string;
 }
 
-function filters(session: Session, opts: ListOptions): (item: Item, view: ItemJson) => boolean {
+export const register: Register = (program, rt) =>
+  program
+    .command('list')
+    .description('list items with their ids and statuses')
+    .option('--sprint <n>', 'only this sprint (1, s1, 3 for Sprint 3-4)')
+    .option('--week <n>', 'only items scheduled in this week')
+    .option('--team <words>', 'only blocks whose team has these words (backend, "frontend lead")')
+    .addOption(program.createOption('--status <status>', 'only items with this status').choices(['todo', 'done', 'blocked']))
+    .addOption(program.createOption('--kind <kind>', 'only tasks or checklist items').choices(['task', 'check']))
+    .option('--plan <file>', 'list a plan file (YAML or Markdown) instead of the workspace')
+    .action(handle(rt, listCommand));
+
+function filters(state: State, opts: ListOptions): (item: Item, view: ItemJson) => boolean {
   const checks: ((item: Item, view: ItemJson) => boolean)[] = [];
   if (opts.sprint) {
-    const m = sprintMatcher(session, opts.sprint);
+    const m = sprintMatcher(state.plan.sprints, opts.sprint);
     checks.push((i) => m(i.sprint));
   }
   if (opts.week) {
@@ -41,31 +55,12 @@ function filters(session: Session, opts: ListOptions): (item: Item, view: ItemJs
   return (item, view) => checks.every((c) => c(item, view));
 }
 
-async function sessionFor(ctx: Ctx, opts: ListOptions): Promise<Session> {
-  const session = await openSession(ctx);
-  if (!opts.plan) return session;
-  return withPlanFile(session, (await loadPlanFile(opts.plan, ctx.rt.cwd)).plan);
-}
-
 export async function listCommand(ctx: Ctx, opts: ListOptions): Promise<void> {
-  const session = await sessionFor(ctx, opts);
-  const keep = filters(session, opts);
-  const planView = buildPlanView(session.plan, session.calendar, session.state.items);
-  const views = planView.entries.map((e: Scheduled) => ({ item: e.item, view: itemJson(e) })).filter(({ item, view }) => keep(item, view));
-  if (ctx.json) return ctx.printJson({ schema: 1, items: views.map((v) => v.view) });
-  if (views.length === 0) return ctx.print('no items match');
-  const width = Math.min(32, Math.max(...views.map((v) => v.item.id.length)));
-  let heading = '';
-  for (const { item, view } of views) {
-    const group = [view.week ? `Week ${view.weeks!.from === view.weeks!.to ? view.week : `${view.weeks!.from}-${view.weeks!.to}`}` : '', view.block ?? ''].filter(Boolean).join(' · ');
-    if (group !== heading) {
-      ctx.print(ctx.theme.c.bold(safeText(group || 'Unscheduled')) + (view.team ? ctx.theme.c.dim(` · ${safeText(view.team)}`) : ''));
-      heading = group;
-    }
-    const indent = item.parent ? '    ' : '  ';
-    const due = view.due ? ctx.theme.c.dim(` (due ${formatShortDate(view.due)})`) : '';
-    ctx.print(`${indent}${statusMark(ctx, view.status)} ${item.id.padEnd(width)}  ${safeText(item.title)}${item.kind === 'check' ? due : ''}`);
-  }
-  const done = views.filter((v) => v.view.status === 'done').length;
-  ctx.print(ctx.theme.c.dim(`${views.length} items · ${done} done`));
+  const opened = await openForRead(ctx);
+  const state = opts.plan ? withPlanFile(opened, (await loadPlanFile(opts.plan, ctx.rt.cwd)).plan) : opened;
+  const keep = filters(state, opts);
+  const view = buildPlanView(state.plan, state.items, state.calendar, state.fold.items);
+  const rows = view.entries.map((e) => ({ item: e.item, view: itemJson(e) })).filter(({ item, view }) => keep(item, view));
+  if (ctx.json) return ctx.printJson(listJson(rows.map((v) => v.view)));
+  ctx.printLines(renderList(rows, ctx.theme));
 }

@@ -1,13 +1,15 @@
 // launch log [--actor] [--item] [--since] [--limit]: the history, newest first.
-import { describeEvent } from '../core/log/event-types.js';
-import { type LogEvent } from '../core/log/events.js';
 import { startOfLocalDay } from '../core/calendar/calendar.js';
+import type { LogEvent } from '../core/log/events.js';
+import { parseInstant } from '../core/calendar/instant.js';
 import { UsageError } from '../errors.js';
-import { openSession, resolveDate } from '../io/session.js';
-import { safeText } from '../render/sanitize.js';
-import { formatTimestamp } from '../render/timestamps.js';
+import { logJson } from '../render/json/log.js';
+import { renderLog } from '../render/log.js';
 import type { Ctx } from '../runtime.js';
+import { handle, type Register } from './shared/command.js';
 import { resolveOne } from './shared/items.js';
+import { openForRead } from './shared/open.js';
+import { resolveDate } from './shared/options.js';
 
 export interface LogOptions {
   actor?: string;
@@ -16,27 +18,33 @@ export interface LogOptions {
   limit?: string;
 }
 
+export const register: Register = (program, rt) =>
+  program
+    .command('log')
+    .description('the history of changes, newest first')
+    .option('--actor <name>', 'only this person\'s events')
+    .option('--item <item>', 'only events of this item')
+    .option('--since <date>', 'only events from this day on (YYYY-MM-DD, yesterday, …)')
+    .option('--limit <n>', 'at most this many events')
+    .action(handle(rt, logCommand));
+
 export async function logCommand(ctx: Ctx, opts: LogOptions): Promise<void> {
-  const session = await openSession(ctx, { history: true });
+  const state = await openForRead(ctx, { history: true });
   const limit = opts.limit === undefined ? Infinity : Number(opts.limit);
   if (!(limit > 0)) throw new UsageError(`--limit: "${opts.limit}" is not a positive number`);
-  const item = opts.item ? await resolveOne(ctx, session.plan.items, opts.item) : undefined;
-  const since = opts.since ? startOfLocalDay(resolveDate(opts.since, session.today), session.calendar.zone) : undefined;
-  const byId = new Map(session.state.timeline.map((e) => [e.id, e]));
+  const item = opts.item ? await resolveOne(ctx, state.items.all(), opts.item) : undefined;
+  const since = opts.since ? startOfLocalDay(resolveDate(opts.since, state.today), state.calendar.zone) : undefined;
+  const { timeline } = state.history;
   const actor = opts.actor?.toLowerCase();
   const picked: LogEvent[] = [];
-  for (let i = session.state.timeline.length - 1; i >= 0 && picked.length < limit; i--) {
-    const e = session.state.timeline[i]!;
+  for (let i = timeline.length - 1; i >= 0 && picked.length < limit; i--) {
+    const e = timeline[i]!;
     if (actor && e.actor.toLowerCase() !== actor) continue;
     if (item && e.item !== item.id) continue;
-    if (since !== undefined && Date.parse(e.ts) < since) break;
+    if (since !== undefined && parseInstant(e.ts) < since) break;
     picked.push(e);
   }
-  if (ctx.json) return ctx.printJson({ schema: 1, events: picked.map((e) => ({ ...e, undone: session.state.cancelled.has(e.id) })) });
-  if (picked.length === 0) return ctx.print(session.paths ? 'no events match' : 'no events yet (no workspace)');
-  const width = Math.max(...picked.map((e) => e.actor.length));
-  for (const e of picked) {
-    const undone = session.state.cancelled.has(e.id) ? ctx.theme.c.dim(' (undone)') : '';
-    ctx.print(`${ctx.theme.c.dim(formatTimestamp(e.ts, session.calendar.zone))}  ${safeText(e.actor).padEnd(width)}  ${safeText(describeEvent(e, (id) => byId.get(id)))}${undone}`);
-  }
+  if (ctx.json) return ctx.printJson(logJson(picked, state.fold.cancelled));
+  const byId = new Map(timeline.map((e) => [e.id, e]));
+  ctx.printLines(renderLog(picked, { zone: state.calendar.zone, cancelled: state.fold.cancelled, lookup: (id) => byId.get(id) }, state.paths !== undefined, ctx.theme));
 }

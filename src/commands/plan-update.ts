@@ -3,21 +3,35 @@
 // that keep their id keep their status, renamed items are given their old id back (core/plan-diff.ts
 // decides which), and events of removed items stay in the log for `launch doctor` to list.
 import { basename, relative } from 'node:path';
-import { diffPlans, idsToKeep, itemChangeCount, keepOldIds, type PlanDiff } from '../core/plan/diff.js';
+import { diffPlans, idsToKeep, itemChangeCount, keepOldIds } from '../core/plan/diff.js';
+import { wholePlan } from '../core/plan/items.js';
 import type { Plan } from '../core/plan/schema.js';
 import { LaunchError } from '../errors.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { isMarkdown, loadPlanFile } from '../io/plan-source.js';
 import { confirm } from '../io/prompts.js';
-import { INIT_HINT, openSession, type Session } from '../io/session.js';
-import { readTextFile } from '../io/text-file.js';
-import { findWorkspace } from '../io/workspace.js';
-import { renderPlanDiff } from '../render/plan-diff.js';
+import type { State } from '../io/store/open.js';
+import { findWorkspace, INIT_HINT } from '../io/workspace.js';
+import { planUpdateJson } from '../render/json/plan-update.js';
+import { planUpdateScreen } from '../render/plan-diff.js';
 import type { Ctx } from '../runtime.js';
+import { examples, handle, type Register } from './shared/command.js';
+import { openForRead } from './shared/open.js';
 
 export interface PlanUpdateOptions {
   yes?: boolean;
 }
+
+export const register: Register = (program, rt) =>
+  program
+    .command('plan')
+    .description('change the plan the workspace tracks (see: launch plan update --help)')
+    .command('update')
+    .description('show what changes against an edited plan, then replace .launch/plan.yaml keeping every status')
+    .argument('<plan>', 'the edited plan: a Markdown or YAML file')
+    .option('-y, --yes', 'apply without asking (needed when not on a terminal)')
+    .addHelpText('after', examples('launch plan update sprint-plan.md', 'launch plan update sprint-plan.md --yes --json'))
+    .action(handle(rt, planUpdateCommand));
 
 export async function planUpdateCommand(ctx: Ctx, source: string, opts: PlanUpdateOptions = {}): Promise<void> {
   if (!findWorkspace(ctx.rt.cwd, ctx.dir)) {
@@ -55,17 +69,17 @@ async function loadValidated(ctx: Ctx, source: string): Promise<Incoming> {
     throw new LaunchError(`${source}: the plan did not validate (${first})`, { hint: `run \`launch validate ${source}\`` });
   }
   const markdown = isMarkdown(loaded.path);
-  return { plan: loaded.plan, text: markdown ? undefined : readTextFile(loaded.path, 'YAML plan', source), markdownName: markdown ? basename(loaded.path) : undefined };
+  return { plan: loaded.plan, text: markdown ? undefined : loaded.text, markdownName: markdown ? basename(loaded.path) : undefined };
 }
 
 async function updateWorkspacePlan(ctx: Ctx, source: string, opts: PlanUpdateOptions): Promise<void> {
-  const session = await openSession(ctx);
-  const paths = session.paths!;
+  const state = await openForRead(ctx);
+  const paths = state.paths!;
   const incoming = await loadValidated(ctx, source);
   // The plan's id names the workspace's plan, not the file it came from this time (plan-v2.md).
-  const renamedFile = incoming.plan.id !== session.plan.id;
-  const candidate = renamedFile ? { ...incoming.plan, id: session.plan.id } : incoming.plan;
-  const diff = diffPlans(session.plan, candidate);
+  const renamedFile = incoming.plan.id !== state.plan.id;
+  const candidate = renamedFile ? { ...incoming.plan, id: state.plan.id } : incoming.plan;
+  const diff = diffPlans(wholePlan(state.plan, state.items), candidate);
   const keep = idsToKeep(diff);
   const next = keepOldIds(candidate, keep);
   const { checkPlanSanity, planToYaml } = await import('../lazy/parse.js');
@@ -73,16 +87,18 @@ async function updateWorkspacePlan(ctx: Ctx, source: string, opts: PlanUpdateOpt
   if (problems.length > 0) throw new LaunchError(`${source}: keeping the old ids made the plan invalid (${problems[0]!.message}); please report this`);
 
   const shownPlan = relative(ctx.rt.cwd, paths.plan) || paths.plan;
+  const history = historyOf(state);
+  const json = (applied: boolean) => planUpdateJson(source, state.plan.id, diff, applied, history);
   if (diff.identical) {
-    if (ctx.json) ctx.printJson(jsonOf(session, source, diff, false));
+    if (ctx.json) ctx.printJson(json(false));
     else ctx.print(`${shownPlan} is already up to date with ${source}`);
     return;
   }
-  if (!ctx.json) printDiff(ctx, session, source, shownPlan, diff);
+  if (!ctx.json) ctx.printLines(planUpdateScreen(shownPlan, source, diff, itemChangeCount(diff), ctx.theme, history));
 
   const apply = opts.yes === true || (ctx.interactive && (await confirm(`Replace ${shownPlan} with this plan?`, diff.removed.length === 0)));
   if (!apply) {
-    if (ctx.json) ctx.printJson(jsonOf(session, source, diff, false));
+    if (ctx.json) ctx.printJson(json(false));
     throw new LaunchError(`${shownPlan} was not changed`, {
       hint: ctx.interactive ? undefined : `review the changes above, then run \`launch plan update ${source} --yes\``,
     });
@@ -90,32 +106,17 @@ async function updateWorkspacePlan(ctx: Ctx, source: string, opts: PlanUpdateOpt
   // A YAML plan that needs no id rewritten is copied byte for byte, keeping its comments and layout.
   const verbatim = incoming.text !== undefined && keep.size === 0 && !renamedFile;
   writeFileAtomic(paths.plan, verbatim ? incoming.text! : planToYaml(next, incoming.markdownName));
-  if (ctx.json) return ctx.printJson(jsonOf(session, source, diff, true));
-  const kept = next.items.filter((i) => (session.state.items.get(i.id)?.events ?? 0) > 0).length;
+  if (ctx.json) return ctx.printJson(json(true));
+  const kept = next.items.filter((i) => (state.fold.items.get(i.id)?.events ?? 0) > 0).length;
   ctx.print(`${ctx.theme.mark.done} updated ${shownPlan}: ${next.items.length} items; ${kept} item(s) keep their status`);
   if (diff.removed.length > 0) ctx.note('Events of removed items stay in the log; `launch doctor` lists them.');
   ctx.note(`If .launch/ is in git, commit the new plan yourself (git commit -m "Update the plan" ${shownPlan}): launch sync commits only the log.`);
 }
 
-function printDiff(ctx: Ctx, session: Session, source: string, shownPlan: string, diff: PlanDiff): void {
-  ctx.print(`Plan update: ${shownPlan} ← ${source}`);
-  if (itemChangeCount(diff) === 0) ctx.print('  no items added, removed, renamed, moved or edited (other parts of the plan changed)');
-  for (const line of renderPlanDiff(diff, ctx.theme, (id) => history(session, id))) ctx.print(line);
-}
-
-function history(session: Session, id: string) {
-  const state = session.state.items.get(id);
-  return state ? { status: state.status, events: state.events } : undefined;
-}
-
-function jsonOf(session: Session, source: string, diff: PlanDiff, applied: boolean) {
-  const { identical, ...changes } = diff;
-  return {
-    schema: 1,
-    source,
-    plan: session.plan.id,
-    upToDate: identical,
-    diff: { ...changes, removed: diff.removed.map((r) => ({ ...r, events: history(session, r.id)?.events ?? 0 })) },
-    applied,
+/** What a removed item leaves behind in the log. */
+function historyOf(state: State) {
+  return (id: string) => {
+    const item = state.fold.items.get(id);
+    return item ? { status: item.status, events: item.events } : undefined;
   };
 }

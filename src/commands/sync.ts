@@ -1,15 +1,20 @@
 // launch sync: commit the workspace's new events, pull teammates' with a rebase (the union merge rule
 // merges the log line by line), re-check the log, push; report what arrived. Local events are never
 // lost: every failure leaves them in the log, and once committed, in a local commit.
-import { type ActorCounts, countByActor, countByType, describeCounts } from '../core/log/counts.js';
+import { countByActor, countByType, describeCounts } from '../core/log/counts.js';
 import type { LogEvent } from '../core/log/events.js';
 import { LaunchError } from '../errors.js';
 import { formatLogProblem, readEventLog, withLock } from '../io/event-log.js';
 import { findRepo, type GitRepo, lastLines, type Upstream } from '../io/git.js';
-import { openSession, type Session } from '../io/session.js';
+import type { State } from '../io/store/open.js';
 import { locateWorkspace, pendingChanges, type WorkspaceInRepo } from '../io/workspace-changes.js';
+import { syncJson } from '../render/json/sync.js';
 import { safeText } from '../render/sanitize.js';
+import { renderSync } from '../render/sync.js';
 import type { Ctx } from '../runtime.js';
+import { examples, handle, type Register } from './shared/command.js';
+import { openForWrite } from './shared/open.js';
+import { AS_OPTION } from './shared/options.js';
 import { actorFor } from './shared/record.js';
 
 export interface SyncOptions {
@@ -35,10 +40,18 @@ interface Report {
   ahead: number;
 }
 
+export const register: Register = (program, rt) =>
+  program
+    .command('sync')
+    .description('share the workspace through git: commit new events, pull teammates\' with a rebase, push')
+    .option(...AS_OPTION)
+    .addHelpText('after', `\nRefuses outside a git repository, without an upstream branch, or when .launch/ has changes launch did not make.\n${examples('launch sync', "launch sync --json | jq '.pulled'")}`)
+    .action(handle(rt, syncCommand));
+
 export async function syncCommand(ctx: Ctx, opts: SyncOptions = {}): Promise<void> {
-  const session = await openSession(ctx, { write: true });
-  const target = await findTarget(ctx, session);
-  const actor = await actorFor(ctx, session, opts.as);
+  const state = await openForWrite(ctx);
+  const target = await findTarget(state, ctx.rt.env);
+  const actor = await actorFor(ctx, state, opts.as);
   // Refuse before anything changes or the network is touched.
   await pendingChanges(target.repo, target.ws, target.logFile, []);
   await refuseForeignCommits(target);
@@ -46,11 +59,11 @@ export async function syncCommand(ctx: Ctx, opts: SyncOptions = {}): Promise<voi
   const report: Report = { commits: [], arrived: [], pushed: false, attempts: 0, ahead: 0 };
   while (report.attempts < SYNC_ATTEMPTS) {
     report.attempts++;
-    await withLock(target.logFile, 'sync', () => commitPending(target, actor, session, report));
+    await withLock(target.logFile, 'sync', () => commitPending(target, actor, state, report));
     if (report.attempts === 1) await warnWithoutUnionRule(ctx, target);
     await fetch(target, report);
     const arrived = await withLock(target.logFile, 'sync', async () => {
-      await commitPending(target, actor, session, report);
+      await commitPending(target, actor, state, report);
       const before = new Set(readEventLog(target.logFile).events.map((e) => e.id));
       await rebase(target);
       return mergedLog(target).filter((e) => !before.has(e.id));
@@ -73,9 +86,9 @@ export async function syncCommand(ctx: Ctx, opts: SyncOptions = {}): Promise<voi
   render(ctx, target, report);
 }
 
-async function findTarget(ctx: Ctx, session: Session): Promise<Target> {
-  const paths = session.paths!;
-  const repo = await findRepo(paths.dir, ctx.rt.env);
+async function findTarget(state: State, env: Record<string, string | undefined>): Promise<Target> {
+  const paths = state.paths!;
+  const repo = await findRepo(paths.dir, env);
   if (!repo) {
     throw new LaunchError(`${paths.dir} is not inside a git repository, so there is nothing to sync with`, {
       hint: 'commit .launch/ in your team\'s repository (or `git init` and `git remote add origin <url>`), then run launch sync',
@@ -108,11 +121,11 @@ async function refuseForeignCommits({ repo, ws, upstream }: Target): Promise<voi
   );
 }
 
-async function commitPending({ repo, ws, logFile }: Target, actor: string, session: Session, report: Report): Promise<void> {
+async function commitPending({ repo, ws, logFile }: Target, actor: string, state: State, report: Report): Promise<void> {
   const log = readEventLog(logFile);
   const pending = await pendingChanges(repo, ws, logFile, log.events);
   if (pending.paths.length === 0) return;
-  const summary = [pending.newWorkspace ? `start tracking ${session.plan.id}` : '', describeCounts(countByType(pending.events), { nouns: false })].filter(Boolean).join(', ');
+  const summary = [pending.newWorkspace ? `start tracking ${state.plan.id}` : '', describeCounts(countByType(pending.events), { nouns: false })].filter(Boolean).join(', ');
   const message = `launch: ${actor} ${summary || 'update the log'}`;
   await repo.ok('--literal-pathspecs', 'add', '--', ...pending.paths);
   // Naming the paths commits exactly them, whatever else someone staged.
@@ -177,20 +190,7 @@ async function push({ repo, upstream }: Target, report: Report): Promise<boolean
 }
 
 function render(ctx: Ctx, { upstream }: Target, report: Report): void {
-  const pulled: ActorCounts[] = countByActor(report.arrived);
-  if (ctx.json) {
-    ctx.printJson({ schema: 1, committed: report.commits.length > 0, commits: report.commits, pulled, pushed: report.pushed, upstream: upstream.name, attempts: report.attempts });
-    return;
-  }
-  const { mark } = ctx.theme;
-  for (const message of report.commits) ctx.print(`${mark.done} committed "${safeText(message)}"`);
-  if (report.commits.length === 0) ctx.print(`${mark.todo} no new events to commit`);
-  if (pulled.length === 0) ctx.print(`${mark.todo} nothing new from teammates`);
-  else {
-    ctx.print(`From ${upstream.name}:`);
-    for (const { actor, counts } of pulled) ctx.print(`  ${safeText(actor)} ${describeCounts(counts, { nouns: true })}`);
-  }
-  if (report.pushed) ctx.print(`${mark.done} pushed to ${upstream.name}${report.attempts > 1 ? ` (after ${report.attempts} attempts: others pushed meanwhile)` : ''}`);
-  else if (report.ahead === 0) ctx.print(`${mark.todo} nothing to push: up to date with ${upstream.name}`);
-  else ctx.print(`${mark.missed} not pushed: ${report.ahead} commit(s) kept locally`);
+  const outcome = { ...report, pulled: countByActor(report.arrived), upstream: upstream.name };
+  if (ctx.json) ctx.printJson(syncJson(outcome));
+  else ctx.printLines(renderSync(outcome, ctx.theme));
 }

@@ -1,18 +1,28 @@
 // launch validate <plan.yaml|plan.md>: schema and sanity checks with file:line messages.
 import { basename, resolve } from 'node:path';
+import { type PlanCounts, planCounts } from '../core/plan/counts.js';
 import type { PlanFileProblem } from '../core/plan/yaml.js';
 import { LaunchError } from '../errors.js';
 import { formatProblems, isMarkdown } from '../io/plan-source.js';
 import { readTextFile } from '../io/text-file.js';
+import { validateJson } from '../render/json/plan-files.js';
+import { validPlan } from '../render/plan-files.js';
 import type { Ctx } from '../runtime.js';
-import { planCounts } from './import.js';
+import { handle, type Register } from './shared/command.js';
+
+export const register: Register = (program, rt) =>
+  program
+    .command('validate')
+    .description('check a YAML or Markdown plan; exit 1 with file:line messages when it is invalid')
+    .argument('<plan>', 'a plan .yaml or .md file')
+    .action(handle(rt, validateCommand));
 
 export async function validateCommand(ctx: Ctx, file: string): Promise<void> {
   const full = resolve(ctx.rt.cwd, file);
   const text = readTextFile(full, isMarkdown(full) ? 'Markdown plan' : 'YAML plan', file);
   let problems: PlanFileProblem[] = [];
   let warnings: { line: number; message: string }[] = [];
-  let counts: ReturnType<typeof planCounts> | undefined;
+  let counts: PlanCounts | undefined;
   const { PlanSchema, checkPlanSanity, parsePlanYaml } = await import('../lazy/parse.js');
   if (isMarkdown(full)) {
     const { importMarkdown } = await import('../lazy/markdown.js');
@@ -30,10 +40,10 @@ export async function validateCommand(ctx: Ctx, file: string): Promise<void> {
   }
   const valid = problems.length === 0;
   if (ctx.json) {
-    ctx.printJson({ schema: 1, file, valid, problems, warnings, ...(counts ? { counts } : {}) });
+    ctx.printJson(validateJson(file, problems, warnings, counts));
   } else {
     for (const w of warnings) ctx.warn(`${file}:${w.line}: ${w.message}`);
-    if (valid) ctx.print(`${ctx.theme.mark.done} ${file} is a valid plan (${counts!.tasks} tasks, ${counts!.checklist} checklist items, ${counts!.kpis} KPIs)`);
+    if (valid) ctx.print(validPlan(ctx.theme, file, counts!));
   }
   if (!valid) {
     // JSON mode already printed the problems on stdout; the error line on stderr still says why exit 1.

@@ -20,6 +20,9 @@ export function bundledPlanPath(): string {
   throw new LaunchError(`the bundled plan ${BUNDLED_PLAN} is missing from this installation`);
 }
 
+/** The bundled plan's YAML, for a workspace created with it. */
+export const bundledPlanYaml = (): string => readTextFile(bundledPlanPath(), 'YAML plan');
+
 export function formatProblems(file: string, problems: PlanFileProblem[]): string {
   return problems
     .slice(0, 20)
@@ -32,6 +35,8 @@ export const isMarkdown = (path: string): boolean => /\.(md|markdown|mdown|mkd)$
 export interface LoadedPlan {
   plan: Plan;
   path: string;
+  /** The file as read: a YAML plan is copied byte for byte, keeping its comments and layout. */
+  text: string;
   warnings: { line: number; message: string }[];
 }
 
@@ -41,10 +46,10 @@ export async function loadPlanFile(path: string, cwd: string): Promise<LoadedPla
   if (isMarkdown(full)) {
     const { importMarkdown } = await import('../lazy/markdown.js');
     const { plan, warnings } = importMarkdown(text, { sourceName: basename(full) });
-    return { plan, path: full, warnings };
+    return { plan, path: full, text, warnings };
   }
   const { parsePlanYaml } = await import('../lazy/parse.js');
   const parsed = parsePlanYaml(text);
   if (!parsed.ok) throw new LaunchError(`invalid plan\n${formatProblems(path, parsed.problems)}`);
-  return { plan: parsed.plan, path: full, warnings: [] };
+  return { plan: parsed.plan, path: full, text, warnings: [] };
 }

@@ -7,6 +7,8 @@ import { LaunchError } from '../errors.js';
 
 export const WORKSPACE_DIR = '.launch';
 
+export const INIT_HINT = 'run `launch init` to create a workspace (.launch/) here';
+
 export interface WorkspacePaths {
   /** The .launch directory itself. */
   dir: string;

@@ -11,7 +11,7 @@ export function formatDate(date: string, withYear = true): string {
 
 const WEEKDAY_NAMES = { mon: 'Monday', tue: 'Tuesday', wed: 'Wednesday', thu: 'Thursday', fri: 'Friday', sat: 'Saturday', sun: 'Sunday' } as const;
 
-export const weekdayName = (date: string): string => WEEKDAY_NAMES[weekdayOf(date)];
+export const weekdayName = (date: string): (typeof WEEKDAY_NAMES)[keyof typeof WEEKDAY_NAMES] => WEEKDAY_NAMES[weekdayOf(date)];
 
 export function formatShortDate(date: string): string {
   return formatDate(date, false);

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createCalendar } from '../../src/core/calendar/calendar.js';
 import type { ItemState } from '../../src/core/log/item-state.js';
 import type { KpiRecord } from '../../src/core/log/state.js';
+import { itemsOf } from '../../src/core/plan/items.js';
 import { parsePlanYaml } from '../../src/core/plan/yaml.js';
 import { buildPlanView } from '../../src/core/queries/schedule.js';
 import { today } from '../../src/core/queries/today.js';
@@ -13,7 +14,7 @@ const plan = parsed.plan;
 
 function at(date: string, opts: { holidays?: string[]; states?: Map<string, ItemState>; kpis?: Map<string, KpiRecord[]>; team?: (t: string | null) => boolean } = {}) {
   const calendar = createCalendar({ start: '2026-11-30', timeZone: 'Europe/Berlin', workingDays: ['mon', 'tue', 'wed', 'thu', 'fri'], holidays: opts.holidays ?? [] }, plan.totalWeeks);
-  const view = buildPlanView(plan, calendar, opts.states ?? new Map());
+  const view = buildPlanView(plan, itemsOf(plan.items), calendar, opts.states ?? new Map());
   return today(view, date, opts.kpis ?? new Map(), opts.team);
 }
 const taskTitles = (t: ReturnType<typeof at>) => t.tasks.flatMap((g) => g.items.map((e) => e.item.title));

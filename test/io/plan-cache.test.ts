@@ -4,12 +4,13 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCalendar } from '../../src/core/calendar/calendar.js';
 import type { ItemState } from '../../src/core/log/item-state.js';
-import { columnsHold, itemColumns, itemIndexOf } from '../../src/core/plan/item-index.js';
+import { wholePlan } from '../../src/core/plan/items.js';
 import type { Item, Plan } from '../../src/core/plan/schema.js';
 import { parsePlanYaml, planToYaml } from '../../src/core/plan/yaml.js';
 import { buildPlanView } from '../../src/core/queries/schedule.js';
 import { LaunchError } from '../../src/errors.js';
-import { loadPlanAndConfig, snapshotPath } from '../../src/io/store/plan-snapshot.js';
+import { columnsHold, itemColumns } from '../../src/io/store/item-columns.js';
+import { type Loaded, loadPlanAndConfig, snapshotPath } from '../../src/io/store/plan-snapshot.js';
 
 const bundled = parsePlanYaml(fs.readFileSync(new URL('../../plans/securenet-launch.yaml', import.meta.url), 'utf8'));
 if (!bundled.ok) throw new Error('bundled plan invalid');
@@ -53,34 +54,34 @@ function inBody(text: string, after: string, from: string, to: string): string {
   return `${JSON.stringify({ ...header, body: Buffer.byteLength(body) })}\n${body}${text.slice(middle)}`;
 }
 
-function view(plan: Plan) {
-  const calendar = createCalendar({ start: '2026-11-30', timeZone: 'Europe/Berlin', workingDays: ['mon', 'tue', 'wed', 'thu', 'fri'], holidays: ['2026-12-25'] }, plan.totalWeeks);
+function view(loaded: Loaded) {
+  const calendar = createCalendar({ start: '2026-11-30', timeZone: 'Europe/Berlin', workingDays: ['mon', 'tue', 'wed', 'thu', 'fri'], holidays: ['2026-12-25'] }, loaded.plan.totalWeeks);
   const states = new Map<string, ItemState>([
     ['loose-end', { status: 'blocked', reason: 'waiting', by: 'ana', at: '2026-12-01T10:00:00+01:00', notes: [], events: 1 }],
     ['already-done', { status: 'todo', by: 'ana', at: '2026-12-01T11:00:00+01:00', notes: [], events: 1 }],
   ]);
-  return buildPlanView(plan, calendar, states);
+  return buildPlanView(loaded.plan, loaded.items, calendar, states);
 }
 
-const entryFacts = (plan: Plan) =>
-  view(plan).entries.map((e) => ({ id: e.id, kind: e.kind, sprint: e.sprint, line: e.line, markedDone: e.markedDone, block: e.block, schedule: e.schedule, status: e.status, state: e.state, item: e.item }));
+const entryFacts = (loaded: Loaded) =>
+  view(loaded).entries.map((e) => ({ id: e.id, kind: e.kind, sprint: e.sprint, line: e.line, markedDone: e.markedDone, block: e.block, schedule: e.schedule, status: e.status, state: e.state, item: e.item }));
 
 describe('the plan snapshot', () => {
   it('a second load reads the snapshot and gives the same plan, items materialised on demand', async () => {
     const first = await load();
-    expect(itemIndexOf(first.plan)).toBeUndefined();
+    expect(first.source).toBe('yaml');
     expect(fs.existsSync(snapshotPath(planFile))).toBe(true);
     const second = await load();
-    expect(itemIndexOf(second.plan)).toBeDefined();
+    expect(second.source).toBe('snapshot');
     expect(second.config).toEqual(first.config);
-    expect(JSON.stringify(second.plan)).toBe(JSON.stringify(first.plan));
-    expect(second.plan).toEqual(first.plan);
+    expect(JSON.stringify(wholePlan(second.plan, second.items))).toBe(JSON.stringify(wholePlan(first.plan, first.items)));
+    expect(wholePlan(second.plan, second.items)).toEqual(wholePlan(first.plan, first.items));
   });
 
   it('a view built from the index equals one built from the items, entry by entry', async () => {
-    const eager = (await load()).plan;
-    const indexed = (await load()).plan;
-    expect(itemIndexOf(indexed)).toBeDefined();
+    const eager = await load();
+    const indexed = await load();
+    expect(indexed.source).toBe('snapshot');
     expect(entryFacts(indexed)).toEqual(entryFacts(eager));
     expect(JSON.stringify(view(indexed).entries)).toBe(JSON.stringify(view(eager).entries));
     const loose = view(indexed).byId.get('loose-end')!;
@@ -88,14 +89,15 @@ describe('the plan snapshot', () => {
     expect(view(indexed).byId.get('already-done')!.status).toBe('todo'); // the log's word over the `[x]`
   });
 
-  it('materialises an item once: the entry and plan.items hold the same object', async () => {
+  it('materialises an item once: the entry and the plan\'s items hold the same object', async () => {
     await load();
-    const { plan } = await load();
-    const entries = view(plan).entries;
+    const loaded = await load();
+    const entries = view(loaded).entries;
     const i = entries.findIndex((e) => e.id === 'day-three');
     const item = entries[i]!.item;
     expect(item.title).toBe('Day 3 task');
-    expect(plan.items[i]).toBe(item);
+    expect(loaded.items.item(i)).toBe(item);
+    expect(loaded.items.all()[i]).toBe(item);
   });
 
   it('reading every entry of a large plan one by one gives the items a whole parse gives', async () => {
@@ -104,11 +106,11 @@ describe('the plan snapshot', () => {
     for (let i = 0; i < 1200; i++) plan.items.push({ id: `bulk-${i}`, kind: i % 3 ? 'check' : 'task', title: `Bulk ${i} ✓`, section, sprint: 's2', block: plan.blocks[i % plan.blocks.length]!.id, weeks: { from: 3, to: 4 }, line: 1000 + i });
     fs.writeFileSync(planFile, planToYaml(plan));
     const eager = await load();
-    const { plan: indexed } = await load();
-    expect(itemIndexOf(indexed)).toBeDefined();
+    const indexed = await load();
+    expect(indexed.source).toBe('snapshot');
     const entries = view(indexed).entries;
-    expect(entries.map((e) => e.item)).toEqual(eager.plan.items);
-    expect(entries.every((e, i) => e.item === indexed.items[i])).toBe(true);
+    expect(entries.map((e) => e.item)).toEqual(eager.items.all());
+    expect(entries.every((e, i) => e.item === indexed.items.all()[i])).toBe(true);
   });
 
   it('a plan without items round-trips through the snapshot too', async () => {
@@ -116,20 +118,20 @@ describe('the plan snapshot', () => {
     plan.items = [];
     fs.writeFileSync(planFile, planToYaml(plan));
     const eager = await load();
-    const { plan: indexed } = await load();
-    expect(itemIndexOf(indexed)).toBeDefined();
+    const indexed = await load();
+    expect(indexed.source).toBe('snapshot');
     expect(view(indexed).entries).toEqual([]);
-    expect(indexed).toEqual(eager.plan);
+    expect(wholePlan(indexed.plan, indexed.items)).toEqual(wholePlan(eager.plan, eager.items));
   });
 
-  it('a row damaged in place is caught when its entry is read, and when plan.items is', async () => {
+  it('a row damaged in place is caught when its entry is read, and when all items are', async () => {
     await load();
     const file = snapshotPath(planFile);
     const text = fs.readFileSync(file, 'utf8');
     const damaged = text.replace(/("id":"day-three"[^\n]*"line":)902/, '$1903');
     expect(damaged).not.toBe(text);
     fs.writeFileSync(file, damaged);
-    const entries = view((await load()).plan).entries;
+    const entries = view(await load()).entries;
     const i = entries.findIndex((e) => e.id === 'day-three');
     expect(entries[0]!.item.id).toBe(entries[0]!.id);
     expect(() => entries[i]!.item).toThrow(new RegExp(`snapshot is damaged at item ${i + 1};`));
@@ -137,17 +139,9 @@ describe('the plan snapshot', () => {
     await load();
     const broken = fs.readFileSync(file, 'utf8').replace('"title":"Day 3 task"', '"title":"Day 3 task}'); // no longer JSON
     fs.writeFileSync(file, broken);
-    const { plan } = await load();
-    expect(itemIndexOf(plan)).toBeDefined();
-    expect(() => plan.items).toThrow(new RegExp(`snapshot is damaged at item ${i + 1};`));
-  });
-
-  it('items assigned to an indexed plan replace the index', async () => {
-    await load();
-    const { plan } = await load();
-    plan.items = plan.items.slice(0, 2);
-    expect(itemIndexOf(plan)).toBeUndefined();
-    expect(view(plan).entries.map((e) => e.id)).toEqual(plan.items.map((item) => item.id));
+    const { items, source } = await load();
+    expect(source).toBe('snapshot');
+    expect(() => items.all()).toThrow(new RegExp(`snapshot is damaged at item ${i + 1};`));
   });
 
   it('a row damaged in place (same length) is caught when read; the snapshot is removed and rebuilt', async () => {
@@ -156,15 +150,15 @@ describe('the plan snapshot', () => {
     const text = fs.readFileSync(file, 'utf8');
     const at = text.lastIndexOf('"id":"loose-end"');
     fs.writeFileSync(file, `${text.slice(0, at)}"id":"loose-xnd"${text.slice(at + '"id":"loose-end"'.length)}`);
-    const { plan } = await load();
-    const entries = view(plan).entries;
+    const loaded = await load();
+    const entries = view(loaded).entries;
     expect(entries.find((e) => e.id === 'loose-end')).toBeDefined(); // the columns are intact
-    expect(() => plan.items).toThrow(LaunchError);
-    expect(() => plan.items).toThrow(/snapshot is damaged at item \d+; it has been removed/);
+    expect(() => loaded.items.all()).toThrow(LaunchError);
+    expect(() => loaded.items.all()).toThrow(/snapshot is damaged at item \d+; it has been removed/);
     expect(fs.existsSync(file)).toBe(false);
     const again = await load();
-    expect(itemIndexOf(again.plan)).toBeUndefined();
-    expect(again.plan.items.map((i) => i.id)).toContain('loose-end');
+    expect(again.source).toBe('yaml');
+    expect(again.items.all().map((i) => i.id)).toContain('loose-end');
   });
 
   it.each([
@@ -187,9 +181,9 @@ describe('the plan snapshot', () => {
     const bad = damage(good);
     expect(bad).not.toBe(good);
     fs.writeFileSync(file, bad);
-    const { plan } = await load();
-    expect(itemIndexOf(plan)).toBeUndefined();
-    expect(plan.items).toHaveLength(testPlan().items.length);
+    const { items, source } = await load();
+    expect(source).toBe('yaml');
+    expect(items.all()).toHaveLength(testPlan().items.length);
     expect(fs.readFileSync(file, 'utf8')).toBe(good);
   });
 
@@ -198,10 +192,10 @@ describe('the plan snapshot', () => {
     const plan = testPlan();
     plan.items[0]!.title = 'Renamed first item';
     fs.writeFileSync(planFile, planToYaml(plan));
-    expect((await load()).plan.items[0]!.title).toBe('Renamed first item');
+    expect((await load()).items.all()[0]!.title).toBe('Renamed first item');
     fs.writeFileSync(configFile, fs.readFileSync(configFile, 'utf8').replace('Europe/Berlin', 'Asia/Tokyo'));
     const reloaded = await load();
-    expect(itemIndexOf(reloaded.plan)).toBeUndefined();
+    expect(reloaded.source).toBe('yaml');
     expect(reloaded.config!.timeZone).toBe('Asia/Tokyo');
   });
 });

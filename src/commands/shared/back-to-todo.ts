@@ -1,8 +1,10 @@
 // uncheck and unblock: items in one status go back to todo; the others are named and left alone.
-import { safeText } from '../../render/sanitize.js';
+import { backToTodoJson } from '../../render/json/records.js';
+import { itemRecorded } from '../../render/records.js';
 import type { Ctx } from '../../runtime.js';
 import { resolveItems, statusOf } from './items.js';
-import { actorFor, openForWrite, record } from './record.js';
+import { openForWrite } from './open.js';
+import { actorFor, record } from './record.js';
 
 export interface BackToTodo {
   from: 'done' | 'blocked';
@@ -14,13 +16,12 @@ export interface BackToTodo {
 }
 
 export async function backToTodo(ctx: Ctx, refs: string[], as: string | undefined, spec: BackToTodo): Promise<void> {
-  const session = await openForWrite(ctx);
-  const items = await resolveItems(ctx, session, refs);
-  const changing = items.filter((i) => statusOf(session, i) === spec.from);
+  const state = await openForWrite(ctx);
+  const items = await resolveItems(ctx, state, refs);
+  const changing = items.filter((i) => statusOf(state, i) === spec.from);
   const unchanged = items.filter((i) => !changing.includes(i));
-  const actor = await actorFor(ctx, session, as);
-  const recorded = changing.length > 0 ? await record(ctx, session, changing.map((i) => ({ actor, type: spec.type, item: i.id }))) : [];
-  if (ctx.json) return ctx.printJson({ schema: 1, recorded, unchanged: unchanged.map((i) => i.id) });
-  for (const i of changing) ctx.print(`${ctx.theme.mark.todo} ${i.id}  ${safeText(i.title)}${spec.suffix}`);
-  for (const i of unchanged) ctx.print(`${i.id} is not ${spec.not}; nothing recorded`);
+  const actor = await actorFor(ctx, state, as);
+  const recorded = changing.length > 0 ? await record(ctx, state, changing.map((i) => ({ actor, type: spec.type, item: i.id }))) : [];
+  if (ctx.json) return ctx.printJson(backToTodoJson(recorded, unchanged.map((i) => i.id)));
+  ctx.printLines([...changing.map((i) => itemRecorded(ctx.theme.mark.todo, i, spec.suffix)), ...unchanged.map((i) => `${i.id} is not ${spec.not}; nothing recorded`)]);
 }

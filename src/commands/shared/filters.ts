@@ -1,13 +1,13 @@
 // How --sprint and --team name things, shared by list, today, standup and kpis.
+import type { Sprint } from '../../core/plan/schema.js';
 import { UsageError } from '../../errors.js';
-import type { Session } from '../../io/session.js';
 
 /** "1" or "s1" names Sprint 1; "3" also finds "Sprint 3-4". */
-export function sprintMatcher(session: Session, input: string): (id: string | undefined) => boolean {
+export function sprintMatcher(sprints: readonly Sprint[], input: string): (id: string | undefined) => boolean {
   const wanted = input.toLowerCase().replace(/^(sprint\s*|s)/, '');
-  const sprint = session.plan.sprints.find((s) => s.id === `s${wanted}`) ??
-    session.plan.sprints.find((s) => { const [a, b] = s.id.slice(1).split('-').map(Number); return Number(wanted) >= a! && Number(wanted) <= (b ?? a)!; });
-  if (!sprint) throw new UsageError(`--sprint: no sprint "${input}" in this plan`, `sprints: ${session.plan.sprints.map((s) => s.id.slice(1)).join(', ')}`);
+  const sprint = sprints.find((s) => s.id === `s${wanted}`) ??
+    sprints.find((s) => { const [a, b] = s.id.slice(1).split('-').map(Number); return Number(wanted) >= a! && Number(wanted) <= (b ?? a)!; });
+  if (!sprint) throw new UsageError(`--sprint: no sprint "${input}" in this plan`, `sprints: ${sprints.map((s) => s.id.slice(1)).join(', ')}`);
   return (id) => id === sprint.id;
 }
 

@@ -1,16 +1,14 @@
 // What the item commands share: finding items from what the user typed, and item status.
+import { itemStatus, type ItemStatus } from '../../core/log/item-state.js';
 import { resolveRef, type Named } from '../../core/plan/item-ref.js';
-import { itemStatus, type Status } from '../../core/queries/schedule.js';
 import type { Item } from '../../core/plan/schema.js';
 import { LaunchError } from '../../errors.js';
 import { pickOne } from '../../io/prompts.js';
-import type { Session } from '../../io/session.js';
+import type { State } from '../../io/store/open.js';
 import { safeText } from '../../render/sanitize.js';
 import type { Ctx } from '../../runtime.js';
 
-export type { Status } from '../../core/queries/schedule.js';
-
-export const statusOf = (session: Session, item: Item): Status => itemStatus(session.state.items.get(item.id), item.done === true);
+export const statusOf = (state: State, item: Item): ItemStatus => itemStatus(state.fold.items.get(item.id), item.done === true);
 
 const listed = <T extends Named>(entries: T[]): string =>
   entries.slice(0, 5).map((e) => `  ${e.id.padEnd(28)} ${safeText(e.title)}`).join('\n') +
@@ -40,14 +38,15 @@ export async function resolveOne<T extends Named>(ctx: Ctx, entries: readonly T[
  * All references are resolved before anything is written: one bad reference records nothing.
  * `launch check skeleton loading` means one item when the words together name exactly one.
  */
-export async function resolveItems(ctx: Ctx, session: Session, refs: string[]): Promise<Item[]> {
+export async function resolveItems(ctx: Ctx, state: State, refs: string[]): Promise<Item[]> {
+  const all = state.items.all();
   if (refs.length > 1) {
-    const whole = resolveRef(session.plan.items, refs.join(' '));
+    const whole = resolveRef(all, refs.join(' '));
     if (whole.kind === 'found') return [whole.match];
   }
   const items: Item[] = [];
   for (const ref of refs) {
-    const item = await resolveOne(ctx, session.plan.items, ref);
+    const item = await resolveOne(ctx, all, ref);
     if (!items.includes(item)) items.push(item);
   }
   return items;

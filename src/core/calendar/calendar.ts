@@ -4,13 +4,13 @@
 // judge them in the workspace's zone. Nothing here reads the clock: "today" is always an argument.
 
 import type { Block, WeekSpan } from '../plan/schema.js';
-import type { ItemSpan } from '../plan/item-index.js';
+import type { ItemSpan } from '../plan/items.js';
 import { WEEKDAYS, type Weekday } from '../plan/weekdays.js';
 import { dateFromDayNumber, dayNumber, parsePlainDate } from './date.js';
 import { localDateOf, type Zone, zoneOf } from './zone.js';
 
 export type { Weekday } from '../plan/schema.js';
-export { addDays, daysBetween, parsePlainDate, weekdayOf } from './date.js';
+export { addDays, daysBetween, parsePlainDate, relativeDate, weekdayOf } from './date.js';
 export { parseInstant } from './instant.js';
 export { formatOffsetTimestamp, isValidTimeZone, localDateOf, startOfLocalDay, type Zone, zoneOf, zoneTableFor } from './zone.js';
 

@@ -81,3 +81,11 @@ export function weekdayIndex(date: string): number {
 export function weekdayOf(date: string): Weekday {
   return WEEKDAYS[weekdayIndex(date)]!;
 }
+
+/** A `--date` as typed: YYYY-MM-DD, today, yesterday or tomorrow (relative to `today`); null if neither. */
+export function relativeDate(input: string, today: string): string | null {
+  if (input === 'today') return today;
+  if (input === 'yesterday') return addDays(today, -1);
+  if (input === 'tomorrow') return addDays(today, 1);
+  return parsePlainDate(input);
+}

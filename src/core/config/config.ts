@@ -15,3 +15,8 @@ export interface Config {
 }
 
 export const DEFAULT_WORKING_DAYS: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri'];
+
+/** A new workspace's settings: Monday to Friday, no holidays. */
+export function defaultConfig(start: string, timeZone: string): Config {
+  return { version: 1, start, timeZone, workingDays: [...DEFAULT_WORKING_DAYS], holidays: [] };
+}

@@ -35,3 +35,24 @@ export function describeOnTrack(t: OnTrack): string {
   if (t.verdict === 'ahead') return `ahead by ${t.early}`;
   return 'on track';
 }
+
+/** After the plan's last day: what each sprint and the whole plan got done. */
+export interface LaunchSummary {
+  ended: string;
+  sprints: { name: string; done: number; total: number }[];
+  done: number;
+  total: number;
+}
+
+export function launchSummary(view: PlanView): LaunchSummary {
+  const done = (entries: Scheduled[]) => entries.filter((e) => e.status === 'done').length;
+  return {
+    ended: view.calendar.planRange!.last,
+    sprints: view.plan.sprints.map((sprint) => {
+      const own = sprintEntries(view, sprint);
+      return { name: sprint.name, done: done(own), total: own.length };
+    }),
+    done: done(view.entries),
+    total: view.entries.length,
+  };
+}

@@ -1,13 +1,11 @@
 // Every item with its dates and status, computed once per run; the queries below read from this.
 import type { Calendar, ItemSchedule } from '../calendar/calendar.js';
-import type { ItemState } from '../log/item-state.js';
-import type { Block, Item, ItemKind, Plan } from '../plan/schema.js';
-import { type ItemIndex, itemIndexOf } from '../plan/item-index.js';
+import { type ItemState, type ItemStatus, itemStatus } from '../log/item-state.js';
+import type { ItemSpan, PlanHead, PlanItems } from '../plan/items.js';
+import type { Block, Item, ItemKind } from '../plan/schema.js';
 
-export type Status = 'todo' | 'done' | 'blocked';
-
-/** The log's word on an item, else the `[x]` it was imported with. */
-export const itemStatus = (state: ItemState | undefined, markedDone: boolean): Status => state?.status ?? (markedDone ? 'done' : 'todo');
+export type Status = ItemStatus;
+export { itemStatus };
 
 export interface Scheduled {
   /** The item's id, kind, sprint and line, which queries over every item read instead of `item`. */
@@ -17,7 +15,7 @@ export interface Scheduled {
   line: number;
   /** Imported from a `[x]` checkbox (the item's `done`). */
   markedDone: boolean;
-  /** The whole item; from a plan snapshot's index it is materialised on first read. */
+  /** The whole item, materialised from the plan's items when first read. */
   readonly item: Item;
   block: Block | undefined;
   /** Null for items without any weeks (a checklist with no schedule). */
@@ -27,18 +25,19 @@ export interface Scheduled {
 }
 
 export interface PlanView {
-  plan: Plan;
+  plan: PlanHead;
+  items: PlanItems;
   calendar: Calendar;
   entries: Scheduled[];
   readonly byId: Map<string, Scheduled>;
 }
 
-export function buildPlanView(plan: Plan, calendar: Calendar, states: ReadonlyMap<string, ItemState>): PlanView {
-  const index = itemIndexOf(plan);
-  const entries = index ? indexedEntries(plan, index, calendar, states) : plainEntries(plan, calendar, states);
+export function buildPlanView(plan: PlanHead, items: PlanItems, calendar: Calendar, states: ReadonlyMap<string, ItemState>): PlanView {
+  const entries = scheduledEntries(plan, items, calendar, states);
   let byId: Map<string, Scheduled> | undefined;
   return {
     plan,
+    items,
     calendar,
     entries,
     // Built on first use: few queries look items up by id, and a 10,000-item map is not free.
@@ -48,34 +47,12 @@ export function buildPlanView(plan: Plan, calendar: Calendar, states: ReadonlyMa
   };
 }
 
-function plainEntries(plan: Plan, calendar: Calendar, states: ReadonlyMap<string, ItemState>): Scheduled[] {
-  const blocks = new Map(plan.blocks.map((b) => [b.id, b]));
-  return plan.items.map((item): Scheduled => {
-    const block = item.block ? blocks.get(item.block) : undefined;
-    const state = states.get(item.id);
-    const markedDone = item.done === true;
-    return {
-      id: item.id,
-      kind: item.kind,
-      sprint: item.sprint,
-      line: item.line,
-      markedDone,
-      item,
-      block,
-      schedule: calendar.itemSchedule(item, block),
-      status: itemStatus(state, markedDone),
-      state,
-    };
-  });
-}
-
 /**
- * An entry built from the index's columns; `item` is read from the snapshot when first asked for.
- * It is a getter on the prototype, so a copy made by spreading an entry has no `item`: pass entries
- * themselves around.
+ * An entry of the view; `item` is materialised from the plan's items when first read. It is a getter
+ * on the prototype, so a copy made by spreading an entry has no `item`: pass entries themselves around.
  */
-class IndexedEntry implements Scheduled {
-  readonly #index: ItemIndex;
+class Entry implements Scheduled {
+  readonly #items: PlanItems;
   readonly #at: number;
 
   constructor(
@@ -88,15 +65,15 @@ class IndexedEntry implements Scheduled {
     readonly schedule: ItemSchedule | null,
     readonly status: Status,
     readonly state: ItemState | undefined,
-    index: ItemIndex,
+    items: PlanItems,
     at: number,
   ) {
-    this.#index = index;
+    this.#items = items;
     this.#at = at;
   }
 
   get item(): Item {
-    return this.#index.item(this.#at);
+    return this.#items.item(this.#at);
   }
 
   /** As a plain entry would be written. */
@@ -106,40 +83,26 @@ class IndexedEntry implements Scheduled {
   }
 }
 
-function indexedEntries(plan: Plan, index: ItemIndex, calendar: Calendar, states: ReadonlyMap<string, ItemState>): Scheduled[] {
-  const c = index.columns;
-  const blockById = new Map(plan.blocks.map((b) => [b.id, b]));
-  const blocks = c.blockIds.map((id) => blockById.get(id));
-  // A plan has a few hundred distinct (span, block) pairs: one schedule each.
-  const schedules = new Map<number, ItemSchedule | null>();
-  const ids = c.count === 0 ? [] : c.ids.split('\n');
-  const entries = new Array<Scheduled>(c.count);
-  for (let i = 0; i < c.count; i++) {
-    const b = c.block[i]!;
-    const block = b < 0 ? undefined : blocks[b];
-    const key = c.span[i]! * (blocks.length + 1) + b + 1;
-    let schedule = schedules.get(key);
+function scheduledEntries(plan: PlanHead, items: PlanItems, calendar: Calendar, states: ReadonlyMap<string, ItemState>): Scheduled[] {
+  const blocks = new Map(plan.blocks.map((b) => [b.id, b]));
+  // Items share a few hundred distinct (span, block) pairs: one schedule each.
+  const schedules = new Map<ItemSpan, Map<string | undefined, ItemSchedule | null>>();
+  const entries = new Array<Scheduled>(items.count);
+  for (let i = 0; i < items.count; i++) {
+    const blockId = items.block(i);
+    const block = blockId === undefined ? undefined : blocks.get(blockId);
+    const span = items.span(i);
+    let byBlock = schedules.get(span);
+    if (byBlock === undefined) schedules.set(span, (byBlock = new Map()));
+    let schedule = byBlock.get(blockId);
     if (schedule === undefined) {
-      schedule = calendar.itemSchedule(c.spans[c.span[i]!]!, block);
-      schedules.set(key, schedule);
+      schedule = calendar.itemSchedule(span, block);
+      byBlock.set(blockId, schedule);
     }
-    const id = ids[i]!;
+    const id = items.id(i);
     const state = states.get(id);
-    const sprint = c.sprint[i]!;
-    const markedDone = c.done[i] === '1';
-    entries[i] = new IndexedEntry(
-      id,
-      c.kinds[i] === 't' ? 'task' : 'check',
-      sprint < 0 ? undefined : c.sprintIds[sprint],
-      c.lines[i]!,
-      markedDone,
-      block,
-      schedule,
-      itemStatus(state, markedDone),
-      state,
-      index,
-      i,
-    );
+    const markedDone = items.markedDone(i);
+    entries[i] = new Entry(id, items.kind(i), items.sprint(i), items.line(i), markedDone, block, schedule, itemStatus(state, markedDone), state, items, i);
   }
   return entries;
 }

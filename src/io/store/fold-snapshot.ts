@@ -5,7 +5,7 @@
 // .launch/.events.fold.snapshot.json (git-ignored by init's `.*.snapshot.json` rule) holds, on its first
 // line, what it was made from — the log's inode, size and ctime, the offset just past the last line it
 // folded, and copies of its first 4 KB and of the last 32 KB before that offset — and on the second, the
-// fold without its history (src/core/events-incremental.ts). It is used only when the log is the same
+// fold without its history (src/core/log/fold-incremental.ts), written by ./fold-snapshot-codec.ts. It is used only when the log is the same
 // file, only grown, with those same bytes in both places (a `doctor --repair`, a git checkout or
 // rebase, or an in-place edit of recent lines changes them) and, when the size is unchanged, the same
 // ctime (an in-place edit anywhere). Then only the bytes from the offset are read and checked, with the
@@ -16,18 +16,11 @@
 import { closeSync, fstatSync, openSync, readFileSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { extendFold, type FoldSnapshot, snapshotOf } from '../../core/log/fold-incremental.js';
-import { type EscalationState, type KpiRecord, type StandupRecord } from '../../core/log/state.js';
 import { foldEvents } from '../../core/log/fold.js';
-import { type ItemNote, type ItemState, type ItemStatus, NO_NOTES } from '../../core/log/item-state.js';
-import { type MeasuredValue } from '../../core/log/events.js';
-import { type Interner, interner } from './interner.js';
 import { writeFileAtomic } from '../atomic-write.js';
 import { checkLines, EventLogIoError, type LogProblem, type LogStamp, readRange, tornWarning } from '../event-log.js';
-
-declare const __LAUNCH_VERSION__: string;
-const VERSION = typeof __LAUNCH_VERSION__ === 'string' ? __LAUNCH_VERSION__ : 'dev';
-/** Bump when the body's layout or the fold's meaning changes (a release bumps VERSION anyway). */
-const FORMAT = 3;
+import { BUILD_ID } from './build-id.js';
+import { type Body, decodeBody, encodeBody } from './fold-snapshot-codec.js';
 
 /** Digested prefix regions: the file's start and the bytes just before the snapshot's offset. */
 const HEAD_BYTES = 4 * 1024;
@@ -63,8 +56,8 @@ export interface FoldCacheOptions {
 }
 
 interface Header {
-  format: number;
-  version: string;
+  /** The code that wrote it (./build-id.ts). */
+  build: string;
   ino: number;
   size: number;
   ctimeMs: number;
@@ -142,7 +135,7 @@ function fromSnapshot(file: string, fd: number, st: Stats, cacheFile: string, re
   const cached = readSnapshotFile(cacheFile);
   if (cached === null) return null;
   const { header } = cached;
-  if (header.format !== FORMAT || header.version !== VERSION || header.ino !== st.ino) return null;
+  if (header.build !== BUILD_ID || header.ino !== st.ino) return null;
   // Append-only: the log may only have grown; at the same size, any write since shows in the ctime.
   if (st.size < header.size || header.offset > header.size) return null;
   if (st.size === header.size && st.ctimeMs !== header.ctimeMs) return null;
@@ -194,84 +187,14 @@ function marks(head: Buffer, buf: Buffer, from: number, offset: number): [Buffer
 }
 
 // ---------------------------------------------------------------------------------------------------
-// The file: line 1 the header, line 2 the body. Item states are stored by column (one array per field,
-// optional fields as sparse [index, value, …] lists) so that a 10,000-item fold parses into a few
-// arrays rather than tens of thousands of small ones; ItemState objects are then built in one loop.
-
-const STATUS_CODES: Record<ItemStatus, string> = { todo: 't', done: 'd', blocked: 'b' };
-const STATUS_OF: Readonly<Record<string, ItemStatus>> = { t: 'todo', d: 'done', b: 'blocked' };
-
-interface StateColumns {
-  ids: string[];
-  /** One letter per item: t(odo), d(one), b(locked). */
-  status: string;
-  /** Index into `actors`, or -1. */
-  by: number[];
-  at: (string | null)[];
-  events: number[];
-  /** Sparse, flat: [item index, reason, …]. */
-  reasons: (number | string)[];
-  /** Sparse, flat: [item index, values, …]. */
-  values: (number | MeasuredValue[])[];
-  /** Indices of items with `missed: true`. */
-  missed: number[];
-  /** Flat, in order: [item index, text, actor index, ts, …]. */
-  notes: (number | string)[];
-}
-
-interface Body {
-  last: [number, string] | null;
-  duplicates: number;
-  cancelled: string[];
-  /** Line numbers of torn lines before the offset, warned about on every read. */
-  torn: number[];
-  actors: string[];
-  items: StateColumns;
-  kpis: [string, KpiRecord[]][];
-  standups: StandupRecord[];
-  escalations: EscalationState[];
-}
-
-function stateColumns(items: Map<string, ItemState>, actors: Interner<string>): StateColumns {
-  const c: StateColumns = { ids: [], status: '', by: [], at: [], events: [], reasons: [], values: [], missed: [], notes: [] };
-  const status: string[] = [];
-  let i = 0;
-  for (const [id, s] of items) {
-    c.ids.push(id);
-    status.push(STATUS_CODES[s.status]);
-    c.by.push(actors.index(s.by));
-    c.at.push(s.at ?? null);
-    c.events.push(s.events);
-    if (s.reason !== undefined) c.reasons.push(i, s.reason);
-    if (s.values !== undefined) c.values.push(i, s.values);
-    if (s.missed !== undefined) c.missed.push(i);
-    for (const n of s.notes) c.notes.push(i, n.text, actors.index(n.actor), n.ts);
-    i++;
-  }
-  c.status = status.join('');
-  return c;
-}
+// The file: line 1 the header, line 2 the body (./fold-snapshot-codec.ts).
 
 function writeSnapshot(cacheFile: string, st: Stats, head: Buffer, buf: Buffer, from: number, stamp: LogStamp, fold: FoldSnapshot, torn: number[]): boolean {
   try {
-    const actors = interner<string>();
-    const items = stateColumns(fold.items, actors);
-    const body: Body = {
-      last: fold.last === null ? null : [fold.last.instant, fold.last.id],
-      duplicates: fold.duplicates,
-      cancelled: [...fold.cancelled],
-      torn,
-      actors: actors.values,
-      items,
-      kpis: [...fold.kpis],
-      standups: fold.standups,
-      escalations: [...fold.escalations.values()],
-    };
-    const text = JSON.stringify(body);
+    const text = JSON.stringify(encodeBody(fold, torn));
     const [headMark, windowMark] = marks(head, buf, from, stamp.checkedTo);
     const header: Header = {
-      format: FORMAT,
-      version: VERSION,
+      build: BUILD_ID,
       ino: st.ino,
       size: stamp.size,
       ctimeMs: st.ctimeMs,
@@ -309,90 +232,11 @@ function readSnapshotFile(cacheFile: string): { header: Header; body: string } |
   }
 }
 
-const isArray = Array.isArray;
-
-class BadSnapshot extends Error {}
-
-function check(ok: boolean): void {
-  if (!ok) throw new BadSnapshot();
-}
-
 /** The body back as a snapshot, with the object shapes the fold builds; anything off means null. */
 function parseBody(text: string): { fold: FoldSnapshot; torn: number[] } | null {
   try {
-    return restore(JSON.parse(text) as Body);
+    return decodeBody(JSON.parse(text) as Body);
   } catch {
     return null; // unparsable, or BadSnapshot
   }
-}
-
-function restore(body: Body): { fold: FoldSnapshot; torn: number[] } {
-  check(typeof body === 'object' && body !== null);
-  const { last, duplicates, cancelled, torn, actors, items: c, kpis, standups, escalations } = body;
-  check(isArray(cancelled) && isArray(torn) && isArray(actors) && isArray(kpis) && isArray(standups) && isArray(escalations));
-  check(typeof duplicates === 'number' && typeof c === 'object' && c !== null);
-  check(last === null || (isArray(last) && typeof last[0] === 'number' && typeof last[1] === 'string'));
-  const { ids, status, by, at, events, reasons, values, missed, notes } = c;
-  const n = isArray(ids) ? ids.length : -1;
-  check(typeof status === 'string' && status.length === n && isArray(by) && by.length === n && isArray(at) && at.length === n);
-  check(isArray(events) && events.length === n && isArray(reasons) && isArray(values) && isArray(missed) && isArray(notes));
-
-  // Every key up front, in the fold's order (see itemState in ../core/events.ts).
-  const states: ItemState[] = new Array<ItemState>(n);
-  const items = new Map<string, ItemState>();
-  for (let i = 0; i < n; i++) {
-    const b = by[i]!;
-    const state: ItemState = {
-      status: STATUS_OF[status[i]!]!,
-      reason: undefined,
-      by: b < 0 ? undefined : actors[b],
-      at: at[i] ?? undefined,
-      notes: NO_NOTES,
-      values: undefined,
-      missed: undefined,
-      events: events[i]!,
-    };
-    check(state.status !== undefined && typeof ids[i] === 'string' && (b < 0 || state.by !== undefined));
-    check(typeof state.events === 'number' && (state.at === undefined || typeof state.at === 'string'));
-    states[i] = state;
-    items.set(ids[i]!, state);
-  }
-  for (let j = 0; j < reasons.length; j += 2) item(states, reasons[j]).reason = reasons[j + 1] as string;
-  for (let j = 0; j < values.length; j += 2) item(states, values[j]).values = values[j + 1] as MeasuredValue[];
-  for (let j = 0; j < missed.length; j++) item(states, missed[j]).missed = true;
-  for (let j = 0; j + 3 < notes.length; j += 4) {
-    const state = item(states, notes[j]);
-    const note: ItemNote = { text: notes[j + 1] as string, actor: actors[notes[j + 2] as number]!, ts: notes[j + 3] as string };
-    if (state.notes === NO_NOTES) state.notes = [note];
-    else (state.notes as ItemNote[]).push(note);
-  }
-
-  const kpiMap = new Map<string, KpiRecord[]>();
-  for (const entry of kpis) {
-    check(isArray(entry) && typeof entry[0] === 'string' && isArray(entry[1]));
-    kpiMap.set(entry[0], entry[1]);
-  }
-  const escalationMap = new Map<string, EscalationState>();
-  for (const e of escalations) {
-    check(typeof e === 'object' && e !== null && typeof e.key === 'string');
-    escalationMap.set(e.key, e);
-  }
-  return {
-    fold: {
-      items,
-      kpis: kpiMap,
-      standups,
-      escalations: escalationMap,
-      cancelled: new Set(cancelled),
-      duplicates,
-      last: last === null ? null : { instant: last[0], id: last[1] },
-    },
-    torn,
-  };
-}
-
-function item(states: ItemState[], index: unknown): ItemState {
-  const state = typeof index === 'number' ? states[index] : undefined;
-  check(state !== undefined);
-  return state!;
 }

@@ -4,7 +4,7 @@
 // versions — so a hit reads no YAML at all. A snapshot that is stale, truncated, unparsable or of the
 // wrong shape is ignored and rewritten; the plan's own files are never touched.
 // The items come last, one JSON row each, behind columns of what queries over every item read
-// (src/core/item-index.ts): a command parses only the rows of the items it shows. The columns are
+// (./item-columns.ts): a command parses only the rows of the items it shows. The columns are
 // checked on every read; a row only when it is read, against its columns. A row that does not match
 // (a snapshot edited in place) cannot be rebuilt mid-command: the snapshot is removed and the command
 // stops with a message, and the next run reads the YAML.
@@ -14,30 +14,30 @@ import { zoneTableFor } from '../../core/calendar/calendar.js';
 import { dayNumber } from '../../core/calendar/date.js';
 import type { Config } from '../../core/config/config.js';
 import type { ZoneTable } from '../../core/calendar/zone-table.js';
+import { type ItemSpan, itemsOf, type PlanHead, type PlanItems } from '../../core/plan/items.js';
 import type { Item, Plan } from '../../core/plan/schema.js';
-import { columnsHold, type ItemColumns, type ItemIndex, type ItemSpan, itemColumns, itemMatches, planWithIndex, spanHolds } from '../../core/plan/item-index.js';
 import { LaunchError } from '../../errors.js';
+import { BUILD_ID } from './build-id.js';
+import { columnItems, columnsHold, type ItemColumns, itemColumns, itemMatches, spanHolds } from './item-columns.js';
 import { writeFileAtomic } from '../atomic-write.js';
 import { formatProblems } from '../plan-source.js';
 import { readTextFile } from '../text-file.js';
-
-declare const __LAUNCH_VERSION__: string;
-const VERSION = typeof __LAUNCH_VERSION__ === 'string' ? __LAUNCH_VERSION__ : 'dev';
 
 export function snapshotPath(planPath: string): string {
   return join(dirname(planPath), `.${basename(planPath)}.snapshot.json`);
 }
 
 export interface Loaded {
-  plan: Plan;
+  plan: PlanHead;
+  items: PlanItems;
   config: Config | undefined;
+  /** Whether the YAML was read, or the snapshot stood in for it. */
+  source: 'yaml' | 'snapshot';
   /** The time zone's offsets around the plan, so that dates need no Intl formatter (zone-table.ts). */
   zone?: ZoneTable;
 }
 
 const DAY_MS = 86_400_000;
-/** Bump when the snapshot's layout changes. */
-const SNAPSHOT_FORMAT = 2;
 
 /** Offsets from 400 days before the plan to 400 days after it: "today" and every event fall inside. */
 function zoneAround(timeZone: string, start: string, totalWeeks: number): ZoneTable | undefined {
@@ -55,7 +55,7 @@ function zoneAround(timeZone: string, start: string, totalWeeks: number): ZoneTa
  */
 export async function loadPlanAndConfig(planPath: string, configPath?: string, fallback?: { timeZone: string; start: string }): Promise<Loaded> {
   // The tz database version is part of the key: a Node upgrade with new zone rules rebuilds the table.
-  const key = [SNAPSHOT_FORMAT, VERSION, process.versions.tz ?? '', fileStamp(planPath, 'plan'), configPath ? fileStamp(configPath, 'workspace config') : '', fallback?.timeZone ?? ''].join('|');
+  const key = [BUILD_ID, process.versions.tz ?? '', fileStamp(planPath, 'plan'), configPath ? fileStamp(configPath, 'workspace config') : '', fallback?.timeZone ?? ''].join('|');
   const cached = readSnapshot(snapshotPath(planPath), key);
   if (cached) return cached;
   const planText = readTextFile(planPath, 'YAML plan');
@@ -72,9 +72,10 @@ export async function loadPlanAndConfig(planPath: string, configPath?: string, f
   if (!parsed.ok) throw new LaunchError(`invalid plan\n${formatProblems(planPath, parsed.problems)}`, { hint: `run \`launch validate ${planPath}\`` });
   const zoneSource = config ?? fallback;
   const zone = zoneSource ? zoneAround(zoneSource.timeZone, zoneSource.start, parsed.plan.totalWeeks) : undefined;
-  const loaded: Loaded = zone ? { plan: parsed.plan, config, zone } : { plan: parsed.plan, config };
+  const { items, ...plan } = parsed.plan;
+  const loaded: Loaded = { plan, items: itemsOf(items), config, zone, source: 'yaml' };
   try {
-    writeFileAtomic(snapshotPath(planPath), snapshotText(key, loaded));
+    writeFileAtomic(snapshotPath(planPath), snapshotText(key, parsed.plan, config, zone));
   } catch {
     // A read-only plan directory only costs speed.
   }
@@ -98,10 +99,8 @@ function fileStamp(path: string, what: string): string {
  * Then the rows: the items as a JSON array, one per line. Everything but the rows is parsed and checked
  * here; a row is parsed when its item is first read, and must match its columns.
  */
-function snapshotText(key: string, loaded: Loaded): string {
-  const items = loaded.plan.items;
-  // `items: null` keeps the key's place, so the plan read back has its keys in the same order.
-  const rest = { ...loaded.plan, items: null };
+function snapshotText(key: string, plan: Plan, config: Config | undefined, zone: ZoneTable | undefined): string {
+  const { items, ...rest } = plan;
   const rows = items.map((item) => JSON.stringify(item));
   const rowEnds: number[] = [];
   let at = 1;
@@ -110,13 +109,13 @@ function snapshotText(key: string, loaded: Loaded): string {
     rowEnds.push(at);
     at += 2;
   }
-  const body = JSON.stringify({ plan: rest, config: loaded.config, zone: loaded.zone, columns: itemColumns(items), rowEnds });
+  const body = JSON.stringify({ plan: rest, config, zone, columns: itemColumns(items), rowEnds });
   const rowsText = `[${rows.join(',\n')}]`;
   return `${JSON.stringify({ key, body: Buffer.byteLength(body), rows: Buffer.byteLength(rowsText) })}\n${body}\n${rowsText}`;
 }
 
 interface Body {
-  plan: Omit<Plan, 'items'> & { items: null };
+  plan: PlanHead;
   config: Config | undefined;
   zone: ZoneTable | undefined;
   columns: ItemColumns;
@@ -144,8 +143,6 @@ function readSnapshot(path: string, key: string): Loaded | undefined {
   }
   const { columns, rowEnds } = body;
   let ids: string[] | undefined;
-  const items = new Array<Item | undefined>(columns.count);
-  let whole = false;
   const checked = (i: number, item: Item | undefined): Item => {
     ids ??= columns.ids.split('\n');
     if (!item || !itemMatches(columns, ids, i, item)) {
@@ -165,37 +162,24 @@ function readSnapshot(path: string, key: string): Loaded | undefined {
       return undefined; // reported as damage by the caller
     }
   };
-  const row = (i: number) => parse(i === 0 ? 1 : rowEnds[i - 1]! + 2, rowEnds[i]!) as Item | undefined;
+  const row = (i: number) => checked(i, parse(i === 0 ? 1 : rowEnds[i - 1]! + 2, rowEnds[i]!) as Item | undefined);
+  const rows = (): Item[] => {
+    const all = parse(0, buf.length - rowsAt);
+    // A damaged array is read row by row, so the message names the row that is damaged.
+    if (!Array.isArray(all) || all.length !== columns.count) return Array.from({ length: columns.count }, (_, i) => row(i));
+    return all.map((item, i) => checked(i, item as Item));
+  };
   // One row at a time for the few a command shows; past that, one parse of them all costs less.
   let single = 0;
-  const index: ItemIndex = {
-    columns,
-    item(i) {
-      const known = items[i];
-      if (known) return known;
-      if (++single > SINGLE_ROWS) return index.all()[i]!;
-      return (items[i] = checked(i, row(i)));
-    },
-    all() {
-      if (!whole) {
-        const rows = parse(0, buf.length - rowsAt);
-        // A damaged array is read row by row, so the message names the row that is damaged.
-        if (!Array.isArray(rows) || rows.length !== columns.count) for (let i = 0; i < columns.count; i++) items[i] ??= checked(i, row(i));
-        else for (let i = 0; i < columns.count; i++) items[i] ??= checked(i, rows[i] as Item);
-        whole = true;
-      }
-      return items.slice() as Item[];
-    },
-  };
-  const plan = planWithIndex(body.plan, index);
-  return body.zone ? { plan, config: body.config, zone: body.zone } : { plan, config: body.config };
+  const items: PlanItems = columnItems(columns, (i) => (++single > SINGLE_ROWS ? items.all()[i]! : row(i)), rows);
+  return { plan: body.plan, items, config: body.config, zone: body.zone, source: 'snapshot' };
 }
 
 /**
  * The plan's parts that the calendar reads before any item (sprint, week, block and KPI spans) hold
  * only what a validated plan can, so that building a view from them cannot fail.
  */
-function planPartHolds(plan: Partial<Plan> | undefined): plan is Plan {
+function planPartHolds(plan: Partial<PlanHead> | undefined): plan is PlanHead {
   if (plan?.schema !== 1 || !Number.isInteger(plan.totalWeeks) || plan.totalWeeks! < 0) return false;
   const { sprints, weeks, blocks, kpis, sections } = plan;
   if (![sprints, weeks, blocks, kpis, sections].every(Array.isArray)) return false;

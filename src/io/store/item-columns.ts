@@ -2,12 +2,10 @@
 // in columns. On a 10,000-item plan, building 10,000 item objects (JSON.parse of a 4 MB snapshot and
 // the garbage it leaves) is most of `launch today`; from these columns a view of the plan is built
 // without them, and an item is materialised only when something reads it (a line shown, a JSON row).
-import type { Item, Plan } from './schema.js';
-import { interner } from '../../io/store/interner.js';
-import { WEEKDAYS } from './weekdays.js';
-
-/** The fields of an item that place it in the calendar. */
-export type ItemSpan = Pick<Item, 'weeks' | 'days' | 'day'>;
+import type { ItemSpan, PlanItems } from '../../core/plan/items.js';
+import type { Item } from '../../core/plan/schema.js';
+import { WEEKDAYS } from '../../core/plan/weekdays.js';
+import { interner } from './interner.js';
 
 export interface ItemColumns {
   count: number;
@@ -27,44 +25,33 @@ export interface ItemColumns {
   spans: ItemSpan[];
 }
 
-/** The columns and a way to materialise items (their full, validated objects) on demand. */
-export interface ItemIndex {
-  columns: ItemColumns;
-  /** Item `i`: the same object on every call. */
-  item(i: number): Item;
-  /** Every item, the objects `item` gives: for a plan's `items`, at the cost of one parse. */
-  all(): Item[];
-}
-
-const ITEM_INDEX = Symbol('launch.itemIndex');
-
-type Indexed = Plan & { [ITEM_INDEX]?: ItemIndex };
-
-export function itemIndexOf(plan: Plan): ItemIndex | undefined {
-  return (plan as Indexed)[ITEM_INDEX];
-}
-
 /**
- * The plan with `items` built from the index on first read. The index rides along under a symbol,
- * which JSON, spreading and YAML emitting do not see; assigning `items` drops it. (Changing the array
- * in place would not: loaded plans are only read.) A placeholder `items` key in `rest` keeps its
- * place among the keys.
+ * The plan's items from their columns; `row(i)` materialises item i (called at most once per item)
+ * and `rows()` all of them at once, for when most are needed.
  */
-export function planWithIndex(rest: Omit<Plan, 'items'> & { items?: null }, index: ItemIndex): Plan {
-  const plan = { ...rest } as unknown as Indexed;
-  let items: Item[] | undefined;
-  Object.defineProperty(plan, 'items', {
-    get: () => (items ??= index.all()),
-    // Other items than the index describes: the index no longer speaks for them.
-    set: (next: Item[]) => {
-      items = next;
-      delete plan[ITEM_INDEX];
+export function columnItems(c: ItemColumns, row: (i: number) => Item, rows: () => Item[]): PlanItems {
+  const ids = c.count === 0 ? [] : c.ids.split('\n');
+  const made = new Array<Item | undefined>(c.count);
+  let whole: Item[] | undefined;
+  return {
+    count: c.count,
+    id: (i) => ids[i]!,
+    kind: (i) => (c.kinds[i] === 't' ? 'task' : 'check'),
+    sprint: (i) => (c.sprint[i]! < 0 ? undefined : c.sprintIds[c.sprint[i]!]),
+    block: (i) => (c.block[i]! < 0 ? undefined : c.blockIds[c.block[i]!]),
+    line: (i) => c.lines[i]!,
+    markedDone: (i) => c.done[i] === '1',
+    span: (i) => c.spans[c.span[i]!]!,
+    item: (i) => (made[i] ??= whole?.[i] ?? row(i)),
+    all() {
+      if (whole === undefined) {
+        const parsed = rows();
+        for (let i = 0; i < c.count; i++) made[i] ??= parsed[i];
+        whole = made as Item[];
+      }
+      return whole;
     },
-    enumerable: true,
-    configurable: true,
-  });
-  Object.defineProperty(plan, ITEM_INDEX, { value: index, enumerable: false, configurable: true });
-  return plan;
+  };
 }
 
 export function itemColumns(items: readonly Item[]): ItemColumns {

@@ -1,21 +1,8 @@
-// The JSON shapes of an item and of a KPI cell, the same in every command that prints them.
+// The JSON of an item and of a KPI cell, the same in every command that prints them.
 import type { KpiCell } from '../../core/queries/kpis.js';
 import type { Scheduled } from '../../core/queries/schedule.js';
-import type { Item } from '../../core/plan/schema.js';
-
-export interface ItemJson {
-  id: string;
-  title: string;
-  kind: Item['kind'];
-  status: Scheduled['status'];
-  sprint: string | null;
-  week: number | null;
-  weeks: { from: number; to: number } | null;
-  block: string | null;
-  team: string | null;
-  due: string | null;
-  parent: string | null;
-}
+import type { ItemJson, KpiCellJson, OverdueItemJson } from './shared.schema.js';
+import type { Overdue } from '../../core/queries/today.js';
 
 export function itemJson(e: Scheduled): ItemJson {
   const { item, block, schedule } = e;
@@ -34,7 +21,9 @@ export function itemJson(e: Scheduled): ItemJson {
   };
 }
 
-export function kpiJson(c: KpiCell) {
+export const overdueJson = (o: Overdue): OverdueItemJson => ({ ...itemJson(o.entry), daysLate: o.daysLate });
+
+export function kpiJson(c: KpiCell): KpiCellJson {
   return {
     sprint: c.kpi.sprint ?? null,
     metric: c.kpi.metric,

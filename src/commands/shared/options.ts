@@ -1,0 +1,17 @@
+// Flags several commands take, worded the same everywhere.
+import { relativeDate } from '../../core/calendar/date.js';
+import { UsageError } from '../../errors.js';
+
+// Flags and their help, spread into commander's .option(); the commands never import commander itself,
+// whose one copy lives in the entry bundle (see src/cli.ts).
+export const AS_OPTION = ['--as <name>', 'record as this person instead of the configured actor'] as const;
+
+export const DATE_OPTION = ['--date <date>', 'the day to look at: YYYY-MM-DD, today, yesterday or tomorrow'] as const;
+
+/** `--date` accepts YYYY-MM-DD, today, yesterday and tomorrow (in the workspace's time zone). */
+export function resolveDate(input: string | undefined, today: string): string {
+  if (input === undefined) return today;
+  const date = relativeDate(input, today);
+  if (!date) throw new UsageError(`--date: "${input}" is not a date`, 'use YYYY-MM-DD, today, yesterday or tomorrow');
+  return date;
+}

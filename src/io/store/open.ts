@@ -1,0 +1,131 @@
+// The store's one door: everything a command reads — plan, config, calendar and the folded log — comes
+// through openState, from the workspace or, without one, from the bundled plan starting this week.
+// Behind it sit the caches (the plan snapshot with its zone table, the fold snapshot, the event window);
+// none of them changes an answer, and none prints: what a reader should hear comes back as notes and
+// warnings for the command to say.
+import { type Calendar, createCalendar, isValidTimeZone, localDateOf, zoneOf } from '../../core/calendar/calendar.js';
+import { type Config, defaultConfig } from '../../core/config/config.js';
+import type { LogEvent } from '../../core/log/events.js';
+import { foldResultOf } from '../../core/log/fold-incremental.js';
+import { foldEvents } from '../../core/log/fold.js';
+import type { FoldState } from '../../core/log/state.js';
+import type { PlanHead, PlanItems } from '../../core/plan/items.js';
+import { LaunchError } from '../../errors.js';
+import { formatLogProblem, type LogProblem, type LogStamp, readEventLog } from '../event-log.js';
+import { bundledPlanPath } from '../plan-source.js';
+import { systemTimeZone } from '../system.js';
+import { findWorkspace, INIT_HINT, type WorkspacePaths } from '../workspace.js';
+import { readEventsBetween } from './event-window.js';
+import { readFoldedLog } from './fold-snapshot.js';
+import { loadPlanAndConfig } from './plan-snapshot.js';
+
+export interface StateRequest {
+  cwd: string;
+  /** --dir or LAUNCH_DIR. */
+  dir: string | undefined;
+  env: Record<string, string | undefined>;
+  /** The run's instant, epoch ms. */
+  now: number;
+  /** The command appends events: it needs a workspace, and a log without malformed lines. */
+  write?: boolean;
+}
+
+export interface State {
+  plan: PlanHead;
+  items: PlanItems;
+  config: Config;
+  calendar: Calendar;
+  /** Undefined when showing the bundled plan without a workspace. */
+  paths: WorkspacePaths | undefined;
+  /** Today's date in the workspace's time zone. */
+  today: string;
+  fold: FoldState;
+  /** Where the read of the log ended, so an append re-checks only what arrived since. */
+  logStamp: LogStamp | null;
+  /** For stderr, in this order: notes (dimmed), then warnings. */
+  notes: string[];
+  warnings: string[];
+  /** The log's events whose time is in [from, to) (epoch ms), without folding or parsing the rest. */
+  eventsBetween(from: number, to: number): LogEvent[];
+}
+
+/** The whole log, for commands that show or replay history (log, show, status, undo, doctor). */
+export interface History {
+  /** Every line's event, in file order. */
+  events: LogEvent[];
+  /** Distinct events in (ts, id) order, undone ones and undos included. */
+  timeline: LogEvent[];
+}
+
+export interface StateWithHistory extends State {
+  history: History;
+}
+
+export async function openState(req: StateRequest): Promise<State>;
+export async function openState(req: StateRequest, read: { history: true }): Promise<StateWithHistory>;
+export async function openState(req: StateRequest, read: { history?: boolean } = {}): Promise<State | StateWithHistory> {
+  const paths = findWorkspace(req.cwd, req.dir);
+  if (!paths) {
+    if (req.write) throw new LaunchError('no launch workspace here or in any parent directory', { hint: INIT_HINT });
+    return bundled(req, read.history === true);
+  }
+  const loaded = await loadPlanAndConfig(paths.plan, paths.config);
+  const config = loaded.config!;
+  // A zone table was built from Intl for this very zone: it vouches for the name without asking again.
+  if (loaded.zone?.timeZone !== config.timeZone && !isValidTimeZone(config.timeZone)) {
+    throw new LaunchError(`${paths.config}: timeZone: "${config.timeZone}" is not an IANA time zone (e.g. Europe/Berlin)`);
+  }
+  const calendar = createCalendar(config, loaded.plan.totalWeeks, zoneOf(config.timeZone, loaded.zone));
+  const log = read.history ? readEventLog(paths.log) : readFoldedLog(paths.log);
+  const warnings = [...log.warnings];
+  if (log.errors.length > 0) {
+    const listed = log.errors.slice(0, 5).map(formatLogProblem).join('\n');
+    if (req.write) {
+      throw new LaunchError(`the event log has malformed lines; nothing was recorded\n${listed}`, {
+        hint: 'run `launch doctor` to see them and `launch doctor --repair` to move them to a backup',
+      });
+    }
+    warnings.push(`ignoring ${log.errors.length} malformed line(s) of the event log (run \`launch doctor\`):\n${listed}`);
+  }
+  const state: State = {
+    plan: loaded.plan,
+    items: loaded.items,
+    config,
+    calendar,
+    paths,
+    today: calendar.dateOf(req.now),
+    fold: 'fold' in log ? log.fold : foldEvents([]),
+    logStamp: log.stamp,
+    notes: [],
+    warnings,
+    eventsBetween: (from, to) => readEventsBetween(paths.log, from, to),
+  };
+  if ('fold' in log) return state;
+  const fold = foldEvents(log.events);
+  return { ...state, fold, history: { events: log.events, timeline: fold.timeline } };
+}
+
+/** No workspace: the bundled plan as if it started this week, with an empty log (read commands only). */
+async function bundled(req: StateRequest, history: boolean): Promise<State | StateWithHistory> {
+  const timeZone = systemTimeZone(req.env);
+  // The zone table is built around a start date; yesterday's UTC date is close enough to centre it.
+  const loaded = await loadPlanAndConfig(bundledPlanPath(), undefined, { timeZone, start: new Date(req.now).toISOString().slice(0, 10) });
+  const zone = zoneOf(timeZone, loaded.zone);
+  const config = defaultConfig(localDateOf(req.now, zone), timeZone);
+  const calendar = createCalendar(config, loaded.plan.totalWeeks, zone);
+  const fold = foldEvents([]);
+  const state: State = {
+    plan: loaded.plan,
+    items: loaded.items,
+    config,
+    calendar,
+    paths: undefined,
+    today: calendar.dateOf(req.now),
+    fold,
+    logStamp: null,
+    notes: [`No workspace: showing the bundled plan "${loaded.plan.title}" as if it started this week; ${INIT_HINT}.`],
+    warnings: [],
+    eventsBetween: () => [],
+  };
+  return history ? { ...state, history: { events: [], timeline: [] } } : state;
+}

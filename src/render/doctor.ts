@@ -1,0 +1,49 @@
+// `launch doctor`: the workspace's plan, config and log checked, and what a repair did.
+import type { LogEvent } from '../core/log/events.js';
+import type { DoctorJson } from './json/doctor.schema.js';
+import { safeText } from './sanitize.js';
+import type { Theme } from './theme.js';
+
+export interface DoctorModel {
+  planFile: string;
+  itemCount: number;
+  weekOneStarts: string;
+  timeZone: string;
+  logFile: string;
+  /** What the full check of the log found (src/io/event-log-doctor.ts). */
+  report: DoctorJson['log'];
+  /** Events for items a plan update removed: kept in the log, listed here, never deleted. */
+  orphans: LogEvent[];
+  repair: DoctorJson['repair'];
+}
+
+const problem = (p: { file: string; line: number; message: string }) => `${p.file}:${p.line}: ${p.message}`;
+
+export const badLines = (r: DoctorJson['log']): number => r.errors.length + r.torn.length + r.invalid.length;
+
+export function renderDoctor(m: DoctorModel, theme: Theme): string[] {
+  const { mark, c } = theme;
+  const { report, repair } = m;
+  const out = [
+    `${mark.done} plan ${m.planFile}: ${m.itemCount} items, valid`,
+    `${mark.done} config: week 1 starts ${m.weekOneStarts}, ${m.timeZone}`,
+    `${report.ok ? mark.done : mark.missed} log ${m.logFile}: ${report.events} events on ${report.lines} lines`,
+  ];
+  const problems = [...report.errors, ...report.torn, ...report.invalid];
+  for (const p of problems) out.push(`    ${safeText(problem(p))}`);
+  if (report.duplicates.length > 0) out.push(`  ${report.duplicates.length} repeated event line(s) (counted once; normal after a git union merge)`);
+  if (report.unknownTypes.length > 0) out.push(`  ${report.unknownTypes.length} event(s) of types this version ignores`);
+  if (report.danglingUndos.length > 0) out.push(`  ${report.danglingUndos.length} undo event(s) whose target is not in the log`);
+  if (m.orphans.length > 0) {
+    out.push(`  ${m.orphans.length} event(s) for items no longer in the plan (kept, never deleted):`);
+    for (const e of m.orphans.slice(0, 10)) out.push(c.dim(`    ${e.type} ${safeText(String(e.item ?? e.metric))}`));
+  }
+  if (repair) {
+    out.push(`Repaired: moved ${repair.moved} line(s) to ${basename(repair.backup!)}; the old log is kept as ${basename(repair.copy!)}`);
+  } else if (!report.ok) {
+    out.push(`Run \`launch doctor --repair\` to move the ${problems.length} bad line(s) to a backup file.`);
+  }
+  return out;
+}
+
+const basename = (path: string): string => path.slice(path.lastIndexOf('/') + 1);

@@ -1,0 +1,16 @@
+// `launch plan update --json` (./plan-update.schema.ts).
+import type { PlanDiff } from '../../core/plan/diff.js';
+import type { ItemHistory } from '../plan-diff.js';
+import type { PlanUpdateJson } from './plan-update.schema.js';
+
+export function planUpdateJson(source: string, plan: string, diff: PlanDiff, applied: boolean, history: (id: string) => ItemHistory | undefined): PlanUpdateJson {
+  const { identical, ...changes } = diff;
+  return {
+    schema: 1,
+    source,
+    plan,
+    upToDate: identical,
+    diff: { ...changes, removed: diff.removed.map((r) => ({ ...r, events: history(r.id)?.events ?? 0 })) },
+    applied,
+  } as PlanUpdateJson;
+}

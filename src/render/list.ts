@@ -1,0 +1,33 @@
+// `launch list`: items grouped by week and block, one line each, and a count.
+import type { Item } from '../core/plan/schema.js';
+import { formatShortDate } from './dates.js';
+import type { ItemJson } from './json/shared.schema.js';
+import { statusMark, weekLabel } from './marks.js';
+import { safeText } from './sanitize.js';
+import type { Theme } from './theme.js';
+
+export interface ListRow {
+  item: Item;
+  view: ItemJson;
+}
+
+export function renderList(rows: readonly ListRow[], theme: Theme): string[] {
+  if (rows.length === 0) return ['no items match'];
+  const { c } = theme;
+  const out: string[] = [];
+  const width = Math.min(32, Math.max(...rows.map((v) => v.item.id.length)));
+  let heading = '';
+  for (const { item, view } of rows) {
+    const group = [view.weeks ? weekLabel(view.weeks) : '', view.block ?? ''].filter(Boolean).join(' · ');
+    if (group !== heading) {
+      out.push(c.bold(safeText(group || 'Unscheduled')) + (view.team ? c.dim(` · ${safeText(view.team)}`) : ''));
+      heading = group;
+    }
+    const indent = item.parent ? '    ' : '  ';
+    const due = view.due ? c.dim(` (due ${formatShortDate(view.due)})`) : '';
+    out.push(`${indent}${statusMark(theme, view.status)} ${item.id.padEnd(width)}  ${safeText(item.title)}${item.kind === 'check' ? due : ''}`);
+  }
+  const done = rows.filter((v) => v.view.status === 'done').length;
+  out.push(c.dim(`${rows.length} items · ${done} done`));
+  return out;
+}

@@ -1,0 +1,124 @@
+// The morning view: header, open escalations, the day's tasks by block, what is due, the KPI
+// checkpoint, what is overdue and what is blocked.
+import type { Zone } from '../core/calendar/zone.js';
+import type { EscalationState } from '../core/log/state.js';
+import type { Escalation } from '../core/plan/schema.js';
+import { compareText } from '../core/plan/words.js';
+import { describeOnTrack, type LaunchSummary } from '../core/queries/progress.js';
+import type { Scheduled } from '../core/queries/schedule.js';
+import type { DayAgenda, Today } from '../core/queries/today.js';
+import { bar } from './bar.js';
+import { formatDate, formatShortDate } from './dates.js';
+import { escalationBanner } from './escalations.js';
+import { blockHeading, idWidthOf, itemLine, stepLines } from './items.js';
+import { kpiMark } from './marks.js';
+import { safeText } from './sanitize.js';
+import type { Theme } from './theme.js';
+
+export interface TodayModel {
+  today: Today;
+  /** Open escalations, oldest first, with the plan's rules for their levels and contacts. */
+  escalations: EscalationState[];
+  rules: Escalation;
+  zone: Zone;
+  /** After the plan's end. */
+  summary: LaunchSummary | undefined;
+  /** Show each task's steps. */
+  steps: boolean;
+  /** The --team filter, as typed. */
+  team: string | undefined;
+}
+
+/** The oldest few make the point at standup; the full lists are one command away. */
+const LIST_SHOWN = 10;
+
+export function renderToday(m: TodayModel, theme: Theme): string[] {
+  const t = m.today;
+  const { c } = theme;
+  const out: string[] = [];
+  const width = idWidthOf([...t.tasks.flatMap((g) => g.items), ...t.due, ...t.overdue.map((o) => o.entry), ...t.blocked, ...(t.next ? [...t.next.tasks.flatMap((g) => g.items), ...t.next.due] : [])]);
+  out.push(...header(t, theme));
+  out.push(...escalationBanner(theme, m.escalations, m.rules, m.zone));
+
+  if (t.position.phase === 'before') {
+    out.push(`The launch starts in ${t.position.daysUntilStart} day${t.position.daysUntilStart === 1 ? '' : 's'}, on ${formatDate(t.next!.date)}. First up:`);
+    out.push(...agenda(theme, t.next!, m.steps, width));
+    return out;
+  }
+  if (t.position.phase === 'after') {
+    out.push(...summary(theme, m.summary!));
+  } else if (!t.position.workingDay) {
+    out.push(c.dim(`No working day (${t.holiday ? 'holiday' : 'day off'}). Next working day: ${formatDate(t.next!.date)}`));
+    out.push(...agenda(theme, t.next!, m.steps, width));
+  } else {
+    out.push(...agenda(theme, t, m.steps, width));
+    if (t.tasks.length === 0 && t.due.length === 0) out.push(c.dim(m.team ? `\nNothing scheduled today for "${m.team}".` : '\nNothing scheduled today.'));
+  }
+
+  if (t.checkpoint.length > 0) {
+    out.push('', c.bold(`KPI checkpoint · Week ${t.position.week}`));
+    for (const cell of t.checkpoint) {
+      const actual = cell.actual ? ` · actual ${safeText(cell.actual.value)}` : '';
+      out.push(`  ${kpiMark(theme, cell.status)} ${safeText(cell.kpi.metric)}  ${safeText(cell.target.text)}${actual} · ${cell.status}`);
+    }
+  }
+  if (t.overdue.length > 0 && t.position.phase === 'after') {
+    out.push(c.dim(`  ${t.overdue.length} item(s) were never done: launch list --status todo`));
+  } else if (t.overdue.length > 0) {
+    out.push('', c.bold(c.red(`Overdue (${t.overdue.length})`)));
+    for (const o of t.overdue.slice(0, LIST_SHOWN)) {
+      out.push(itemLine(theme, o.entry, width, c.dim(` — due ${formatShortDate(o.entry.schedule!.due)}, ${o.daysLate} working day${o.daysLate === 1 ? '' : 's'} late`)));
+    }
+    if (t.overdue.length > LIST_SHOWN) out.push(c.dim(`  … and ${t.overdue.length - LIST_SHOWN} more: launch list --status todo`));
+  }
+  if (t.blocked.length > 0) {
+    out.push('', c.bold(`Blocked (${t.blocked.length})`));
+    for (const e of t.blocked.slice(0, LIST_SHOWN)) {
+      const who = e.state?.by ? ` (${safeText(e.state.by)})` : '';
+      out.push(itemLine(theme, e, width, ` — ${safeText(e.state?.reason ?? '')}${c.dim(who)}`));
+    }
+    if (t.blocked.length > LIST_SHOWN) out.push(c.dim(`  … and ${t.blocked.length - LIST_SHOWN} more: launch list --status blocked`));
+  }
+  return out;
+}
+
+function header(t: Today, theme: Theme): string[] {
+  const { c } = theme;
+  const parts = [formatDate(t.date)];
+  if (t.sprint) parts.push(`${safeText(t.sprint.name)} ${safeText(t.sprint.title)}`.trim());
+  if (t.position.week !== undefined && t.position.phase === 'during') parts.push(`Week ${t.position.week}${t.week ? ` ${safeText(t.week.title)}` : ''}`);
+  if (t.position.dayOfPlan !== undefined) parts.push(`working day ${t.position.dayOfPlan} of ${t.position.totalWorkingDays}`);
+  const out = [c.bold(parts.join(' · '))];
+  if (t.onTrack && t.sprint) {
+    const o = t.onTrack;
+    const verdict = describeOnTrack(o);
+    const coloured = o.verdict === 'behind' ? c.red(verdict) : c.green(verdict);
+    out.push(`${safeText(t.sprint.name)}  ${bar(o.done, o.total)}  ${o.done}/${o.total} done · ${coloured}`);
+  }
+  return out;
+}
+
+function agenda(theme: Theme, a: DayAgenda, steps: boolean, width: number): string[] {
+  const out: string[] = [];
+  for (const group of a.tasks) {
+    out.push('', blockHeading(theme, group.block));
+    for (const e of group.items) {
+      out.push(itemLine(theme, e, width));
+      if (steps) out.push(...stepLines(theme, e));
+    }
+  }
+  const byDue = new Map<string, Scheduled[]>();
+  for (const e of a.due) byDue.set(e.schedule!.due, [...(byDue.get(e.schedule!.due) ?? []), e]);
+  for (const [due, entries] of [...byDue].sort(([x], [y]) => compareText(x, y))) {
+    out.push('', theme.c.bold(`Due by ${formatShortDate(due)}`) + theme.c.dim(' (end of block)'));
+    for (const e of entries) out.push(itemLine(theme, e, width));
+  }
+  return out;
+}
+
+function summary(theme: Theme, s: LaunchSummary): string[] {
+  const out = [`The plan ended on ${formatDate(s.ended)}. Launch summary:`];
+  for (const sprint of s.sprints) out.push(`  ${safeText(sprint.name).padEnd(11)} ${bar(sprint.done, sprint.total)}  ${sprint.done}/${sprint.total} done`);
+  out.push(theme.c.bold(`  ${'Overall'.padEnd(11)} ${bar(s.done, s.total)}  ${s.done}/${s.total} done`));
+  return out;
+}
