@@ -4,11 +4,26 @@
 // command loads only when it needs them (src/lazy/*: Markdown parser, yaml+zod, prompts, tables).
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+
+/**
+ * The build's identity, which every cache is keyed to (src/io/store/build-id.ts): a hash of the
+ * sources and the locked dependencies, so that code that folds or reads differently never trusts a
+ * snapshot written by other code.
+ */
+function buildId() {
+  const hash = createHash('sha256');
+  const src = fileURLToPath(new URL('../src/', import.meta.url));
+  const files = readdirSync(src, { recursive: true }).filter((f) => f.endsWith('.ts')).sort();
+  for (const f of files) hash.update(`${f}\0`).update(readFileSync(join(src, f))).update('\0');
+  hash.update(readFileSync(new URL('../package-lock.json', import.meta.url)));
+  return `${pkg.version}+${hash.digest('hex').slice(0, 16)}`;
+}
 const tsFiles = (dir) => readdirSync(new URL(`../src/${dir}/`, import.meta.url)).filter((f) => f.endsWith('.ts'));
 const chunks = tsFiles('lazy');
 const commands = tsFiles('commands');
@@ -73,7 +88,7 @@ const common = {
   // import.meta.url does not exist in CommonJS: give modules that locate files the bundle's own URL.
   // "use strict" first: a banner before esbuild's own directive would leave the bundle in sloppy mode.
   banner: { js: "'use strict';\nconst __launchModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
-  define: { __LAUNCH_VERSION__: JSON.stringify(pkg.version), 'import.meta.url': '__launchModuleUrl' },
+  define: { __LAUNCH_VERSION__: JSON.stringify(pkg.version), __LAUNCH_BUILD__: JSON.stringify(buildId()), 'import.meta.url': '__launchModuleUrl' },
   plugins: [lazyChunks, shims],
   logLevel: 'warning',
 };

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createEvent, type LogEvent, type NewEvent } from '../src/core/log/events.js';
 import { type FoldResult } from '../src/core/log/state.js';
-import { newEventId } from '../src/io/event-log.js';
+import { newEventId } from '../src/io/event-log-append.js';
 
 export function tempLog(prefix: string): { dir: string; log: string } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));

@@ -13,7 +13,7 @@ import type { Ctx } from '../runtime.js';
 import { examples, handle, type Register } from './shared/command.js';
 import { resolveItems, statusOf } from './shared/items.js';
 import { openForWrite } from './shared/open.js';
-import { AS_OPTION, DATE_OPTION, resolveDate } from './shared/options.js';
+import { AS_OPTION, resolveDate } from './shared/options.js';
 import { actorFor, record } from './shared/record.js';
 
 export interface CheckOptions {

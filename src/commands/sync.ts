@@ -4,7 +4,8 @@
 import { countByActor, countByType, describeCounts } from '../core/log/counts.js';
 import type { LogEvent } from '../core/log/events.js';
 import { LaunchError } from '../errors.js';
-import { formatLogProblem, readEventLog, withLock } from '../io/event-log.js';
+import { formatLogProblem, readEventLog } from '../io/event-log.js';
+import { withLock } from '../io/event-log-append.js';
 import { findRepo, type GitRepo, lastLines, type Upstream } from '../io/git.js';
 import type { State } from '../io/store/open.js';
 import { locateWorkspace, pendingChanges, type WorkspaceInRepo } from '../io/workspace-changes.js';

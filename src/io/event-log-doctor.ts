@@ -3,7 +3,8 @@ import { basename, dirname, join } from 'node:path';
 import { isKnownType } from '../core/log/event-types.js';
 import { validateEvent } from '../core/log/schema.js';
 import { LaunchError } from '../errors.js';
-import { EventLogIoError, load, newEventId, scan, withLock, type LogProblem } from './event-log.js';
+import { EventLogIoError, load, scan, type LogProblem } from './event-log.js';
+import { newEventId, withLock } from './event-log-append.js';
 
 // `launch doctor` and `doctor --repair`: the full check of events.jsonl (zod, through event-schema.ts)
 // and the one place that rewrites it. Apart from ./event-log.ts so that only `doctor` loads zod.

@@ -5,7 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type FoldSnapshot, snapshotOf } from '../../src/core/log/fold-incremental.js';
 import { createEvent, type LogEvent, type NewEvent } from '../../src/core/log/events.js';
 import { foldEvents } from '../../src/core/log/fold.js';
-import { appendEvent, appendEvents, newEventId, readEventLog } from '../../src/io/event-log.js';
+import { readEventLog } from '../../src/io/event-log.js';
+import { appendEvent, appendEvents, newEventId } from '../../src/io/event-log-append.js';
 import { FOLD_CACHE_NAME, foldCachePath, type FoldedLogRead, readFoldedLog } from '../../src/io/store/fold-snapshot.js';
 import { comparable } from '../events-fixtures.js';
 

@@ -3,7 +3,7 @@
 import { formatOffsetTimestamp, startOfLocalDay } from '../../core/calendar/calendar.js';
 import { createEvent, type LaunchEvent, type NewEvent } from '../../core/log/events.js';
 import { LaunchError } from '../../errors.js';
-import { appendEvents, newEventId } from '../../io/event-log.js';
+import { appendEvents, newEventId } from '../../io/event-log-append.js';
 import type { State } from '../../io/store/open.js';
 import { INIT_HINT, resolveActor } from '../../io/workspace.js';
 import type { Ctx } from '../../runtime.js';

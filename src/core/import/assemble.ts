@@ -3,7 +3,7 @@
 // the same Markdown always gives byte-identical YAML.
 import type { Block, Item, Kpi, Plan, Section, Sprint, Week, WeekSpan } from '../plan/schema.js';
 import { PLAN_SCHEMA_VERSION } from '../plan/version.js';
-import type { Collected } from './walk.js';
+import type { Collected } from './drafts.js';
 import type { SprintDraft } from './drafts.js';
 import { assignIds, slug } from './ids.js';
 

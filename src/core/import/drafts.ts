@@ -74,3 +74,37 @@ export interface LevelDraft {
   triggers: string[];
   line: number;
 }
+
+/** What one walk of the document collects, before ids and spans are assigned (./assemble.ts). */
+export interface Collected {
+  title?: string;
+  description: string[];
+  frontMatter?: string;
+  sections: SectionDraft[];
+  sprints: SprintDraft[];
+  weeks: WeekDraft[];
+  blocks: BlockDraft[];
+  items: ItemDraft[];
+  kpis: KpiDraft[];
+  standup: { questions: string[]; weeklyReview: string[]; riskAssessment: string[] };
+  levels: LevelDraft[];
+  contacts: { role: string; contact: string }[];
+  warnings: Warning[];
+}
+
+/** What a heading made the nodes under it: standup questions, escalation rules, … */
+export type Mode = 'standup' | 'questions' | 'weeklyReview' | 'riskAssessment' | 'escalation' | 'contacts' | 'level';
+
+/** Where the walk is: the innermost heading's sprint, week, block, days and mode. */
+export interface Context {
+  depth: number;
+  section: SectionDraft;
+  sprint?: SprintDraft;
+  week?: WeekDraft;
+  weeks?: WeekSpan;
+  days?: DaySpan;
+  day?: number;
+  block?: BlockDraft;
+  mode?: Mode;
+  level?: LevelDraft;
+}

@@ -1,60 +1,14 @@
 // Walks the Markdown tree once, in document order, collecting drafts. Headings set the context
 // (sprint, week, block, days); the nodes under a heading are read in that context.
 import type { BlockContent, Code, Heading, List, ListItem, Nodes, Paragraph, RootContent, Table } from 'mdast';
-import type { DaySpan, WeekSpan } from '../plan/schema.js';
-import { extractThresholds, parseTarget } from '../targets/targets.js';
+import { extractThresholds } from '../targets/targets.js';
 import { tasksFromCode, hasDayLines } from './code-tasks.js';
-import type {
-  BlockDraft, ItemDraft, KpiDraft, LevelDraft, SectionDraft, SprintDraft, WeekDraft, Warning,
-} from './drafts.js';
-import { headingHints, nominalWeekday, stripDecoration, weekSpanIn } from './schedule-hints.js';
-
-type Mode = 'standup' | 'questions' | 'weeklyReview' | 'riskAssessment' | 'escalation' | 'contacts' | 'level';
-
-interface Context {
-  depth: number;
-  section: SectionDraft;
-  sprint?: SprintDraft;
-  week?: WeekDraft;
-  weeks?: WeekSpan;
-  days?: DaySpan;
-  day?: number;
-  block?: BlockDraft;
-  mode?: Mode;
-  level?: LevelDraft;
-}
-
-export interface Collected {
-  title?: string;
-  description: string[];
-  frontMatter?: string;
-  sections: SectionDraft[];
-  sprints: SprintDraft[];
-  weeks: WeekDraft[];
-  blocks: BlockDraft[];
-  items: ItemDraft[];
-  kpis: KpiDraft[];
-  standup: { questions: string[]; weeklyReview: string[]; riskAssessment: string[] };
-  levels: LevelDraft[];
-  contacts: { role: string; contact: string }[];
-  warnings: Warning[];
-}
+import type { BlockDraft, Collected, Context, ItemDraft, LevelDraft, SectionDraft, WeekDraft } from './drafts.js';
+import { kpisFromTable } from './kpi-table.js';
+import { clean, hasCheckbox, itemTitle, lineOf, toString } from './mdast-text.js';
+import { headingHints, nominalWeekday, stripDecoration } from './schedule-hints.js';
 
 const TASK_LABELS = /^(daily tasks|tasks|action items|actions|to ?dos?|steps|deliverables)$/;
-const lineOf = (node: { position?: { start: { line: number } } }): number => node.position?.start.line ?? 1;
-/** Plain text of a node; unlike mdast-util-to-string, a hard line break reads as a space. */
-function toString(node: Nodes): string {
-  if (node.type === 'break') return ' ';
-  if ('value' in node && typeof node.value === 'string') return node.value;
-  if ('children' in node) return (node.children as Nodes[]).map(toString).join('');
-  return node.type === 'image' ? node.alt ?? '' : '';
-}
-const clean = (text: string): string => text.replace(/\s+/g, ' ').trim();
-
-/** A checkbox anywhere in the list, however deep. */
-const hasCheckbox = (l: List): boolean =>
-  l.children.some((n) => n.checked != null || n.children.some((c) => c.type === 'list' && hasCheckbox(c)));
-
 /** Walks the document's top-level nodes in order; it keeps what it collects, never the nodes. */
 export function walk(nodes: Iterable<RootContent>): Collected {
   const rootSection: SectionDraft = { title: '', level: 0, notes: [], line: 1 };
@@ -238,19 +192,6 @@ export function walk(nodes: Iterable<RootContent>): Collected {
     if (tasks.length === 0 && loose.length === 0) warn(lineOf(node), 'empty code block ignored');
   }
 
-  function itemTitle(li: ListItem): { title: string; detail?: string } {
-    const para = li.children.find((n): n is Paragraph => n.type === 'paragraph');
-    if (!para) return { title: clean(toString(li)) };
-    const first = para.children[0];
-    const text = clean(toString(para));
-    if (first?.type === 'strong') {
-      const head = clean(toString(first));
-      const rest = text.slice(text.indexOf(head) + head.length).replace(/^\s*[-–—:]\s*/, '').trim();
-      if (head && rest) return { title: head, detail: rest };
-    }
-    return { title: text };
-  }
-
   /** `underEntry`: a sub-list of a standup question or escalation trigger, read as ordinary content. */
   function list(node: List, parentItem?: ItemDraft, underEntry = false): void {
     const c = ctx();
@@ -314,32 +255,9 @@ export function walk(nodes: Iterable<RootContent>): Collected {
   }
 
   function table(node: Table): void {
-    const [header, ...rows] = node.children;
-    const heads = header ? header.children.map((cell) => clean(toString(cell))) : [];
-    const c = ctx();
-    const columns = heads
-      .map((h, index) => ({ index, weeks: weekSpanIn(h) ?? (/target|goal/i.test(h) ? c.weeks : undefined) }))
-      .filter((col): col is { index: number; weeks: WeekSpan } => col.index > 0 && col.weeks !== undefined);
-    if (columns.length === 0 || !/metric|kpi|measure|target/i.test(heads.join(' '))) return note(node, 'table');
-    for (const row of rows) {
-      const cells = row.children.map((cell) => clean(toString(cell)));
-      const metric = cells[0];
-      if (!metric) continue;
-      const targets: KpiDraft['targets'] = [];
-      for (const col of columns) {
-        const cell = cells[col.index] ?? '';
-        const target = parseTarget(cell);
-        if (target) targets.push({ weeks: col.weeks, target });
-        else if (cell) warn(lineOf(row), `"${cell}" is not a target this tool understands (e.g. <600KB, >80%, 500 users, Pass); skipped`);
-      }
-      if (targets.length === 0) {
-        warn(lineOf(row), `KPI row "${metric}" has no readable target; skipped`);
-        continue;
-      }
-      const kpi: KpiDraft = { metric, section: c.section, targets, line: lineOf(row) };
-      if (c.sprint) kpi.sprint = c.sprint;
-      out.kpis.push(kpi);
-    }
+    const kpis = kpisFromTable(node, ctx(), warn);
+    if (kpis === null) return note(node, 'table');
+    out.kpis.push(...kpis);
   }
 
   function node(n: RootContent | BlockContent): void {

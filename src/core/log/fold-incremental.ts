@@ -115,9 +115,3 @@ function copyEntryOnWrite<V>(get: () => Map<string, V>, replace: (map: Map<strin
     if (current !== undefined) map.set(key, copy(current));
   };
 }
-
-/** The snapshot as a FoldResult for code that takes one; `timeline` is the caller's (often empty). */
-export function foldResultOf(snapshot: FoldSnapshot, timeline: LogEvent[]): FoldResult {
-  const { items, kpis, standups, escalations, cancelled, duplicates } = snapshot;
-  return { items, kpis, standups, escalations, timeline, cancelled, duplicates };
-}

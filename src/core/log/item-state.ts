@@ -1,5 +1,6 @@
-// What the fold knows about one item. Its fields are listed once, in ITEM_STATE_KEYS; every copy of an
-// item state (the fold, its incremental extension, the store's snapshot of it) goes through here.
+// What the fold knows about one item. Every place that builds an item state — here, and the store's
+// snapshot codec (src/io/store/fold-snapshot-codec.ts) — writes it as an AllOf<ItemState> literal, so
+// a field added to ItemState and left out anywhere is a compile error, not a value lost on one path.
 import type { LogEvent, MeasuredValue } from './events.js';
 
 export type ItemStatus = 'todo' | 'done' | 'blocked';
@@ -26,27 +27,30 @@ export interface ItemState {
   events: number;
 }
 
-/** Every field, in the order a new state has them (one object shape for all items keeps access fast). */
-export const ITEM_STATE_KEYS = ['status', 'reason', 'by', 'at', 'notes', 'values', 'missed', 'events'] as const satisfies readonly (keyof ItemState)[];
-
-// Fails to compile when ItemState gains a field that ITEM_STATE_KEYS does not list.
-type Unlisted = Exclude<keyof ItemState, (typeof ITEM_STATE_KEYS)[number]>;
-const allListed: Unlisted extends never ? true : never = true;
-void allListed;
+/** Every field of T, none optional: a literal of this type that leaves a field out does not compile. */
+export type AllOf<T> = { [K in keyof Required<T>]: T[K] };
 
 // Shared by every item without notes (most of them); frozen so a stray push fails loudly.
 export const NO_NOTES: readonly ItemNote[] = Object.freeze([]);
 
 /** An item nothing has happened to yet. */
 export function newItemState(): ItemState {
-  return { status: 'todo', reason: undefined, by: undefined, at: undefined, notes: NO_NOTES, values: undefined, missed: undefined, events: 0 };
+  const state: AllOf<ItemState> = { status: 'todo', reason: undefined, by: undefined, at: undefined, notes: NO_NOTES, values: undefined, missed: undefined, events: 0 };
+  return state;
 }
 
 /** A copy the fold may change without touching `s`; the notes array is the copy's own to push to. */
 export function copyItemState(s: ItemState): ItemState {
-  const copy = newItemState();
-  for (const key of ITEM_STATE_KEYS) (copy as unknown as Record<string, unknown>)[key] = s[key];
-  copy.notes = s.notes.length === 0 ? NO_NOTES : s.notes.slice();
+  const copy: AllOf<ItemState> = {
+    status: s.status,
+    reason: s.reason,
+    by: s.by,
+    at: s.at,
+    notes: s.notes.length === 0 ? NO_NOTES : s.notes.slice(),
+    values: s.values,
+    missed: s.missed,
+    events: s.events,
+  };
   return copy;
 }
 

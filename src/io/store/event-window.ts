@@ -9,7 +9,6 @@ import { checkLines, load } from '../event-log.js';
 
 const HEAD = '{"v":1,"id":"';
 const TS_KEY = ',"ts":"';
-const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 
 /**

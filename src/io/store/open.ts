@@ -6,12 +6,11 @@
 import { type Calendar, createCalendar, isValidTimeZone, localDateOf, zoneOf } from '../../core/calendar/calendar.js';
 import { type Config, defaultConfig } from '../../core/config/config.js';
 import type { LogEvent } from '../../core/log/events.js';
-import { foldResultOf } from '../../core/log/fold-incremental.js';
 import { foldEvents } from '../../core/log/fold.js';
 import type { FoldState } from '../../core/log/state.js';
 import type { PlanHead, PlanItems } from '../../core/plan/items.js';
 import { LaunchError } from '../../errors.js';
-import { formatLogProblem, type LogProblem, type LogStamp, readEventLog } from '../event-log.js';
+import { formatLogProblem, type LogStamp, readEventLog } from '../event-log.js';
 import { bundledPlanPath } from '../plan-source.js';
 import { systemTimeZone } from '../system.js';
 import { findWorkspace, INIT_HINT, type WorkspacePaths } from '../workspace.js';
