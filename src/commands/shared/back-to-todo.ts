@@ -2,20 +2,32 @@
 import { backToTodoJson } from '../../render/json/records.js';
 import { itemRecorded } from '../../render/records.js';
 import type { Ctx } from '../../runtime.js';
+import { handle, type Register } from './command.js';
 import { resolveItems, statusOf } from './items.js';
 import { openForWrite } from './open.js';
+import { AS_OPTION } from './options.js';
 import { actorFor, record } from './record.js';
 
 export interface BackToTodo {
-  from: 'done' | 'blocked';
+  /** The command, and the event type it records. */
   type: 'uncheck' | 'unblock';
+  description: string;
+  from: 'done' | 'blocked';
   /** Printed after a changed item's title, e.g. " (unblocked)". */
   suffix: string;
   /** What an unchanged item is not, e.g. "done". */
   not: string;
 }
 
-export async function backToTodo(ctx: Ctx, refs: string[], as: string | undefined, spec: BackToTodo): Promise<void> {
+/** The command's registration and handler. */
+export function backToTodoCommand(spec: BackToTodo): { register: Register; handler: (ctx: Ctx, refs: string[], opts: { as?: string }) => Promise<void> } {
+  const handler = (ctx: Ctx, refs: string[], opts: { as?: string }) => backToTodo(ctx, refs, opts.as, spec);
+  const register: Register = (program, rt) =>
+    program.command(spec.type).description(spec.description).argument('<items...>', 'item ids, id prefixes, or words of a title').option(...AS_OPTION).action(handle(rt, handler));
+  return { register, handler };
+}
+
+async function backToTodo(ctx: Ctx, refs: string[], as: string | undefined, spec: BackToTodo): Promise<void> {
   const state = await openForWrite(ctx);
   const items = await resolveItems(ctx, state, refs);
   const changing = items.filter((i) => statusOf(state, i) === spec.from);

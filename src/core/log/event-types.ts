@@ -79,6 +79,19 @@ const escalationKey = (e: EventOf<'escalate'>): string => e.item ?? '';
 
 const ITEM_EVENT = { needsItem: true, undoable: true, standup: true } as const;
 
+/** The row of an item event with no fields of its own, which only moves the item's status. */
+function statusRow<T extends 'uncheck' | 'unblock'>(type: T, verb: string, apply: (state: ItemState, e: EventOf<T>) => void, burndown?: 'open'): EventTypeRow<EventOf<T>> {
+  return {
+    ...ITEM_EVENT,
+    problem: () => null,
+    schema: (z, p) => z.looseObject({ ...p.base, item: p.item, type: z.literal(type) }),
+    fold: onItem(apply),
+    describe: (e) => `${verb} ${(e as { item: string }).item}`,
+    verb,
+    ...(burndown && { burndown }),
+  };
+}
+
 export const EVENT_TYPES: Table = {
   check: {
     ...ITEM_EVENT,
@@ -111,15 +124,7 @@ export const EVENT_TYPES: Table = {
     verb: 'checked',
     burndown: 'done',
   },
-  uncheck: {
-    ...ITEM_EVENT,
-    problem: () => null,
-    schema: (z, p) => z.looseObject({ ...p.base, item: p.item, type: z.literal('uncheck') }),
-    fold: onItem((state, e) => setStatus(state, 'todo', e)),
-    describe: (e) => `unchecked ${e.item}`,
-    verb: 'unchecked',
-    burndown: 'open',
-  },
+  uncheck: statusRow('uncheck', 'unchecked', (state, e) => setStatus(state, 'todo', e), 'open'),
   block: {
     ...ITEM_EVENT,
     problem: (x) => (typeof x.reason === 'string' ? null : '"block" needs a "reason"'),
@@ -132,17 +137,10 @@ export const EVENT_TYPES: Table = {
     verb: 'blocked',
     burndown: 'open',
   },
-  unblock: {
-    ...ITEM_EVENT,
-    problem: () => null,
-    schema: (z, p) => z.looseObject({ ...p.base, item: p.item, type: z.literal('unblock') }),
-    // Unblocking something that is done or was never blocked changes nothing.
-    fold: onItem((state, e) => {
-      if (state.status === 'blocked') setStatus(state, 'todo', e);
-    }),
-    describe: (e) => `unblocked ${e.item}`,
-    verb: 'unblocked',
-  },
+  // Unblocking something that is done or was never blocked changes nothing.
+  unblock: statusRow('unblock', 'unblocked', (state, e) => {
+    if (state.status === 'blocked') setStatus(state, 'todo', e);
+  }),
   note: {
     ...ITEM_EVENT,
     problem: (x) => (typeof x.text === 'string' ? null : '"note" needs a "text"'),

@@ -123,13 +123,15 @@ export type ImportWarningJson = z.infer<typeof ImportWarningJson>;
 // ---------------------------------------------------------------------------------------------------
 // Events a write command recorded: built by this version, so their shape is exact.
 
-export const MeasuredValueJson = z.strictObject({
+const measuredValue = {
   /** The threshold's name, for an item with several ("LCP"). */
   label: z.string().optional(),
   /** The value as typed. */
   text: z.string(),
   status: z.enum(['met', 'missed']),
-});
+};
+
+export const MeasuredValueJson = z.strictObject(measuredValue);
 
 const written = {
   v: z.literal(1),
@@ -210,11 +212,7 @@ export type UndoEventJson = z.infer<typeof UndoEventJson>;
 export const KNOWN_EVENT_TYPES = ['check', 'uncheck', 'block', 'unblock', 'note', 'kpi', 'standup', 'escalate', 'undo'] as const;
 
 /** A measurement inside a logged event (and where a command passes one on): loose, like its event. */
-export const LoggedValueJson = z.looseObject({
-  label: z.string().optional(),
-  text: z.string(),
-  status: z.enum(['met', 'missed']),
-});
+export const LoggedValueJson = z.looseObject(measuredValue);
 
 const logged = {
   v: z.literal(1),
