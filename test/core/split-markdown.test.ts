@@ -156,7 +156,7 @@ describe('merged parts equal one parse of the whole', () => {
     const text = syntheticPlan();
     expect(findSplit(text)!.index / text.length).toBeCloseTo(0.5, 2);
     expectSameAsWhole(text);
-  }, 60_000);
+  });
 
   it.each(['plans', 'constructs'])('for every fixture in test/fixtures/%s that has a split point', (dir) => {
     const folder = join(repoRoot, 'test', 'fixtures', dir);
@@ -268,12 +268,12 @@ describe('parseMarkdownTree on a large plan', () => {
   it('parses the 10,000-item plan in parts into exactly the one-parse tree', () => {
     expect(findSplits(synthetic, PART_CHARS).length).toBeGreaterThan(20);
     expect(parseMarkdownTree(synthetic)).toStrictEqual(parseMarkdownTree(synthetic, Infinity));
-  }, 60_000);
+  });
 
   it('keeps positions exact with CRLF line endings and astral characters', () => {
     const text = `# 🚀 ${'📅'.repeat(2000)}\r\n\r\n${synthetic.slice(0, 200_000).replace(/\n/g, '\r\n')}\r\n\r\n## Tail 🚀\r\n\r\n- [ ] last\r\n`;
     expect(parseMarkdownTree(text)).toStrictEqual(parseMarkdownTree(text, Infinity));
-  }, 60_000);
+  });
 
   it('takes the next part in when a part leaves a block open across a cut', () => {
     // The scan takes the list item's fence for a top-level one and the top-level ``` for its close;
@@ -281,7 +281,7 @@ describe('parseMarkdownTree on a large plan', () => {
     const half = synthetic.slice(0, 100_000);
     const text = `${half}\n\n- item\n\n  \`\`\`js\n  x\n\n\`\`\`\n\n## inside a fence\n\n${half}\n\`\`\`\n`;
     expect(parseMarkdownTree(text, 1)).toStrictEqual(parseMarkdownTree(text, Infinity));
-  }, 60_000);
+  });
 
   it('does not cut a document with a reference definition anywhere', () => {
     expect(findSplits(`[ref]: https://example.com\n\n${synthetic.slice(0, 100_000)}`, PART_CHARS)).toEqual([]);

@@ -117,7 +117,7 @@ describe.skipIf(noPty !== undefined)(`interactive prompts in a pseudo-terminal${
     expect(r.code, r.output).toBe(0);
     expect(events(dir).map((e) => [e.type, e.item])).toEqual([['check', first]]);
     expect(statusOf(dir, first)).toBe('done');
-  }, 20_000);
+  });
 
   it('check with no argument offers this week\'s open items; space and Enter check one', () => {
     // Week 1 is this week, so the picker lists week 1's open items, first of them highlighted.
@@ -133,7 +133,7 @@ describe.skipIf(noPty !== undefined)(`interactive prompts in a pseudo-terminal${
     expect(recorded[0]).toMatchObject({ type: 'check', actor: 'alice' });
     expect(week1).toContain(recorded[0].item);
     expect(statusOf(dir, recorded[0].item)).toBe('done');
-  }, 20_000);
+  });
 
   it('Ctrl-C at a picker exits 130 and records nothing', () => {
     const dir = workspace();
@@ -143,7 +143,7 @@ describe.skipIf(noPty !== undefined)(`interactive prompts in a pseudo-terminal${
     expect(r.output).toMatch(/cancelled, nothing recorded/);
     expect(r.output).not.toMatch(/internal error|\n\s+at /);
     expect(logOf(dir)).toBe('');
-  }, 20_000);
+  });
 
   it('standup --answer asks the questions; Enter accepts each suggestion and a standup event is recorded', () => {
     const dir = workspace();
@@ -159,7 +159,7 @@ describe.skipIf(noPty !== undefined)(`interactive prompts in a pseudo-terminal${
     expect(e).toMatchObject({ type: 'standup', actor: 'alice', date: '2026-12-01' });
     expect(Object.keys(e.answers)).toHaveLength(4);
     expect(Object.values(e.answers).every((a) => typeof a === 'string' && a.length > 0)).toBe(true);
-  }, 20_000);
+  });
 
   it('Ctrl-C half-way through the standup questions exits 130 and records nothing', () => {
     const dir = workspace();
@@ -169,7 +169,7 @@ describe.skipIf(noPty !== undefined)(`interactive prompts in a pseudo-terminal${
     ]);
     expect(r.code, r.output).toBe(130);
     expect(logOf(dir)).toBe('');
-  }, 20_000);
+  });
 
   it('a write with no workspace offers to create one; y creates it and checks the item', () => {
     const dir = tempDir();
@@ -178,7 +178,7 @@ describe.skipIf(noPty !== undefined)(`interactive prompts in a pseudo-terminal${
     expect(existsSync(join(dir, '.launch', 'plan.yaml'))).toBe(true);
     expect(events(dir).map((e) => [e.type, e.item])).toEqual([['check', 'skeleton-loading-setup']]);
     expect(statusOf(dir, 'skeleton-loading-setup')).toBe('done');
-  }, 20_000);
+  });
 
   it('answering n to that offer creates nothing and exits 1 with the init hint', () => {
     const dir = tempDir();
@@ -186,7 +186,7 @@ describe.skipIf(noPty !== undefined)(`interactive prompts in a pseudo-terminal${
     expect(r.code, r.output).toBe(1);
     expect(r.output).toMatch(/launch init/);
     expect(existsSync(join(dir, '.launch'))).toBe(false);
-  }, 20_000);
+  });
 
   it('a terminal gets colour by default, and NO_COLOR still turns it off', () => {
     const dir = workspace();
@@ -204,5 +204,5 @@ describe.skipIf(noPty !== undefined)(`interactive prompts in a pseudo-terminal${
     expect(plain.code).toBe(0);
     expect(plain.output).not.toMatch(/\u001b\[[0-9;]*m/);
     expect(plain.output).toMatch(/✔|○/);
-  }, 20_000);
+  });
 });

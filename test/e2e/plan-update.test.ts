@@ -54,7 +54,7 @@ beforeEach(() => {
   answer.asked = [];
 });
 
-describe('launch plan update', { timeout: 30_000 }, () => {
+describe('launch plan update', () => {
   it('shows the diff and, without --yes off a terminal, changes nothing and exits 1 with a hint', async () => {
     const dir = workspace();
     const before = planText(dir);

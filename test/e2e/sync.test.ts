@@ -53,7 +53,7 @@ describe('launch sync', () => {
       expect(git(dir, 'status', '--porcelain')).toBe('');
     }
     expect(head(alice)).toBe(head(bob));
-  }, 60_000);
+  });
 
   it('keeps both events when two people change the same item before merging; the later one wins', async () => {
     const { alice, bob } = team();
@@ -71,7 +71,7 @@ describe('launch sync', () => {
     }
     const lines = logText(bob).split('\n').filter(Boolean).map((l) => JSON.parse(l).type);
     expect(lines).toEqual(['check', 'block']);
-  }, 60_000);
+  });
 
   it('says so and changes nothing when there is nothing to do', async () => {
     const { alice } = team();
@@ -79,7 +79,7 @@ describe('launch sync', () => {
     const r = await sync(alice, true);
     expect(r.json).toMatchObject({ committed: false, commits: [], pulled: [], pushed: false, upstream: 'origin/main' });
     expect(head(alice)).toBe(before);
-  }, 30_000);
+  });
 
   it('retries when someone pushes between its pull and its push', async () => {
     const { alice, bob } = team();
@@ -89,7 +89,7 @@ describe('launch sync', () => {
     expect(r.json).toMatchObject({ pushed: true, attempts: 2 });
     git(bob, 'pull', '-q', '--rebase');
     expect(subjects(bob)).toEqual(expect.arrayContaining(['launch: alice checked 1', 'bob meanwhile']));
-  }, 60_000);
+  });
 
   it('keeps the commit locally and says so when every push is rejected', async () => {
     const { alice, bob } = team();
@@ -105,7 +105,7 @@ describe('launch sync', () => {
     // Once the remote is quiet, the next sync pushes it.
     installPrePushHook(alice, bob, { once: true, disabled: true });
     expect((await sync(alice, true)).json).toMatchObject({ pushed: true });
-  }, 60_000);
+  });
 
   it('without the union rule, stops on the conflict, undoes the rebase and keeps the local commit', async () => {
     const { alice, bob } = team();
@@ -123,7 +123,7 @@ describe('launch sync', () => {
     expect(git(bob, 'status', '--porcelain')).toBe('');
     expect(subjects(bob)[0]).toBe('launch: bob checked 1');
     expect(statusIn(bob, 'skeleton-loading-setup')).toBe('done');
-  }, 60_000);
+  });
 
   it('commits the workspace and the merge rule on the first sync after init', async () => {
     const root = tempDir('launch-sync-');
@@ -146,10 +146,10 @@ describe('launch sync', () => {
       '.launch/plan.yaml',
     ]);
     expect(git(dir, 'status', '--porcelain')).toBe('');
-  }, 60_000);
+  });
 });
 
-describe('launch sync refuses', { timeout: 30_000 }, () => {
+describe('launch sync refuses', () => {
   it('outside a git repository', async () => {
     const dir = tempDir();
     expect(run(dir, 'init', '--start', '2026-11-30').code).toBe(0);
@@ -183,7 +183,7 @@ describe('launch sync refuses', { timeout: 30_000 }, () => {
     const { alice } = team();
     writeFileSync(join(alice, '.git', 'MERGE_HEAD'), `${head(alice)}\n`);
     expect((await syncFails(alice)).message).toMatch(/a merge is in progress/);
-  }, 30_000);
+  });
 
   it('when plan.yaml was edited by hand, committing nothing', async () => {
     const { alice } = team();
@@ -195,7 +195,7 @@ describe('launch sync refuses', { timeout: 30_000 }, () => {
     expect(r.hint).toMatch(/git commit/);
     expect(head(alice)).toBe(before);
     expect(git(alice, 'status', '--porcelain')).toMatch(/events\.jsonl/);
-  }, 30_000);
+  });
 
   it('when the log was rewritten rather than appended to, or a stray file sits in .launch/', async () => {
     const { alice } = team();
@@ -206,7 +206,7 @@ describe('launch sync refuses', { timeout: 30_000 }, () => {
     git(alice, 'checkout', '--', '.launch/events.jsonl');
     writeFileSync(join(alice, '.launch', 'notes.txt'), 'mine\n');
     expect((await syncFails(alice)).message).toMatch(/new file: \.launch\/notes\.txt/);
-  }, 30_000);
+  });
 
   it('when other tracked files are modified, or unpushed commits would be published', async () => {
     const { alice } = team();
@@ -219,7 +219,7 @@ describe('launch sync refuses', { timeout: 30_000 }, () => {
     const r = await syncFails(alice);
     expect(r.message).toMatch(/1 unpushed commit\(s\) on this branch change files outside \.launch\/[\s\S]*WIP code/);
     expect(r.hint).toMatch(/git push/);
-  }, 30_000);
+  });
 });
 
 /** A pre-push hook in Alice's clone that makes Bob push first, so Alice's push is rejected. */

@@ -148,7 +148,7 @@ describe('launch check and friends', () => {
     expect(new Set(events.map((e) => e.item))).toEqual(new Set(ids));
     const listed = JSON.parse(launch(['list', '--json', '--status', 'done'], { cwd: dir }).stdout).items;
     expect(listed).toHaveLength(20);
-  }, 60_000);
+  });
 });
 
 describe('a damaged log', () => {
