@@ -102,12 +102,17 @@ describe('a lock left by a killed process', () => {
 
   it('a fresh lock whose owner is gone is taken over after a bounded wait', () => {
     const dir = workspace();
-    // Just created, as if its process was killed a moment ago: it only goes stale by age.
+    // As if its process was killed a few seconds ago: not stale yet (that takes 10 s from its mtime,
+    // which the lock's owner would keep refreshing), so the writer has to wait the rest of that time.
+    // Backdated 7 s, the wait is ~3 s rather than the full 10.
     mkdirSync(lockPath(dir));
+    const recent = new Date(Date.now() - 7_000);
+    utimesSync(lockPath(dir), recent, recent);
     const started = Date.now();
     const r = launch(['check', 'redis-setup'], { cwd: dir });
     const waited = Date.now() - started;
     expect(r.code, r.stderr).toBe(0);
+    expect(waited).toBeGreaterThanOrEqual(2_000);
     expect(waited).toBeLessThan(30_000);
     expect(existsSync(lockPath(dir))).toBe(false);
     expect(statSync(logPath(dir)).size).toBeGreaterThan(0);
