@@ -1,7 +1,7 @@
 // Prompts only appear when both ends are terminals, so they are driven here through a real
 // pseudo-terminal (Python's pty module): the built binary sees a TTY exactly as a user's shell gives it.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BIN, launch, tempDir } from './run.js';
@@ -186,6 +186,28 @@ describe.skipIf(noPty !== undefined)(`interactive prompts in a pseudo-terminal${
     expect(r.code, r.output).toBe(1);
     expect(r.output).toMatch(/launch init/);
     expect(existsSync(join(dir, '.launch'))).toBe(false);
+  });
+
+  it('plan update asks before replacing the plan, defaulting to no when items would be removed; y applies it', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'plan.md'), '# Team Plan\n\n## Week 1: Build\n\n- [ ] Redis Setup\n- [ ] Bundle Analysis\n');
+    expect(launch(['init', '--plan', 'plan.md', '--start', '2026-11-30', '--tz', 'UTC', '--as', 'alice'], { cwd: dir }).code).toBe(0);
+    // Redis Setup removed, Query Cache Warmup added.
+    writeFileSync(join(dir, 'plan2.md'), '# Team Plan\n\n## Week 1: Build\n\n- [ ] Bundle Analysis\n- [ ] Query Cache Warmup\n');
+    const plan = () => readFileSync(join(dir, '.launch', 'plan.yaml'), 'utf8');
+    const before = plan();
+    const question = 'Replace \\.launch/plan\\.yaml with this plan\\? \\(y/N\\)';
+    const no = inPty(['plan', 'update', 'plan2.md'], dir, [{ expect: question, send: ENTER }]);
+    expect(no.code, no.output).toBe(1);
+    expect(no.output).toMatch(/- removed\s+redis-setup/);
+    expect(no.output).toMatch(/was not changed/);
+    // Declined on a terminal: no hint to rerun with --yes.
+    expect(no.output).not.toMatch(/hint:/);
+    expect(plan()).toBe(before);
+    const yes = inPty(['plan', 'update', 'plan2.md'], dir, [{ expect: question, send: `y${ENTER}` }]);
+    expect(yes.code, yes.output).toBe(0);
+    expect(plan()).not.toBe(before);
+    expect(statusOf(dir, 'query-cache-warmup')).toBe('todo');
   });
 
   it('a terminal gets colour by default, and NO_COLOR still turns it off', () => {
