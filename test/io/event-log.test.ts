@@ -187,7 +187,7 @@ describe('appendEvent', () => {
     const child = `
       const { appendEvents, newEventId } = require(${JSON.stringify(bundle)});
       const [file, who] = process.argv.slice(1);
-      const ts = new Date().toISOString();
+      const ts = '2026-12-01T09:00:00.000Z';
       const events = [0, 1].map((k) =>
         ({ v: 1, id: newEventId(), ts, actor: who, type: 'check', item: who + '-' + k }));
       appendEvents(file, events).then(
