@@ -2,7 +2,7 @@
 // git config of the machine is kept out, so a global user.name or hook cannot change what tests see.
 // launch runs in-process (test/support/in-process.ts) at fixed instants; git is real.
 import { spawnSync } from 'node:child_process';
-import { cpSync } from 'node:fs';
+import { cpSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { clock } from '../support/commands.js';
 import { launchIn, type Result } from '../support/in-process.js';
@@ -69,7 +69,9 @@ let template: Promise<Team> | undefined;
  * and both clones), which is the same repositories for a fraction of the git commands.
  */
 export async function team(): Promise<Team> {
-  const from = await (template ??= newTeam());
+  // Made again when the test file that made it has ended and its directories are gone.
+  if (template === undefined || !existsSync((await template).root)) template = newTeam();
+  const from = await template;
   const root = tempDir('launch-sync-');
   cpSync(from.root, root, { recursive: true });
   const copy: Team = { root, remote: join(root, 'remote.git'), alice: join(root, 'alice'), bob: join(root, 'bob') };
