@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import fc from 'fast-check';
 import type { Root } from 'mdast';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prepareMarkdown } from '../../src/core/import/markdown-import.js';
 import { PART_CHARS, parseParts } from '../../src/core/import/parse-markdown.js';
 import { eachCutPoint, endsClean, findSplits, type SplitPoint, shiftPositions } from '../../src/core/import/split-markdown.js';
@@ -266,8 +266,14 @@ describe('merged parts equal one parse of the whole (generated documents)', () =
 
 describe('parseMarkdownTree on a large plan', () => {
   let synthetic: string;
+  /** One parse of the whole 10,000-item plan: made once, before the test that compares with it. */
+  let whole: Root | undefined;
   beforeAll(async () => {
     synthetic = await syntheticPlan();
+    whole = parseMarkdownTree(synthetic, Infinity);
+  });
+  afterAll(() => {
+    whole = undefined; // a few hundred MB
   });
 
   it('finds the cut nearest the middle of the 10,000-item plan', () => {
@@ -276,7 +282,7 @@ describe('parseMarkdownTree on a large plan', () => {
 
   it('parses the 10,000-item plan in parts into exactly the one-parse tree', () => {
     expect(findSplits(synthetic, PART_CHARS).length).toBeGreaterThan(20);
-    expect(parseMarkdownTree(synthetic)).toStrictEqual(parseMarkdownTree(synthetic, Infinity));
+    expect(parseMarkdownTree(synthetic)).toStrictEqual(whole);
   });
 
   // The next two need several parts of PART_CHARS (4 KB), not the whole plan: a part of it will do.
