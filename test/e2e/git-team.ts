@@ -1,9 +1,12 @@
 // A team on one disk: a bare repository as the remote and clones with their own git identities. The
 // git config of the machine is kept out, so a global user.name or hook cannot change what tests see.
+// launch runs in-process (test/support/in-process.ts) at fixed instants; git is real.
 import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { createCtx, type Ctx } from '../../src/runtime.js';
-import { launch, type RunResult, tempDir } from './run.js';
+import { clock } from '../support/commands.js';
+import { launchIn, type Result } from '../support/in-process.js';
+import { tempDir } from './run.js';
 
 export const GIT_ENV: Record<string, string> = {
   GIT_CONFIG_GLOBAL: '/dev/null',
@@ -17,8 +20,16 @@ export function git(cwd: string, ...args: string[]): string {
   return r.stdout;
 }
 
-/** The built binary, run in a clone with the team's git environment. */
-export const run = (cwd: string, ...args: string[]): RunResult => launch(args, { cwd, env: GIT_ENV });
+/**
+ * What launch sees: UTC, the team's git environment and a PATH to find git on; no LAUNCH_ACTOR, so
+ * events are recorded under the clone's git user.name.
+ */
+const ENV: Record<string, string | undefined> = { TZ: 'UTC', PATH: process.env.PATH, ...GIT_ENV };
+// One clock for the file: every command is a second after the one before, as if typed.
+const now = clock('2026-12-01T09:00:00Z');
+
+/** launch in a clone, with the team's git environment. */
+export const run = (cwd: string, ...args: string[]): Promise<Result> => launchIn(args, { cwd, env: ENV, now: now() });
 
 export function cloneAs(remote: string, dir: string, name: string): string {
   git(join(dir, '..'), 'clone', '-q', remote, dir);
@@ -35,14 +46,14 @@ export interface Team {
 }
 
 /** Alice creates the workspace, commits and pushes it; Bob clones after. */
-export function team(): Team {
+async function newTeam(): Promise<Team> {
   const root = tempDir('launch-sync-');
   const remote = join(root, 'remote.git');
   git(root, 'init', '-q', '--bare', remote);
   git(remote, 'symbolic-ref', 'HEAD', 'refs/heads/main');
   const alice = cloneAs(remote, join(root, 'alice'), 'alice');
   git(alice, 'symbolic-ref', 'HEAD', 'refs/heads/main');
-  const init = run(alice, 'init', '--start', '2026-11-30', '--tz', 'Europe/Berlin');
+  const init = await run(alice, 'init', '--start', '2026-11-30', '--tz', 'Europe/Berlin');
   if (init.code !== 0) throw new Error(init.stderr);
   git(alice, 'add', '-A');
   git(alice, 'commit', '-q', '-m', 'Track the launch');
@@ -51,28 +62,21 @@ export function team(): Team {
   return { root, remote, alice, bob };
 }
 
-export interface Captured {
-  ctx: Ctx;
-  out: () => string;
-  err: () => string;
+let template: Promise<Team> | undefined;
+
+/**
+ * A team as newTeam leaves it. It is made once per test file and copied for each test (the remote
+ * and both clones), which is the same repositories for a fraction of the git commands.
+ */
+export async function team(): Promise<Team> {
+  // Made again when the test file that made it has ended and its directories are gone.
+  if (template === undefined || !existsSync((await template).root)) template = newTeam();
+  const from = await template;
+  const root = tempDir('launch-sync-');
+  cpSync(from.root, root, { recursive: true });
+  const copy: Team = { root, remote: join(root, 'remote.git'), alice: join(root, 'alice'), bob: join(root, 'bob') };
+  for (const clone of [copy.alice, copy.bob]) git(clone, 'remote', 'set-url', 'origin', copy.remote);
+  return copy;
 }
 
-/** A command context as the CLI builds it, with captured output, running in `cwd`. */
-export function captureCtx(cwd: string, opts: { json?: boolean; tty?: boolean } = {}): Captured {
-  let out = '';
-  let err = '';
-  const ctx = createCtx(
-    {
-      cwd,
-      env: { ...process.env, ...GIT_ENV, NO_COLOR: '1', LAUNCH_DIR: undefined },
-      now: () => new Date(),
-      stdout: { write: (s: string) => (out += s), isTTY: opts.tty === true },
-      stderr: { write: (s: string) => (err += s), isTTY: false },
-      stdinIsTTY: opts.tty === true,
-    },
-    { json: opts.json },
-  );
-  return { ctx, out: () => out, err: () => err };
-}
-
-export const statusIn = (dir: string, id: string): string => JSON.parse(run(dir, 'show', id, '--json').stdout).item.status;
+export const statusIn = async (dir: string, id: string): Promise<string> => JSON.parse((await run(dir, 'show', id, '--json')).stdout).item.status;

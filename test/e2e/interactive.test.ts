@@ -1,9 +1,11 @@
 // Prompts only appear when both ends are terminals, so they are driven here through a real
 // pseudo-terminal (Python's pty module): the built binary sees a TTY exactly as a user's shell gives it.
+// Setting a workspace up and reading it afterwards need no terminal and run in-process.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { launcher } from '../support/commands.js';
 import { BIN, launch, tempDir } from './run.js';
 
 // Runs argv in a pty; for each step waits until the (escape-stripped) output since the previous step
@@ -93,14 +95,17 @@ function inPty(args: string[], cwd: string, steps: Step[], env: Record<string, s
   return result;
 }
 
-function workspace(start = '2026-11-30'): string {
+/** launch in-process, at a fixed clock; the prompts themselves run the binary in a pty at the real one. */
+const launchIn = launcher('2026-12-01T09:00:00Z');
+
+async function workspace(): Promise<string> {
   const dir = tempDir();
-  expect(launch(['init', '--start', start, '--tz', 'UTC', '--as', 'alice'], { cwd: dir }).code).toBe(0);
+  expect((await launchIn(['init', '--start', '2026-11-30', '--tz', 'UTC', '--as', 'alice'], dir)).code).toBe(0);
   return dir;
 }
 const logOf = (dir: string) => (existsSync(join(dir, '.launch', 'events.jsonl')) ? readFileSync(join(dir, '.launch', 'events.jsonl'), 'utf8') : '');
 const events = (dir: string) => logOf(dir).split('\n').filter(Boolean).map((l) => JSON.parse(l));
-const statusOf = (dir: string, id: string) => JSON.parse(launch(['show', id, '--json'], { cwd: dir }).stdout).item.status;
+const statusOf = async (dir: string, id: string) => JSON.parse((await launchIn(['show', id, '--json'], dir)).stdout).item.status;
 
 describe.skipIf(noPty !== undefined)(`interactive prompts in a pseudo-terminal${noPty ? ` (skipped: ${noPty})` : ''}`, () => {
   beforeAll(() => {
@@ -109,20 +114,22 @@ describe.skipIf(noPty !== undefined)(`interactive prompts in a pseudo-terminal${
     expect(r.code).toBe(0);
   });
 
-  it('an ambiguous reference offers a picker; Enter takes the first candidate', () => {
-    const dir = workspace();
-    const piped = launch(['check', 'redis'], { cwd: dir });
+  it('an ambiguous reference offers a picker; Enter takes the first candidate', async () => {
+    const dir = await workspace();
+    const piped = await launchIn(['check', 'redis'], dir);
     const first = /matches \d+ items:\n {2}(\S+)/.exec(piped.stderr)![1]!;
     const r = inPty(['check', 'redis'], dir, [{ expect: '"redis" matches \\d+ items; which one\\?', send: ENTER }]);
     expect(r.code, r.output).toBe(0);
     expect(events(dir).map((e) => [e.type, e.item])).toEqual([['check', first]]);
-    expect(statusOf(dir, first)).toBe('done');
-  }, 20_000);
+    expect(await statusOf(dir, first)).toBe('done');
+  });
 
-  it('check with no argument offers this week\'s open items; space and Enter check one', () => {
+  it('check with no argument offers this week\'s open items; space and Enter check one', async () => {
     // Week 1 is this week, so the picker lists week 1's open items, first of them highlighted.
-    const dir = workspace('today');
-    const week1 = JSON.parse(launch(['list', '--json', '--week', '1', '--status', 'todo'], { cwd: dir }).stdout).items.map((i: { id: string }) => i.id);
+    // Through the binary: "today" is the real date, the one the binary in the pty sees.
+    const dir = tempDir();
+    expect(launch(['init', '--start', 'today', '--tz', 'UTC', '--as', 'alice'], { cwd: dir }).code).toBe(0);
+    const week1 = JSON.parse((await launchIn(['list', '--json', '--week', '1', '--status', 'todo'], dir)).stdout).items.map((i: { id: string }) => i.id);
     const r = inPty(['check'], dir, [
       { expect: 'Mark done', send: SPACE },
       { expect: '◉', send: ENTER },
@@ -132,21 +139,21 @@ describe.skipIf(noPty !== undefined)(`interactive prompts in a pseudo-terminal${
     expect(recorded).toHaveLength(1);
     expect(recorded[0]).toMatchObject({ type: 'check', actor: 'alice' });
     expect(week1).toContain(recorded[0].item);
-    expect(statusOf(dir, recorded[0].item)).toBe('done');
-  }, 20_000);
+    expect(await statusOf(dir, recorded[0].item)).toBe('done');
+  });
 
-  it('Ctrl-C at a picker exits 130 and records nothing', () => {
-    const dir = workspace();
+  it('Ctrl-C at a picker exits 130 and records nothing', async () => {
+    const dir = await workspace();
     const r = inPty(['check', 'redis'], dir, [{ expect: 'which one\\?', send: CTRL_C }]);
     expect(r.signal, r.output).toBeNull();
     expect(r.code, r.output).toBe(130);
     expect(r.output).toMatch(/cancelled, nothing recorded/);
     expect(r.output).not.toMatch(/internal error|\n\s+at /);
     expect(logOf(dir)).toBe('');
-  }, 20_000);
+  });
 
-  it('standup --answer asks the questions; Enter accepts each suggestion and a standup event is recorded', () => {
-    const dir = workspace();
+  it('standup --answer asks the questions; Enter accepts each suggestion and a standup event is recorded', async () => {
+    const dir = await workspace();
     const r = inPty(['standup', '--answer', '--date', '2026-12-01'], dir, [
       { expect: 'What did you complete yesterday\\?', send: ENTER },
       { expect: 'working on today\\?', send: ENTER },
@@ -159,37 +166,59 @@ describe.skipIf(noPty !== undefined)(`interactive prompts in a pseudo-terminal${
     expect(e).toMatchObject({ type: 'standup', actor: 'alice', date: '2026-12-01' });
     expect(Object.keys(e.answers)).toHaveLength(4);
     expect(Object.values(e.answers).every((a) => typeof a === 'string' && a.length > 0)).toBe(true);
-  }, 20_000);
+  });
 
-  it('Ctrl-C half-way through the standup questions exits 130 and records nothing', () => {
-    const dir = workspace();
+  it('Ctrl-C half-way through the standup questions exits 130 and records nothing', async () => {
+    const dir = await workspace();
     const r = inPty(['standup', '--answer', '--date', '2026-12-01'], dir, [
       { expect: 'What did you complete yesterday\\?', send: `shipped it${ENTER}` },
       { expect: 'working on today\\?', send: CTRL_C },
     ]);
     expect(r.code, r.output).toBe(130);
     expect(logOf(dir)).toBe('');
-  }, 20_000);
+  });
 
-  it('a write with no workspace offers to create one; y creates it and checks the item', () => {
+  it('a write with no workspace offers to create one; y creates it and checks the item', async () => {
     const dir = tempDir();
     const r = inPty(['check', 'skeleton-loading-setup'], dir, [{ expect: 'No launch workspace here', send: `y${ENTER}` }]);
     expect(r.code, r.output).toBe(0);
     expect(existsSync(join(dir, '.launch', 'plan.yaml'))).toBe(true);
     expect(events(dir).map((e) => [e.type, e.item])).toEqual([['check', 'skeleton-loading-setup']]);
-    expect(statusOf(dir, 'skeleton-loading-setup')).toBe('done');
-  }, 20_000);
+    expect(await statusOf(dir, 'skeleton-loading-setup')).toBe('done');
+  });
 
-  it('answering n to that offer creates nothing and exits 1 with the init hint', () => {
+  it('answering n to that offer creates nothing and exits 1 with the init hint', async () => {
     const dir = tempDir();
     const r = inPty(['check', 'skeleton-loading-setup'], dir, [{ expect: 'No launch workspace here', send: `n${ENTER}` }]);
     expect(r.code, r.output).toBe(1);
     expect(r.output).toMatch(/launch init/);
     expect(existsSync(join(dir, '.launch'))).toBe(false);
-  }, 20_000);
+  });
 
-  it('a terminal gets colour by default, and NO_COLOR still turns it off', () => {
-    const dir = workspace();
+  it('plan update asks before replacing the plan, defaulting to no when items would be removed; y applies it', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'plan.md'), '# Team Plan\n\n## Week 1: Build\n\n- [ ] Redis Setup\n- [ ] Bundle Analysis\n');
+    expect((await launchIn(['init', '--plan', 'plan.md', '--start', '2026-11-30', '--tz', 'UTC', '--as', 'alice'], dir)).code).toBe(0);
+    // Redis Setup removed, Query Cache Warmup added.
+    writeFileSync(join(dir, 'plan2.md'), '# Team Plan\n\n## Week 1: Build\n\n- [ ] Bundle Analysis\n- [ ] Query Cache Warmup\n');
+    const plan = () => readFileSync(join(dir, '.launch', 'plan.yaml'), 'utf8');
+    const before = plan();
+    const question = 'Replace \\.launch/plan\\.yaml with this plan\\? \\(y/N\\)';
+    const no = inPty(['plan', 'update', 'plan2.md'], dir, [{ expect: question, send: ENTER }]);
+    expect(no.code, no.output).toBe(1);
+    expect(no.output).toMatch(/- removed\s+redis-setup/);
+    expect(no.output).toMatch(/was not changed/);
+    // Declined on a terminal: no hint to rerun with --yes.
+    expect(no.output).not.toMatch(/hint:/);
+    expect(plan()).toBe(before);
+    const yes = inPty(['plan', 'update', 'plan2.md'], dir, [{ expect: question, send: `y${ENTER}` }]);
+    expect(yes.code, yes.output).toBe(0);
+    expect(plan()).not.toBe(before);
+    expect(await statusOf(dir, 'query-cache-warmup')).toBe('todo');
+  });
+
+  it('a terminal gets colour by default, and NO_COLOR still turns it off', async () => {
+    const dir = await workspace();
     const spec = (env: Record<string, string>) => {
       const base: Record<string, string> = {};
       for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !['NO_COLOR', 'FORCE_COLOR'].includes(k)) base[k] = v;
@@ -204,5 +233,5 @@ describe.skipIf(noPty !== undefined)(`interactive prompts in a pseudo-terminal${
     expect(plain.code).toBe(0);
     expect(plain.output).not.toMatch(/\u001b\[[0-9;]*m/);
     expect(plain.output).toMatch(/✔|○/);
-  }, 20_000);
+  });
 });

@@ -1,10 +1,8 @@
 // Runs the real built binary, as a user would, in a temporary directory.
 import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll } from 'vitest';
 import { repoRoot } from '../helpers.js';
+import { makeTempDir } from '../support/temp-dirs.js';
 
 export const BIN = join(repoRoot, 'bin', 'launch.js');
 
@@ -14,23 +12,9 @@ export interface RunResult {
   stderr: string;
 }
 
-// Each test file gets its own copy of this module, so the hook removes that file's directories.
-const made: string[] = [];
-afterAll(() => {
-  for (const dir of made.splice(0)) {
-    try {
-      chmodSync(dir, 0o755); // a test may have made it read-only
-    } catch {
-      // already gone
-    }
-    rmSync(dir, { recursive: true, force: true });
-  }
-});
-
+/** A temporary directory removed after the test file (see ../support/temp-dirs.ts). */
 export function tempDir(prefix = 'launch-e2e-'): string {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
-  made.push(dir);
-  return dir;
+  return makeTempDir(prefix);
 }
 
 export function launch(args: string[], opts: { cwd: string; env?: Record<string, string>; input?: string } & SpawnSyncOptions): RunResult {

@@ -1,27 +1,31 @@
 // launch sync with real git: a bare repository on disk is the remote, each teammate has a clone.
+// launch itself runs in-process (see git-team.ts): what needs real processes here is git.
 import { appendFileSync, chmodSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { syncCommand } from '../../src/commands/sync.js';
-import { captureCtx, cloneAs, git, run, statusIn, team } from './git-team.js';
+import { cloneAs, git, run, statusIn, team } from './git-team.js';
 import { tempDir } from './run.js';
 
 async function sync(dir: string, json = false) {
-  const c = captureCtx(dir, { json });
-  await syncCommand(c.ctx, {});
-  return { out: c.out(), err: c.err(), json: json ? JSON.parse(c.out()) : undefined };
+  const r = await run(dir, 'sync', ...(json ? ['--json'] : []));
+  expect(r.code, r.stderr).toBe(0);
+  return { out: r.stdout, err: r.stderr, json: json ? JSON.parse(r.stdout) : undefined };
 }
 
+/**
+ * A sync that fails as launch's own errors do: exit 1, then after any warnings "error: <message>" and
+ * launch's hint last ("hint: <hint>"). The message may quote git, hint lines of git's own included.
+ */
 async function syncFails(dir: string): Promise<{ message: string; hint: string | undefined; out: string }> {
-  const c = captureCtx(dir);
-  try {
-    await syncCommand(c.ctx, {});
-  } catch (error) {
-    const e = error as { message: string; hint?: string; isLaunchError?: boolean };
-    expect(e.isLaunchError, String(error)).toBe(true);
-    return { message: e.message, hint: e.hint, out: c.out() };
-  }
-  throw new Error('sync succeeded but should have failed');
+  const r = await run(dir, 'sync');
+  expect(r.code, `sync should have failed\n${r.stdout}${r.stderr}`).toBe(1);
+  expect(r.stderr).not.toMatch(/internal error/);
+  const start = r.stderr.search(/^error: /m);
+  expect(start, r.stderr).toBeGreaterThanOrEqual(0);
+  const failure = r.stderr.slice(start + 'error: '.length).replace(/\n$/, '');
+  const hintAt = failure.lastIndexOf('\nhint: ');
+  if (hintAt < 0) return { message: failure, hint: undefined, out: r.stdout };
+  return { message: failure.slice(0, hintAt), hint: failure.slice(hintAt + '\nhint: '.length), out: r.stdout };
 }
 
 const logText = (dir: string) => readFileSync(join(dir, '.launch', 'events.jsonl'), 'utf8');
@@ -30,12 +34,12 @@ const head = (dir: string) => git(dir, 'rev-parse', 'HEAD').trim();
 
 describe('launch sync', () => {
   it('merges two teammates\' checks made without pulling first (the issue\'s must-hold case)', async () => {
-    const { alice, bob } = team();
-    expect(run(alice, 'check', 'Skeleton Loading Setup').code).toBe(0);
+    const { alice, bob } = await team();
+    expect((await run(alice, 'check', 'Skeleton Loading Setup')).code).toBe(0);
     const a1 = await sync(alice, true);
     expect(a1.json).toMatchObject({ schema: 1, committed: true, commits: ['launch: alice checked 1'], pulled: [], pushed: true });
 
-    expect(run(bob, 'check', 'Database Index Creation').code).toBe(0);
+    expect((await run(bob, 'check', 'Database Index Creation')).code).toBe(0);
     const b1 = await sync(bob);
     expect(b1.out).toMatch(/committed "launch: bob checked 1"/);
     expect(b1.out).toMatch(/From origin\/main:\n {2}alice checked 1 item\n/);
@@ -45,76 +49,76 @@ describe('launch sync', () => {
     expect(a2.json).toMatchObject({ committed: false, pulled: [{ actor: 'bob', counts: { check: 1 } }], pushed: false });
 
     for (const dir of [alice, bob]) {
-      expect(statusIn(dir, 'skeleton-loading-setup')).toBe('done');
-      expect(statusIn(dir, 'database-index-creation')).toBe('done');
+      expect(await statusIn(dir, 'skeleton-loading-setup')).toBe('done');
+      expect(await statusIn(dir, 'database-index-creation')).toBe('done');
       expect(logText(dir)).not.toMatch(/<<<<<<<|>>>>>>>|=======/);
       expect(logText(dir).split('\n').filter(Boolean)).toHaveLength(2);
       expect(subjects(dir)).toEqual(expect.arrayContaining(['launch: alice checked 1', 'launch: bob checked 1']));
       expect(git(dir, 'status', '--porcelain')).toBe('');
     }
     expect(head(alice)).toBe(head(bob));
-  }, 60_000);
+  });
 
   it('keeps both events when two people change the same item before merging; the later one wins', async () => {
-    const { alice, bob } = team();
-    expect(run(bob, 'block', 'redis-setup', '--reason', 'waiting for DBA').code).toBe(0);
-    expect(run(alice, 'check', 'redis-setup').code).toBe(0);
+    const { alice, bob } = await team();
+    expect((await run(bob, 'block', 'redis-setup', '--reason', 'waiting for DBA')).code).toBe(0);
+    expect((await run(alice, 'check', 'redis-setup')).code).toBe(0);
     await sync(alice);
     // Bob's block lands after Alice's check in the file, but Alice's check is later in time.
     const b = await sync(bob);
     expect(b.out).toMatch(/alice checked 1 item/);
     await sync(alice);
     for (const dir of [alice, bob]) {
-      expect(statusIn(dir, 'redis-setup')).toBe('done');
-      const history = JSON.parse(run(dir, 'log', '--item', 'redis-setup', '--json').stdout).events;
+      expect(await statusIn(dir, 'redis-setup')).toBe('done');
+      const history = JSON.parse((await run(dir, 'log', '--item', 'redis-setup', '--json')).stdout).events;
       expect(history.map((e: { type: string; actor: string }) => `${e.actor} ${e.type}`)).toEqual(['alice check', 'bob block']);
     }
     const lines = logText(bob).split('\n').filter(Boolean).map((l) => JSON.parse(l).type);
     expect(lines).toEqual(['check', 'block']);
-  }, 60_000);
+  });
 
   it('says so and changes nothing when there is nothing to do', async () => {
-    const { alice } = team();
+    const { alice } = await team();
     const before = head(alice);
     const r = await sync(alice, true);
     expect(r.json).toMatchObject({ committed: false, commits: [], pulled: [], pushed: false, upstream: 'origin/main' });
     expect(head(alice)).toBe(before);
-  }, 30_000);
+  });
 
   it('retries when someone pushes between its pull and its push', async () => {
-    const { alice, bob } = team();
+    const { alice, bob } = await team();
     installPrePushHook(alice, bob, { once: true });
-    run(alice, 'check', 'redis-setup');
+    await run(alice, 'check', 'redis-setup');
     const r = await sync(alice, true);
     expect(r.json).toMatchObject({ pushed: true, attempts: 2 });
     git(bob, 'pull', '-q', '--rebase');
     expect(subjects(bob)).toEqual(expect.arrayContaining(['launch: alice checked 1', 'bob meanwhile']));
-  }, 60_000);
+  });
 
   it('keeps the commit locally and says so when every push is rejected', async () => {
-    const { alice, bob } = team();
+    const { alice, bob } = await team();
     installPrePushHook(alice, bob, { once: false });
-    run(alice, 'check', 'redis-setup');
+    await run(alice, 'check', 'redis-setup');
     const failed = await syncFails(alice);
     expect(failed.message).toMatch(/changed during each of 3 attempts, so nothing was pushed/);
     expect(failed.hint).toMatch(/your events are safe in 1 local commit\(s\)/);
     expect(failed.out).toMatch(/not pushed: 1 commit\(s\) kept locally/);
     expect(subjects(alice)[0]).toBe('launch: alice checked 1');
     expect(git(alice, 'rev-list', '--count', 'origin/main..HEAD').trim()).toBe('1');
-    expect(statusIn(alice, 'redis-setup')).toBe('done');
+    expect(await statusIn(alice, 'redis-setup')).toBe('done');
     // Once the remote is quiet, the next sync pushes it.
     installPrePushHook(alice, bob, { once: true, disabled: true });
     expect((await sync(alice, true)).json).toMatchObject({ pushed: true });
-  }, 60_000);
+  });
 
   it('without the union rule, stops on the conflict, undoes the rebase and keeps the local commit', async () => {
-    const { alice, bob } = team();
+    const { alice, bob } = await team();
     rmSync(join(alice, '.gitattributes'));
     git(alice, 'commit', '-q', '-am', 'No merge rule');
     git(alice, 'push', '-q');
     git(bob, 'pull', '-q', '--rebase');
-    run(alice, 'check', 'redis-setup');
-    run(bob, 'check', 'skeleton-loading-setup');
+    await run(alice, 'check', 'redis-setup');
+    await run(bob, 'check', 'skeleton-loading-setup');
     const a = await sync(alice);
     expect(a.err).toMatch(/no committed merge=union rule/);
     const failed = await syncFails(bob);
@@ -122,8 +126,8 @@ describe('launch sync', () => {
     expect(failed.hint).toMatch(/\.launch\/events\.jsonl merge=union/);
     expect(git(bob, 'status', '--porcelain')).toBe('');
     expect(subjects(bob)[0]).toBe('launch: bob checked 1');
-    expect(statusIn(bob, 'skeleton-loading-setup')).toBe('done');
-  }, 60_000);
+    expect(await statusIn(bob, 'skeleton-loading-setup')).toBe('done');
+  });
 
   it('commits the workspace and the merge rule on the first sync after init', async () => {
     const root = tempDir('launch-sync-');
@@ -134,8 +138,8 @@ describe('launch sync', () => {
     git(dir, 'add', '-A');
     git(dir, 'commit', '-q', '-m', 'Start');
     git(dir, 'push', '-q', '-u', 'origin', 'HEAD');
-    expect(run(dir, 'init', '--start', '2026-11-30').code).toBe(0);
-    run(dir, 'check', 'redis-setup');
+    expect((await run(dir, 'init', '--start', '2026-11-30')).code).toBe(0);
+    await run(dir, 'check', 'redis-setup');
     const r = await sync(dir, true);
     expect(r.json.commits).toEqual(['launch: carol start tracking securenet-launch, checked 1']);
     expect(git(dir, 'show', '--name-only', '--format=', 'HEAD').split('\n').filter(Boolean).sort()).toEqual([
@@ -146,13 +150,13 @@ describe('launch sync', () => {
       '.launch/plan.yaml',
     ]);
     expect(git(dir, 'status', '--porcelain')).toBe('');
-  }, 60_000);
+  });
 });
 
-describe('launch sync refuses', { timeout: 30_000 }, () => {
+describe('launch sync refuses', () => {
   it('outside a git repository', async () => {
     const dir = tempDir();
-    expect(run(dir, 'init', '--start', '2026-11-30').code).toBe(0);
+    expect((await run(dir, 'init', '--start', '2026-11-30')).code).toBe(0);
     const r = await syncFails(dir);
     expect(r.message).toMatch(/is not inside a git repository/);
   });
@@ -162,7 +166,7 @@ describe('launch sync refuses', { timeout: 30_000 }, () => {
     git(dir, 'init', '-q');
     git(dir, 'config', 'user.name', 'dan');
     git(dir, 'config', 'user.email', 'dan@example.com');
-    expect(run(dir, 'init', '--start', '2026-11-30').code).toBe(0);
+    expect((await run(dir, 'init', '--start', '2026-11-30')).code).toBe(0);
     git(dir, 'add', '-A');
     git(dir, 'commit', '-q', '-m', 'init');
     const none = await syncFails(dir);
@@ -178,16 +182,16 @@ describe('launch sync refuses', { timeout: 30_000 }, () => {
     const dir = tempDir();
     git(dir, 'init', '-q');
     writeFileSync(join(dir, '.gitignore'), '.launch/\n');
-    expect(run(dir, 'init', '--start', '2026-11-30').code).toBe(0);
+    expect((await run(dir, 'init', '--start', '2026-11-30')).code).toBe(0);
     expect((await syncFails(dir)).message).toMatch(/\.launch\/events\.jsonl is ignored by git/);
-    const { alice } = team();
+    const { alice } = await team();
     writeFileSync(join(alice, '.git', 'MERGE_HEAD'), `${head(alice)}\n`);
     expect((await syncFails(alice)).message).toMatch(/a merge is in progress/);
-  }, 30_000);
+  });
 
   it('when plan.yaml was edited by hand, committing nothing', async () => {
-    const { alice } = team();
-    run(alice, 'check', 'redis-setup');
+    const { alice } = await team();
+    await run(alice, 'check', 'redis-setup');
     appendFileSync(join(alice, '.launch', 'plan.yaml'), '# a local note\n');
     const before = head(alice);
     const r = await syncFails(alice);
@@ -195,21 +199,21 @@ describe('launch sync refuses', { timeout: 30_000 }, () => {
     expect(r.hint).toMatch(/git commit/);
     expect(head(alice)).toBe(before);
     expect(git(alice, 'status', '--porcelain')).toMatch(/events\.jsonl/);
-  }, 30_000);
+  });
 
   it('when the log was rewritten rather than appended to, or a stray file sits in .launch/', async () => {
-    const { alice } = team();
-    run(alice, 'check', 'redis-setup');
+    const { alice } = await team();
+    await run(alice, 'check', 'redis-setup');
     await sync(alice);
     writeFileSync(join(alice, '.launch', 'events.jsonl'), '');
     expect((await syncFails(alice)).message).toMatch(/events\.jsonl \(lines changed or removed, not only appended\)/);
     git(alice, 'checkout', '--', '.launch/events.jsonl');
     writeFileSync(join(alice, '.launch', 'notes.txt'), 'mine\n');
     expect((await syncFails(alice)).message).toMatch(/new file: \.launch\/notes\.txt/);
-  }, 30_000);
+  });
 
   it('when other tracked files are modified, or unpushed commits would be published', async () => {
-    const { alice } = team();
+    const { alice } = await team();
     writeFileSync(join(alice, '.gitattributes'), 'something else\n');
     expect((await syncFails(alice)).message).toMatch(/uncommitted changes outside \.launch\/ \(\.gitattributes\)/);
     git(alice, 'checkout', '--', '.gitattributes');
@@ -219,7 +223,7 @@ describe('launch sync refuses', { timeout: 30_000 }, () => {
     const r = await syncFails(alice);
     expect(r.message).toMatch(/1 unpushed commit\(s\) on this branch change files outside \.launch\/[\s\S]*WIP code/);
     expect(r.hint).toMatch(/git push/);
-  }, 30_000);
+  });
 });
 
 /** A pre-push hook in Alice's clone that makes Bob push first, so Alice's push is rejected. */

@@ -88,7 +88,7 @@ describe('doctor and repair', () => {
   });
 
   it('repair of a missing log does nothing', async () => {
-    expect(await repairEventLog(log, new Date())).toEqual({ moved: 0, backup: null, copy: null });
+    expect(await repairEventLog(log, new Date('2026-12-01T08:09:10Z'))).toEqual({ moved: 0, backup: null, copy: null });
     expect(fs.readdirSync(dir)).toEqual([]);
   });
 });

@@ -1,10 +1,7 @@
 // Runs a command in this process, as the binary would, with a clock, environment and streams the
 // test chooses: the fast way to test commands. Only the public entry point (src/cli.ts) is used.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll } from 'vitest';
 import { run } from '../../src/cli.js';
+import { makeTempDir } from './temp-dirs.js';
 
 export interface Result {
   code: number;
@@ -40,14 +37,7 @@ export async function launchIn(args: string[], opts: InProcessOptions): Promise<
   return { code, stdout, stderr };
 }
 
-const made: string[] = [];
-afterAll(() => {
-  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-
-/** A temporary directory removed after the test file. */
+/** A temporary directory removed after the test file (see ./temp-dirs.ts). */
 export function scratchDir(prefix = 'launch-test-'): string {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
-  made.push(dir);
-  return dir;
+  return makeTempDir(prefix);
 }

@@ -1,13 +1,17 @@
-// Plans and notes are written by other people. Whatever they contain, the built binary must not let
-// it drive the user's terminal, must never run a command found in it, and must refuse oversized or
-// booby-trapped files quickly with a plain message.
+// Plans and notes are written by other people. Whatever they contain, launch must not let it drive
+// the user's terminal, must never run a command found in it, and must refuse oversized or
+// booby-trapped files quickly with a plain message. Run in-process: what reaches the terminal is what
+// the command writes to its streams.
 import { randomBytes } from 'node:crypto';
 import { appendFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
-import { launch, tempDir, type RunResult } from './run.js';
+import { launcher } from '../support/commands.js';
+import { type Result, scratchDir } from '../support/in-process.js';
+
+const launch = launcher('2026-12-01T09:00:00Z');
 
 const ESC = '\u001b';
 const BEL = '\u0007';
@@ -62,7 +66,7 @@ const hostileMarkdown = [
 
 /** Terminal output: no raw control characters on either stream. */
 // Soft: one run reports every command that leaks, not just the first.
-function expectClean(r: RunResult, what: string): void {
+function expectClean(r: Result, what: string): void {
   expect.soft(r.stdout, `${what}: stdout`).not.toMatch(RAW_CONTROL);
   expect.soft(r.stderr, `${what}: stderr`).not.toMatch(RAW_CONTROL);
   expect.soft(r.stderr, `${what}: stderr`).not.toMatch(/internal error|\n\s+at /);
@@ -70,76 +74,76 @@ function expectClean(r: RunResult, what: string): void {
 }
 
 /** JSON output: valid, and every control character escaped by the serializer rather than raw. */
-function expectJson(r: RunResult, what: string): any {
+function expectJson(r: Result, what: string): any {
   expectClean(r, what);
   expect(r.code, `${what}: ${r.stderr}`).toBe(0);
   return JSON.parse(r.stdout);
 }
 
-function run(dir: string, args: string[], what = args.join(' ')): RunResult {
-  const r = launch(args, { cwd: dir });
+async function run(dir: string, args: string[], what = args.join(' ')): Promise<Result> {
+  const r = await launch(args, dir);
   expectClean(r, what);
   return r;
 }
 
 describe('a hostile Markdown plan', () => {
-  it('is imported, initialised and shown without a raw control character or a command run', () => {
-    const dir = tempDir();
+  it('is imported, initialised and shown without a raw control character or a command run', async () => {
+    const dir = scratchDir();
     writeFileSync(join(dir, 'p.md'), hostileMarkdown);
 
-    const imported = run(dir, ['import', 'p.md', '-o', 'plans/h.yaml']);
+    const imported = await run(dir, ['import', 'p.md', '-o', 'plans/h.yaml']);
     expect(imported.code, imported.stderr).toBe(0);
-    const importJson = expectJson(launch(['import', 'p.md', '-o', 'plans/h2.yaml', '--json'], { cwd: dir }), 'import --json');
+    const importJson = expectJson(await launch(['import', 'p.md', '-o', 'plans/h2.yaml', '--json'], dir), 'import --json');
     expect(importJson.counts.checklist).toBe(3);
-    expect(run(dir, ['validate', 'p.md']).code).toBe(0);
-    expect(run(dir, ['validate', 'plans/h.yaml']).code).toBe(0);
+    expect((await run(dir, ['validate', 'p.md'])).code).toBe(0);
+    expect((await run(dir, ['validate', 'plans/h.yaml'])).code).toBe(0);
 
-    const init = run(dir, ['init', '--plan', 'p.md', '--start', '2026-11-30', '--tz', 'UTC', '--as', 'alice']);
+    const init = await run(dir, ['init', '--plan', 'p.md', '--start', '2026-11-30', '--tz', 'UTC', '--as', 'alice']);
     expect(init.code, init.stderr).toBe(0);
 
-    expect(run(dir, ['list']).code).toBe(0);
-    const items: { id: string; title: string; kind: string }[] = expectJson(launch(['list', '--json'], { cwd: dir }), 'list --json').items;
+    expect((await run(dir, ['list'])).code).toBe(0);
+    const items: { id: string; title: string; kind: string }[] = expectJson(await launch(['list', '--json'], dir), 'list --json').items;
     // The serializer keeps the text as written (escaped), so scripts see exactly what the plan says.
     expect(items.some((i) => i.title.includes(ESC))).toBe(true);
     expect(items.some((i) => i.title.includes(C1_CSI))).toBe(true);
     const [task, bundle, ding] = [items.find((i) => i.kind === 'task')!, items.find((i) => i.title.startsWith('Bundle'))!, items.find((i) => i.title.startsWith('Ding'))!];
 
     for (const i of items) {
-      expect(run(dir, ['show', i.id]).code).toBe(0);
-      expectJson(launch(['show', i.id, '--json'], { cwd: dir }), `show ${i.id} --json`);
+      expect((await run(dir, ['show', i.id])).code).toBe(0);
+      expectJson(await launch(['show', i.id, '--json'], dir), `show ${i.id} --json`);
     }
-    const today = run(dir, ['today', '--date', '2026-11-30', '--all']);
+    const today = await run(dir, ['today', '--date', '2026-11-30', '--all']);
     expect(today.code).toBe(0);
     expect(today.stdout).toMatch(/Skeleton Blink Setup/);
     expect(today.stdout).toMatch(/Bundle analyzed red/);
-    expectJson(launch(['today', '--date', '2026-11-30', '--json'], { cwd: dir }), 'today --json');
+    expectJson(await launch(['today', '--date', '2026-11-30', '--json'], dir), 'today --json');
 
     // Notes, reasons and actor names typed by teammates are just as untrusted as the plan.
     const evil = `evil ${ESC}]0;t${BEL}note\roverwrite ${C1_CSI}2J ${ESC}[31mred`;
-    expect(run(dir, ['note', task.id, evil]).code).toBe(0);
-    expect(run(dir, ['block', bundle.id, '--reason', `waiting ${ESC}[31mfor\r DBA${BEL}`]).code).toBe(0);
-    expect(run(dir, ['check', ding.id, '--as', `mallory${ESC}]0;x${BEL}`, '--note', `done\r${ESC}[2J`, '--date', '2026-11-30']).code).toBe(0);
+    expect((await run(dir, ['note', task.id, evil])).code).toBe(0);
+    expect((await run(dir, ['block', bundle.id, '--reason', `waiting ${ESC}[31mfor\r DBA${BEL}`])).code).toBe(0);
+    expect((await run(dir, ['check', ding.id, '--as', `mallory${ESC}]0;x${BEL}`, '--note', `done\r${ESC}[2J`, '--date', '2026-11-30'])).code).toBe(0);
 
     for (const args of [
       ['list'], ['show', task.id], ['show', bundle.id], ['show', ding.id], ['today', '--date', '2026-12-01'],
       ['standup', '--date', '2026-12-01'], ['standup', '--date', '2026-12-01', '--format', 'md'], ['log'],
       ['kpis', '--date', '2026-12-01'], ['status', '--date', '2026-12-01'], ['doctor'], ['escalate'],
     ]) {
-      const r = run(dir, args);
+      const r = await run(dir, args);
       expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(0);
     }
     for (const args of [['show', task.id], ['show', bundle.id], ['today', '--date', '2026-12-01'], ['standup', '--date', '2026-12-01'], ['log'], ['kpis'], ['list']]) {
-      expectJson(launch([...args, '--json'], { cwd: dir }), `${args.join(' ')} --json`);
+      expectJson(await launch([...args, '--json'], dir), `${args.join(' ')} --json`);
     }
-    const shown = expectJson(launch(['show', task.id, '--json'], { cwd: dir }), 'show --json');
+    const shown = expectJson(await launch(['show', task.id, '--json'], dir), 'show --json');
     expect(shown.state.notes[0].text).toBe(evil);
     expect(existsSync(PWNED)).toBe(false);
-  }, 60_000);
+  });
 
-  it('a hand-written YAML plan cannot smuggle escapes through sprint names, target labels or \\r', () => {
-    const dir = tempDir();
+  it('a hand-written YAML plan cannot smuggle escapes through sprint names, target labels or \\r', async () => {
+    const dir = scratchDir();
     writeFileSync(join(dir, 'p.md'), hostileMarkdown);
-    expect(launch(['import', 'p.md', '-o', 'h.yaml'], { cwd: dir }).code).toBe(0);
+    expect((await launch(['import', 'p.md', '-o', 'h.yaml'], dir)).code).toBe(0);
     const plan = parse(readFileSync(join(dir, 'h.yaml'), 'utf8'));
     plan.sprints[0].name = `Sprint 1${ESC}]0;pwned${BEL}`;
     plan.sprints[0].title = `Found\rEVIL${ESC}[2J`;
@@ -148,16 +152,16 @@ describe('a hostile Markdown plan', () => {
     check.thresholds = [{ kind: 'numeric', text: '<500KB', op: '<', value: 500000, dimension: 'size', unit: `KB${ESC}[5m`, label: `LCP${ESC}]8;;http://x${BEL}` }];
     plan.blocks[0].team = `Team${C1_CSI}2J`;
     writeFileSync(join(dir, 'h.yaml'), stringify(plan));
-    expect(run(dir, ['validate', 'h.yaml']).code).toBe(0);
-    expect(run(dir, ['init', '--plan', 'h.yaml', '--start', '2026-11-30', '--tz', 'UTC']).code).toBe(0);
+    expect((await run(dir, ['validate', 'h.yaml'])).code).toBe(0);
+    expect((await run(dir, ['init', '--plan', 'h.yaml', '--start', '2026-11-30', '--tz', 'UTC'])).code).toBe(0);
     for (const args of [['today', '--date', '2026-11-30'], ['status', '--date', '2026-11-30'], ['kpis', '--date', '2026-12-01'], ['list'], ['show', check.id], ['standup', '--date', '2026-12-01']]) {
-      const r = run(dir, args);
+      const r = await run(dir, args);
       expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(0);
     }
     for (const args of [['today', '--date', '2026-11-30'], ['show', check.id], ['kpis']]) {
-      expectJson(launch([...args, '--json'], { cwd: dir }), `${args.join(' ')} --json`);
+      expectJson(await launch([...args, '--json'], dir), `${args.join(' ')} --json`);
     }
-  }, 30_000);
+  });
 });
 
 describe('booby-trapped YAML', () => {
@@ -171,12 +175,12 @@ describe('booby-trapped YAML', () => {
     return `${lines.join('\n')}\n`;
   };
 
-  it('a billion-laughs alias bomb fails fast with exit 1 and a plain message', () => {
-    const dir = tempDir();
+  it('a billion-laughs alias bomb fails fast with exit 1 and a plain message', async () => {
+    const dir = scratchDir();
     writeFileSync(join(dir, 'bomb.yaml'), laughs());
     for (const args of [['validate', 'bomb.yaml'], ['init', '--plan', 'bomb.yaml'], ['list', '--plan', 'bomb.yaml']]) {
       const started = Date.now();
-      const r = launch(args, { cwd: dir });
+      const r = await launch(args, dir);
       expect(Date.now() - started, args.join(' ')).toBeLessThan(5_000);
       expect(r.code, args.join(' ')).toBe(1);
       expect(r.stderr).toMatch(/^error: /m);
@@ -187,10 +191,10 @@ describe('booby-trapped YAML', () => {
     expect(existsSync(join(dir, '.launch'))).toBe(false);
   });
 
-  it('a !!js/function tag is read as plain text or rejected, never run', () => {
-    const dir = tempDir();
+  it('a !!js/function tag is read as plain text or rejected, never run', async () => {
+    const dir = scratchDir();
     writeFileSync(join(dir, 'p.md'), '# P\n\n## Week 1: W\n\n- [ ] One thing\n');
-    expect(launch(['import', 'p.md', '-o', 'good.yaml'], { cwd: dir }).code).toBe(0);
+    expect((await launch(['import', 'p.md', '-o', 'good.yaml'], dir)).code).toBe(0);
     const good = readFileSync(join(dir, 'good.yaml'), 'utf8');
     const payload = `function () { require('fs').writeFileSync(${JSON.stringify(PWNED)}, 'x'); process.exit(42) }()`;
     const variants = {
@@ -202,21 +206,21 @@ describe('booby-trapped YAML', () => {
     for (const [name, text] of Object.entries(variants)) {
       writeFileSync(join(dir, name), text);
       for (const args of [['validate', name], ['list', '--plan', name]]) {
-        const r = launch(args, { cwd: dir });
+        const r = await launch(args, dir);
         expect([0, 1], `${args.join(' ')}: ${r.stderr}`).toContain(r.code);
         expect(r.stderr).not.toMatch(/\n\s+at |internal error/);
         expect(existsSync(PWNED), name).toBe(false);
       }
     }
     // Read as data, the function is only ever a title.
-    const listed = launch(['show', 'one-thing', '--plan', 'scalar.yaml', '--json'], { cwd: dir });
+    const listed = await launch(['show', 'one-thing', '--plan', 'scalar.yaml', '--json'], dir);
     if (listed.code === 0) expect(JSON.parse(listed.stdout).item.id).toBe('one-thing');
   });
 
-  it('__proto__ and constructor keys are rejected by the schema, wherever they are', () => {
-    const dir = tempDir();
+  it('__proto__ and constructor keys are rejected by the schema, wherever they are', async () => {
+    const dir = scratchDir();
     writeFileSync(join(dir, 'p.md'), '# P\n\n## Week 1: W\n\n- [ ] One thing\n');
-    expect(launch(['import', 'p.md', '-o', 'good.yaml'], { cwd: dir }).code).toBe(0);
+    expect((await launch(['import', 'p.md', '-o', 'good.yaml'], dir)).code).toBe(0);
     const good = readFileSync(join(dir, 'good.yaml'), 'utf8');
     const variants: Record<string, string> = {
       'top-proto.yaml': `__proto__:\n  polluted: true\n${good}`,
@@ -228,7 +232,7 @@ describe('booby-trapped YAML', () => {
     for (const [name, text] of Object.entries(variants)) {
       expect(text, name).not.toBe(good);
       writeFileSync(join(dir, name), text);
-      const r = launch(['validate', name], { cwd: dir });
+      const r = await launch(['validate', name], dir);
       expect(r.code, `${name}: ${r.stdout}${r.stderr}`).toBe(1);
       expect(r.stderr).toMatch(new RegExp(`${name.replace('.', '\\.')}:\\d+: .*(__proto__|constructor)`));
       expect(r.stderr).not.toMatch(/\n\s+at |internal error/);
@@ -236,23 +240,23 @@ describe('booby-trapped YAML', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
-  it('a Markdown plan whose front matter has such keys imports to a plan that reads back', () => {
-    const dir = tempDir();
+  it('a Markdown plan whose front matter has such keys imports to a plan that reads back', async () => {
+    const dir = scratchDir();
     writeFileSync(join(dir, 'p.md'), '---\n__proto__: x\nconstructor: y\nowner: me\n---\n# P\n\n## Week 1: W\n\n- [ ] One thing\n');
-    expect(launch(['init', '--plan', 'p.md', '--start', '2026-11-30', '--tz', 'UTC'], { cwd: dir }).code).toBe(0);
-    const validate = launch(['validate', '.launch/plan.yaml'], { cwd: dir });
+    expect((await launch(['init', '--plan', 'p.md', '--start', '2026-11-30', '--tz', 'UTC'], dir)).code).toBe(0);
+    const validate = await launch(['validate', '.launch/plan.yaml'], dir);
     expect(validate.code, validate.stderr).toBe(0);
-    expect(launch(['list', '--json'], { cwd: dir }).code).toBe(0);
+    expect((await launch(['list', '--json'], dir)).code).toBe(0);
   });
 });
 
 describe('size limits', () => {
-  it('a Markdown plan over 10 MB is refused with a clear message', () => {
-    const dir = tempDir();
+  it('a Markdown plan over 10 MB is refused with a clear message', async () => {
+    const dir = scratchDir();
     writeFileSync(join(dir, 'big.md'), `# Big\n\n${'- [ ] item words here\n'.repeat(480_000)}`);
     for (const args of [['import', 'big.md'], ['validate', 'big.md'], ['init', '--plan', 'big.md']]) {
       const started = Date.now();
-      const r = launch(args, { cwd: dir });
+      const r = await launch(args, dir);
       expect(r.code, args.join(' ')).toBe(1);
       expect(r.stderr).toMatch(/big\.md: [\d.]+ MB is over the 10 MB limit/);
       expect(Date.now() - started).toBeLessThan(5_000);
@@ -260,22 +264,22 @@ describe('size limits', () => {
     expect(existsSync(join(dir, '.launch'))).toBe(false);
   });
 
-  it('an event line over 64 KB is an error naming file and line; a note that long is refused', () => {
-    const dir = tempDir();
-    expect(launch(['init', '--start', '2026-11-30', '--tz', 'UTC', '--as', 'alice'], { cwd: dir }).code).toBe(0);
-    const long = launch(['note', 'redis-setup', 'x'.repeat(70_000)], { cwd: dir });
+  it('an event line over 64 KB is an error naming file and line; a note that long is refused', async () => {
+    const dir = scratchDir();
+    expect((await launch(['init', '--start', '2026-11-30', '--tz', 'UTC', '--as', 'alice'], dir)).code).toBe(0);
+    const long = await launch(['note', 'redis-setup', 'x'.repeat(70_000)], dir);
     expect(long.code).toBe(2);
     expect(long.stderr).toMatch(/longer than 64 KB/);
-    expect(launch(['check', 'redis-setup'], { cwd: dir }).code).toBe(0);
+    expect((await launch(['check', 'redis-setup'], dir)).code).toBe(0);
     const log = join(dir, '.launch', 'events.jsonl');
     const [first] = readFileSync(log, 'utf8').split('\n');
     appendFileSync(log, `${JSON.stringify({ ...JSON.parse(first!), id: 'feedc0de00000001', type: 'note', text: 'y'.repeat(70_000) })}\n`);
-    const doctor = launch(['doctor'], { cwd: dir });
+    const doctor = await launch(['doctor'], dir);
     expect(doctor.code).toBe(1);
     expect(doctor.stdout + doctor.stderr).toMatch(/events\.jsonl:2: line is longer than 64 KB/);
-    const list = launch(['list', '--status', 'done'], { cwd: dir });
+    const list = await launch(['list', '--status', 'done'], dir);
     expect(list.code).toBe(0);
     expect(list.stderr).toMatch(/events\.jsonl:2/);
-    expect(launch(['check', 'session-security'], { cwd: dir }).code).toBe(1);
+    expect((await launch(['check', 'session-security'], dir)).code).toBe(1);
   });
 });

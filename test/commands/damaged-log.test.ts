@@ -1,0 +1,95 @@
+// A log damaged by hand or by a crash (a torn last line, a corrupt middle line): reads go on with a
+// warning, writes refuse to build on garbage, and doctor --repair cleans it with a backup. Crashes and
+// stale locks of real processes are in test/e2e/crash.test.ts.
+import { appendFileSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { eventsOf, launcher, logPath } from '../support/commands.js';
+import { scratchDir } from '../support/in-process.js';
+
+const launch = launcher('2026-12-01T09:00:00Z');
+
+async function workspace(tz: string): Promise<string> {
+  const dir = scratchDir();
+  const r = await launch(['init', '--start', '2026-11-30', '--tz', tz, '--as', 'alice'], dir);
+  expect(r.code, r.stderr).toBe(0);
+  return dir;
+}
+const statusOf = async (dir: string, id: string) => JSON.parse((await launch(['show', id, '--json'], dir)).stdout).item.status;
+const rawLines = (dir: string) => readFileSync(logPath(dir), 'utf8').split('\n').filter(Boolean);
+
+/** After any damage: the log reads, repair cleans it with a backup, and doctor is then satisfied. */
+async function expectRecoverable(dir: string): Promise<void> {
+  const list = await launch(['list', '--json'], dir);
+  expect(list.code, list.stderr).toBe(0);
+  JSON.parse(list.stdout);
+  // A torn last line is a warning, never an error.
+  expect(list.stderr).not.toMatch(/^error|malformed/m);
+  const before = readdirSync(join(dir, '.launch'));
+  const repair = await launch(['doctor', '--repair'], dir);
+  expect(repair.code, repair.stdout + repair.stderr).toBe(0);
+  const moved = /moved (\d+) line/.exec(repair.stdout);
+  if (moved) {
+    const added = readdirSync(join(dir, '.launch')).filter((f) => !before.includes(f));
+    expect(added.some((f) => f.startsWith('events.jsonl.bad-')), added.join(', ')).toBe(true);
+    expect(added.some((f) => f.startsWith('events.jsonl.bak-')), added.join(', ')).toBe(true);
+  }
+  const doctor = await launch(['doctor'], dir);
+  expect(doctor.code, doctor.stdout + doctor.stderr).toBe(0);
+  for (const line of rawLines(dir)) expect(() => JSON.parse(line)).not.toThrow();
+}
+
+describe('a damaged log', () => {
+  it('a torn last line is skipped with a warning; list and check go on', async () => {
+    const dir = await workspace('Europe/Berlin');
+    await launch(['check', 'redis-setup'], dir);
+    appendFileSync(logPath(dir), '{"v":1,"id":"abc","ts":"2026-');
+    const list = await launch(['list', '--status', 'done'], dir);
+    expect(list.code).toBe(0);
+    expect(list.stderr).toMatch(/events\.jsonl:2/);
+    expect(list.stdout).toMatch(/redis-setup/);
+    expect((await launch(['check', 'session-security'], dir)).code).toBe(0);
+    expect(await statusOf(dir, 'session-security')).toBe('done');
+  });
+
+  it('a corrupt middle line stops check without changing a byte; doctor reports, --repair fixes with a backup', async () => {
+    const dir = await workspace('Europe/Berlin');
+    await launch(['check', 'redis-setup'], dir);
+    const log = logPath(dir);
+    const [first] = eventsOf(dir);
+    appendFileSync(log, `this is not json\n${JSON.stringify({ ...first, id: 'feedc0de00000001', item: 'session-security' })}\n`);
+    const before = readFileSync(log);
+    const check = await launch(['check', 'bundle-analysis'], dir);
+    expect(check.code).toBe(1);
+    expect(check.stderr).toMatch(/events\.jsonl:2/);
+    expect(readFileSync(log).equals(before)).toBe(true);
+    const doctor = await launch(['doctor'], dir);
+    expect(doctor.code).toBe(1);
+    expect(doctor.stdout).toMatch(/events\.jsonl:2/);
+    expect(readFileSync(log).equals(before)).toBe(true);
+    const repair = await launch(['doctor', '--repair'], dir);
+    expect(repair.code).toBe(0);
+    expect(repair.stdout).toMatch(/moved 1 line/);
+    expect(readdirSync(join(dir, '.launch')).some((f) => f.startsWith('events.jsonl.bad-'))).toBe(true);
+    expect((await launch(['check', 'bundle-analysis'], dir)).code).toBe(0);
+    expect(eventsOf(dir)).toHaveLength(3);
+  });
+
+  it('a partial line written by hand: warned about, skipped, repaired with a backup', async () => {
+    const dir = await workspace('UTC');
+    expect((await launch(['check', 'redis-setup'], dir)).code).toBe(0);
+    appendFileSync(logPath(dir), '{"v":1,"id":"0123456789abcdef","ts":"2026-12-01T09:00:00.000+00:00","actor":"bob","type":"check","item":"sess');
+    const list = await launch(['list', '--json', '--status', 'done'], dir);
+    expect(list.code).toBe(0);
+    expect(list.stderr).toMatch(/^warning: .*events\.jsonl:2: skipped a torn line/m);
+    expect(JSON.parse(list.stdout).items.map((i: { id: string }) => i.id)).toEqual(['redis-setup']);
+    // The next append starts on a fresh line instead of gluing itself to the fragment.
+    expect((await launch(['check', 'session-security'], dir)).code).toBe(0);
+    expect(rawLines(dir)).toHaveLength(3);
+    expect(JSON.parse(rawLines(dir)[2]!).item).toBe('session-security');
+    await expectRecoverable(dir);
+    expect(rawLines(dir)).toHaveLength(2);
+    const bad = readdirSync(join(dir, '.launch')).find((f) => f.startsWith('events.jsonl.bad-'))!;
+    expect(readFileSync(join(dir, '.launch', bad), 'utf8')).toMatch(/"item":"sess\n$/);
+  });
+});

@@ -1,0 +1,38 @@
+// Shared by the in-process command tests (test/commands): a fixed environment, a deterministic clock
+// and readers for a workspace's log. Commands run through ./in-process.ts only.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { launchIn, type Result } from './in-process.js';
+
+/**
+ * What every command sees unless a test says otherwise: UTC and nothing else, so the actor comes from
+ * the workspace (`init --as`) rather than LAUNCH_ACTOR, git or the OS user.
+ */
+export const ENV: Record<string, string> = { TZ: 'UTC' };
+
+/**
+ * A clock for a test file: each reading is one second after the one before, from `start`. Events
+ * then keep the order they were recorded in, as they do for a person typing commands, and no test
+ * depends on the real date or time.
+ */
+export function clock(start: string): () => string {
+  const base = Date.parse(start);
+  if (Number.isNaN(base)) throw new Error(`not an instant: ${start}`);
+  let n = 0;
+  return () => new Date(base + 1000 * n++).toISOString();
+}
+
+export interface Launcher {
+  (args: string[], cwd: string, env?: Record<string, string | undefined>): Promise<Result>;
+}
+
+/** Runs commands in-process with `env` (default ENV), each at the next reading of a clock from `start`. */
+export function launcher(start: string): Launcher {
+  const now = clock(start);
+  return (args, cwd, env = ENV) => launchIn(args, { cwd, env, now: now() });
+}
+
+export const logPath = (dir: string): string => join(dir, '.launch', 'events.jsonl');
+export const logOf = (dir: string): string => (existsSync(logPath(dir)) ? readFileSync(logPath(dir), 'utf8') : '');
+/** The log's events, parsed; a malformed line throws. */
+export const eventsOf = (dir: string): any[] => logOf(dir).split('\n').filter(Boolean).map((l) => JSON.parse(l));
