@@ -1,17 +1,12 @@
 // launch check and the commands beside it: uncheck, block, unblock, note and undo.
 import { describe, expect, it } from 'vitest';
-import { ENV, eventsOf, launcher, logOf } from '../support/commands.js';
-import { launchIn, scratchDir } from '../support/in-process.js';
+import { ENV, eventsOf, launcher, logOf, statusWith, workspaceWith } from '../support/commands.js';
+import { launchIn } from '../support/in-process.js';
 
 const launch = launcher('2026-12-01T09:00:00Z');
 
-async function workspace(): Promise<string> {
-  const dir = scratchDir();
-  const r = await launch(['init', '--start', '2026-11-30', '--tz', 'Europe/Berlin', '--as', 'alice'], dir);
-  expect(r.code, r.stderr).toBe(0);
-  return dir;
-}
-const statusOf = async (dir: string, id: string) => JSON.parse((await launch(['show', id, '--json'], dir)).stdout).item.status;
+const workspace = () => workspaceWith(launch);
+const statusOf = (dir: string, id: string) => statusWith(launch, dir, id);
 
 describe('launch check and friends', () => {
   it('resolves ids, prefixes and title words; lists candidates for ambiguous or unknown references', async () => {

@@ -4,40 +4,14 @@
 import { appendFileSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { eventsOf, launcher, logPath } from '../support/commands.js';
-import { scratchDir } from '../support/in-process.js';
+import { eventsOf, launcher, logPath, statusWith, workspaceWith } from '../support/commands.js';
+import { expectRecoverable } from '../support/recovery.js';
 
 const launch = launcher('2026-12-01T09:00:00Z');
 
-async function workspace(tz: string): Promise<string> {
-  const dir = scratchDir();
-  const r = await launch(['init', '--start', '2026-11-30', '--tz', tz, '--as', 'alice'], dir);
-  expect(r.code, r.stderr).toBe(0);
-  return dir;
-}
-const statusOf = async (dir: string, id: string) => JSON.parse((await launch(['show', id, '--json'], dir)).stdout).item.status;
+const workspace = (tz: string) => workspaceWith(launch, tz);
+const statusOf = (dir: string, id: string) => statusWith(launch, dir, id);
 const rawLines = (dir: string) => readFileSync(logPath(dir), 'utf8').split('\n').filter(Boolean);
-
-/** After any damage: the log reads, repair cleans it with a backup, and doctor is then satisfied. */
-async function expectRecoverable(dir: string): Promise<void> {
-  const list = await launch(['list', '--json'], dir);
-  expect(list.code, list.stderr).toBe(0);
-  JSON.parse(list.stdout);
-  // A torn last line is a warning, never an error.
-  expect(list.stderr).not.toMatch(/^error|malformed/m);
-  const before = readdirSync(join(dir, '.launch'));
-  const repair = await launch(['doctor', '--repair'], dir);
-  expect(repair.code, repair.stdout + repair.stderr).toBe(0);
-  const moved = /moved (\d+) line/.exec(repair.stdout);
-  if (moved) {
-    const added = readdirSync(join(dir, '.launch')).filter((f) => !before.includes(f));
-    expect(added.some((f) => f.startsWith('events.jsonl.bad-')), added.join(', ')).toBe(true);
-    expect(added.some((f) => f.startsWith('events.jsonl.bak-')), added.join(', ')).toBe(true);
-  }
-  const doctor = await launch(['doctor'], dir);
-  expect(doctor.code, doctor.stdout + doctor.stderr).toBe(0);
-  for (const line of rawLines(dir)) expect(() => JSON.parse(line)).not.toThrow();
-}
 
 describe('a damaged log', () => {
   it('a torn last line is skipped with a warning; list and check go on', async () => {
@@ -87,7 +61,7 @@ describe('a damaged log', () => {
     expect((await launch(['check', 'session-security'], dir)).code).toBe(0);
     expect(rawLines(dir)).toHaveLength(3);
     expect(JSON.parse(rawLines(dir)[2]!).item).toBe('session-security');
-    await expectRecoverable(dir);
+    await expectRecoverable(launch, dir);
     expect(rawLines(dir)).toHaveLength(2);
     const bad = readdirSync(join(dir, '.launch')).find((f) => f.startsWith('events.jsonl.bad-'))!;
     expect(readFileSync(join(dir, '.launch', bad), 'utf8')).toMatch(/"item":"sess\n$/);

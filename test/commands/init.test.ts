@@ -3,18 +3,13 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ENV, eventsOf, launcher } from '../support/commands.js';
+import { ENV, eventsOf, launcher, statusWith, workspaceWith } from '../support/commands.js';
 import { scratchDir } from '../support/in-process.js';
 
 const launch = launcher('2026-12-01T09:00:00Z');
 
-async function workspace(): Promise<string> {
-  const dir = scratchDir();
-  const r = await launch(['init', '--start', '2026-11-30', '--tz', 'Europe/Berlin', '--as', 'alice'], dir);
-  expect(r.code, r.stderr).toBe(0);
-  return dir;
-}
-const statusOf = async (dir: string, id: string) => JSON.parse((await launch(['show', id, '--json'], dir)).stdout).item.status;
+const workspace = () => workspaceWith(launch);
+const statusOf = (dir: string, id: string) => statusWith(launch, dir, id);
 
 describe('launch init', () => {
   it('creates plan, config and an empty log, and refuses to overwrite without --force', async () => {

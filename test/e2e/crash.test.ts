@@ -2,9 +2,10 @@
 // writers at once must never cost an event, duplicate one, or leave a log the next command can't read.
 // These need real processes; a log damaged by hand is in test/commands/damaged-log.test.ts.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { expectRecoverable } from '../support/recovery.js';
 import { BIN, launch, tempDir } from './run.js';
 
 function workspace(): string {
@@ -37,26 +38,6 @@ function start(args: string[], cwd: string, killAfterMs?: number): Promise<{ cod
   });
 }
 
-/** After any damage: the log reads, repair cleans it with a backup, and doctor is then satisfied. */
-function expectRecoverable(dir: string): void {
-  const list = launch(['list', '--json'], { cwd: dir });
-  expect(list.code, list.stderr).toBe(0);
-  JSON.parse(list.stdout);
-  // A torn last line is a warning, never an error.
-  expect(list.stderr).not.toMatch(/^error|malformed/m);
-  const before = readdirSync(join(dir, '.launch'));
-  const repair = launch(['doctor', '--repair'], { cwd: dir });
-  expect(repair.code, repair.stdout + repair.stderr).toBe(0);
-  const moved = /moved (\d+) line/.exec(repair.stdout);
-  if (moved) {
-    const added = readdirSync(join(dir, '.launch')).filter((f) => !before.includes(f));
-    expect(added.some((f) => f.startsWith('events.jsonl.bad-')), added.join(', ')).toBe(true);
-    expect(added.some((f) => f.startsWith('events.jsonl.bak-')), added.join(', ')).toBe(true);
-  }
-  const doctor = launch(['doctor'], { cwd: dir });
-  expect(doctor.code, doctor.stdout + doctor.stderr).toBe(0);
-  for (const line of rawLines(dir)) expect(() => JSON.parse(line)).not.toThrow();
-}
 
 describe('a writer killed mid-append', () => {
   it('leaves a log the next command reads, and doctor --repair cleans it', async () => {
@@ -77,7 +58,7 @@ describe('a writer killed mid-append', () => {
     for (const line of rawLines(dir)) {
       if (!line.startsWith('{')) throw new Error(`garbage line: ${line}`);
     }
-    expectRecoverable(dir);
+    await expectRecoverable((args, cwd) => launch(args, { cwd }), dir);
     // The survivors' work is all there, and a new write succeeds.
     const done = JSON.parse(launch(['list', '--json', '--status', 'done'], { cwd: dir }).stdout).items.length;
     expect(done).toBe(rawLines(dir).length);

@@ -3,7 +3,6 @@
 // same output with an unexpected key added to any of its objects (events from the log excepted, which
 // are open-ended by design) must fail, so that a schema cannot silently become too loose. Finally every
 // JSON output recorded in the golden files is parsed with its schema too.
-import { spawnSync } from 'node:child_process';
 import { appendFileSync, copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -11,6 +10,7 @@ import { z } from 'zod';
 import { repoRoot } from '../helpers.js';
 import { launchIn, scratchDir } from '../support/in-process.js';
 import { SEED_CLOCK, seedEvents } from '../golden/seed.js';
+import { GIT_ENV, team } from '../e2e/git-team.js';
 import { BlockJson } from '../../src/render/json/block.schema.js';
 import { CheckJson } from '../../src/render/json/check.schema.js';
 import { DoctorJson } from '../../src/render/json/doctor.schema.js';
@@ -110,21 +110,6 @@ async function seeded(): Promise<string> {
   writeFileSync(join(dir, '.launch', 'events.jsonl'), seedEvents());
   const plans = join(repoRoot, 'test', 'fixtures', 'plans');
   for (const f of readdirSync(plans)) copyFileSync(join(plans, f), join(dir, f));
-  return dir;
-}
-
-const GIT_ENV = { GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1', GIT_TERMINAL_PROMPT: '0' };
-
-function git(cwd: string, ...args: string[]): string {
-  const r = spawnSync('git', args, { cwd, env: { ...process.env, ...GIT_ENV }, encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`git ${args.join(' ')} (in ${cwd}) failed: ${r.stderr}`);
-  return r.stdout;
-}
-
-function clone(remote: string, dir: string, name: string): string {
-  git(join(dir, '..'), 'clone', '-q', remote, dir);
-  git(dir, 'config', 'user.name', name);
-  git(dir, 'config', 'user.email', `${name}@example.com`);
   return dir;
 }
 
@@ -368,18 +353,8 @@ describe('JSON output schemas: write commands', () => {
 
   it('sync with a real git remote; a refusal prints no JSON', async () => {
     const env = { ...ENV, ...GIT_ENV, PATH: process.env.PATH };
-    const root = scratchDir('launch-json-sync-');
-    const remote = join(root, 'remote.git');
-    git(root, 'init', '-q', '--bare', remote);
-    git(remote, 'symbolic-ref', 'HEAD', 'refs/heads/main');
-    const alice = clone(remote, join(root, 'alice'), 'alice');
-    git(alice, 'symbolic-ref', 'HEAD', 'refs/heads/main');
-    const init = await json(InitJson, ['init', '--start', '2026-11-30', '--tz', 'Europe/Berlin', '--as', 'alice'], { cwd: alice, env, now: '2026-11-29T10:00:00Z' });
-    expect(init.gitattributes).toMatch(/\.gitattributes$/);
-    git(alice, 'add', '-A');
-    git(alice, 'commit', '-q', '-m', 'Track the launch');
-    git(alice, 'push', '-q', '-u', 'origin', 'main');
-    const bob = clone(remote, join(root, 'bob'), 'bob');
+    // Alice's workspace, committed and pushed, and Bob's clone of it.
+    const { alice, bob } = await team();
     const now = '2026-12-01T10:00:00Z';
 
     await json(CheckJson, ['check', 'skeleton-loading-setup'], { cwd: alice, env, now });

@@ -2,7 +2,7 @@
 // and readers for a workspace's log. Commands run through ./in-process.ts only.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launchIn, type Result } from './in-process.js';
+import { launchIn, type Result, scratchDir } from './in-process.js';
 
 /**
  * What every command sees unless a test says otherwise: UTC and nothing else, so the actor comes from
@@ -36,3 +36,14 @@ export const logPath = (dir: string): string => join(dir, '.launch', 'events.jso
 export const logOf = (dir: string): string => (existsSync(logPath(dir)) ? readFileSync(logPath(dir), 'utf8') : '');
 /** The log's events, parsed; a malformed line throws. */
 export const eventsOf = (dir: string): any[] => logOf(dir).split('\n').filter(Boolean).map((l) => JSON.parse(l));
+
+/** A workspace on the bundled plan, week 1 from Mon 30 Nov 2026, made with `launch`. */
+export async function workspaceWith(launch: Launcher, tz = 'Europe/Berlin'): Promise<string> {
+  const dir = scratchDir();
+  const r = await launch(['init', '--start', '2026-11-30', '--tz', tz, '--as', 'alice'], dir);
+  if (r.code !== 0) throw new Error(r.stderr);
+  return dir;
+}
+
+/** An item's status as `show --json` gives it. */
+export const statusWith = async (launch: Launcher, dir: string, id: string): Promise<string> => JSON.parse((await launch(['show', id, '--json'], dir)).stdout).item.status;
