@@ -13,7 +13,7 @@ import type { Ctx } from '../runtime.js';
 import { examples, handle, type Register } from './shared/command.js';
 import { resolveItems, statusOf } from './shared/items.js';
 import { openForWrite } from './shared/open.js';
-import { AS_OPTION, resolveDate } from './shared/options.js';
+import { AS_OPTION, resolveWriteDate } from './shared/options.js';
 import { actorFor, record } from './shared/record.js';
 
 export interface CheckOptions {
@@ -32,7 +32,7 @@ export const register: Register = (program, rt) =>
     .option('--note <text>', 'a note to keep with the check')
     .option('--value <measured...>', 'the measured value, checked against the target in the item\'s text (480KB, LCP=2.1s)')
     .option('--force', 'record a --value that misses its target anyway (shown as done, target missed)')
-    .option('--date <date>', 'when it was really done (YYYY-MM-DD, yesterday, …)')
+    .option('--date <date>', 'the day it was done (YYYY-MM-DD, yesterday), not after today')
     .option(...AS_OPTION)
     .addHelpText(
       'after',
@@ -66,18 +66,19 @@ function measurements(item: Item, values: string[], force: boolean): Pick<CheckE
   };
 }
 
-function openThisWeek(state: State): Item[] {
-  const week = state.calendar.position(state.today).week;
+/** The picker's choice: the open items of the week the check counts for. */
+function openInWeekOf(state: State, date: string): Item[] {
+  const week = state.calendar.position(date).week;
   return state.items.all().filter((i) => statusOf(state, i) !== 'done' && (week === undefined || !i.weeks || (i.weeks.from <= week && week <= i.weeks.to)));
 }
 
 export async function checkCommand(ctx: Ctx, refs: string[], opts: CheckOptions): Promise<void> {
   const state = await openForWrite(ctx);
-  const date = opts.date === undefined ? undefined : resolveDate(opts.date, state.today);
+  const date = resolveWriteDate(opts.date, state.today);
   let items: Item[];
   if (refs.length === 0) {
     if (!ctx.interactive) throw new UsageError('which item? give an id, an id prefix or words of its title', 'launch check skeleton-loading-setup');
-    items = await pickMany('Mark done', openThisWeek(state).map((i) => ({ name: `${i.id}  ${safeText(i.title)}`, value: i })));
+    items = await pickMany('Mark done', openInWeekOf(state, date ?? state.today).map((i) => ({ name: `${i.id}  ${safeText(i.title)}`, value: i })));
   } else {
     items = await resolveItems(ctx, state, refs);
   }
@@ -89,7 +90,7 @@ export async function checkCommand(ctx: Ctx, refs: string[], opts: CheckOptions)
   const todo = items.filter((i) => !already.includes(i));
   const actor = await actorFor(ctx, state, opts.as);
   const fields: NewEvent[] = todo.map((i) => ({ actor, type: 'check', item: i.id, ...(opts.note ? { note: opts.note } : {}), ...measured }));
-  const recorded = fields.length > 0 ? await record(ctx, state, fields, date ? { date } : {}) : [];
+  const recorded = fields.length > 0 ? await record(ctx, state, fields, { date }) : [];
 
   if (ctx.json) return ctx.printJson(checkJson(recorded, already.map((i) => i.id)));
   const { mark } = ctx.theme;

@@ -20,7 +20,7 @@ export async function doctorCommand(ctx: Ctx, opts: { repair?: boolean }): Promi
   // Opening validates the plan and config (throwing with file:line); log problems are reported here.
   const state = await openForRead(ctx, { history: true }); // orphaned events
   if (!state.paths) throw new LaunchError('no launch workspace to check', { hint: 'run `launch init` first' });
-  const report = doctorEventLog(state.paths.log);
+  const report = doctorEventLog(state.paths.log, ctx.rt.now());
   const items = state.items.all();
   const known = new Set(items.map((i) => i.id));
   const kpis = new Set(state.plan.kpis.map((k) => k.id));

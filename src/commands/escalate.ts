@@ -1,6 +1,6 @@
 // launch escalate <item> --level <level> --reason <text> | --resolve <item> | (nothing: the list)
 import { escalationCandidates, openEscalations } from '../core/queries/escalation.js';
-import { kpiCells } from '../core/queries/kpis.js';
+import { kpiCells, missedBy } from '../core/queries/kpis.js';
 import { buildPlanView } from '../core/queries/schedule.js';
 import { today } from '../core/queries/today.js';
 import { LaunchError, UsageError } from '../errors.js';
@@ -12,7 +12,7 @@ import type { Ctx } from '../runtime.js';
 import { examples, handle, type Register } from './shared/command.js';
 import { resolveOne } from './shared/items.js';
 import { openForRead, openForWrite } from './shared/open.js';
-import { AS_OPTION } from './shared/options.js';
+import { AS_OPTION, resolveDate, resolveWriteDate } from './shared/options.js';
 import { actorFor, record } from './shared/record.js';
 
 export interface EscalateOptions {
@@ -20,6 +20,7 @@ export interface EscalateOptions {
   reason?: string;
   resolve?: boolean;
   as?: string;
+  date?: string;
 }
 
 export const register: Register = (program, rt) =>
@@ -30,18 +31,20 @@ export const register: Register = (program, rt) =>
     .option('--level <level>', 'the plan\'s escalation level (critical, high)')
     .option('--reason <text>', 'what is wrong')
     .option('--resolve', 'close the item\'s open escalation')
+    .option('--date <date>', 'with an item: the day it counts for; alone: the day to look at')
     .option(...AS_OPTION)
     .addHelpText('after', examples('launch escalate redis-setup --level high --reason "blocks all caching work"', 'launch escalate --resolve redis-setup', 'launch escalate'))
     .action(handle(rt, escalateCommand));
 
 export async function escalateCommand(ctx: Ctx, ref: string | undefined, opts: EscalateOptions): Promise<void> {
-  if (!ref) return listEscalations(ctx);
+  if (!ref) return listEscalations(ctx, opts);
   const state = await openForWrite(ctx);
+  const date = resolveWriteDate(opts.date, state.today);
   const item = await resolveOne(ctx, state.items.all(), ref);
   const actor = await actorFor(ctx, state, opts.as);
   if (opts.resolve) {
     if (!state.fold.escalations.get(item.id)?.open) throw new LaunchError(`${item.id} has no open escalation`);
-    const recorded = await record(ctx, state, [{ actor, type: 'escalate', item: item.id, resolve: true }]);
+    const recorded = await record(ctx, state, [{ actor, type: 'escalate', item: item.id, resolve: true }], { date });
     if (ctx.json) return ctx.printJson(recordedJson<EscalateResolveJson>(recorded));
     return ctx.print(`resolved the escalation on ${item.id}`);
   }
@@ -50,18 +53,20 @@ export async function escalateCommand(ctx: Ctx, ref: string | undefined, opts: E
   const allowed = levels.length > 0 ? levels : ['critical', 'high'];
   if (!opts.level || !allowed.includes(opts.level)) throw new UsageError(`--level: one of ${allowed.join(', ')}`);
   if (!opts.reason?.trim()) throw new UsageError('an escalation needs --reason <text>');
-  const recorded = await record(ctx, state, [{ actor, type: 'escalate', item: item.id, level: opts.level, reason: opts.reason.trim() }]);
+  const recorded = await record(ctx, state, [{ actor, type: 'escalate', item: item.id, level: opts.level, reason: opts.reason.trim() }], { date });
   if (ctx.json) return ctx.printJson(recordedJson<EscalateJson>(recorded));
   ctx.printLines(escalated(ctx.theme, item.id, opts.level, rules.levels.find((l) => l.id === opts.level), rules));
 }
 
 /** Without an item: open escalations, then the candidates the rules suggest. */
-async function listEscalations(ctx: Ctx): Promise<void> {
+async function listEscalations(ctx: Ctx, opts: EscalateOptions): Promise<void> {
   const state = await openForRead(ctx);
-  const view = buildPlanView(state.plan, state.items, state.calendar, state.fold.items);
-  const t = today(view, state.today, state.fold.kpis);
-  const missed = kpiCells(state.plan.kpis, state.calendar, state.fold.kpis, state.today).filter((c) => c.status === 'missed' && c.due <= state.today);
-  const open = openEscalations(state.fold.escalations);
+  const date = resolveDate(opts.date, state.today);
+  const fold = state.asOf(date);
+  const view = buildPlanView(state.plan, state.items, state.calendar, fold.items);
+  const t = today(view, date, fold.kpis);
+  const missed = missedBy(kpiCells(state.plan.kpis, state.calendar, fold.kpis, date));
+  const open = openEscalations(fold.escalations);
   const candidates = escalationCandidates(state.plan.escalation, t.overdue, missed, new Set(open.map((e) => e.key)));
   if (ctx.json) return ctx.printJson(escalationsJson(open, candidates));
   ctx.printLines(renderEscalations(open, candidates, ctx.theme));

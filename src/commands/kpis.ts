@@ -1,6 +1,6 @@
 // launch kpis [--sprint] [--week] [--date] [--gate]: one table per sprint — each week's target with
 // its verdict, and the latest actual. --gate exits 1 when a target due by the date was missed.
-import { kpiCells } from '../core/queries/kpis.js';
+import { kpiCells, missedBy } from '../core/queries/kpis.js';
 import { buildPlanView } from '../core/queries/schedule.js';
 import { LaunchError, UsageError } from '../errors.js';
 import { kpisJson } from '../render/json/kpis.js';
@@ -32,7 +32,8 @@ export const register: Register = (program, rt) =>
 export async function kpisCommand(ctx: Ctx, opts: KpisOptions): Promise<void> {
   const state = await openForRead(ctx);
   const date = resolveDate(opts.date, state.today);
-  let cells = kpiCells(state.plan.kpis, state.calendar, state.fold.kpis, date);
+  const fold = state.asOf(date);
+  let cells = kpiCells(state.plan.kpis, state.calendar, fold.kpis, date);
   if (opts.sprint) {
     const matches = sprintMatcher(state.plan.sprints, opts.sprint);
     cells = cells.filter((c) => matches(c.kpi.sprint));
@@ -42,8 +43,8 @@ export async function kpisCommand(ctx: Ctx, opts: KpisOptions): Promise<void> {
     if (!Number.isInteger(w) || w < 1) throw new UsageError(`--week: "${opts.week}" is not a week number`);
     cells = cells.filter((c) => c.weeks.from <= w && w <= c.weeks.to);
   }
-  const missed = cells.filter((c) => c.status === 'missed' && c.due <= date);
-  const view = buildPlanView(state.plan, state.items, state.calendar, state.fold.items);
+  const missed = missedBy(cells);
+  const view = buildPlanView(state.plan, state.items, state.calendar, fold.items);
   const model = { date, sprints: state.plan.sprints, cells, measured: view.entries.filter((e) => e.state?.values?.length), gate: opts.gate ? missed : undefined };
   if (ctx.json) ctx.printJson(kpisJson(model));
   else ctx.printLines(renderKpis(model, ctx.theme, cells.length > 0 ? (await import('../lazy/table.js')).Table : undefined));

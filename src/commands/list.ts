@@ -12,6 +12,7 @@ import type { Ctx } from '../runtime.js';
 import { handle, type Register } from './shared/command.js';
 import { sprintMatcher, teamMatcher } from './shared/filters.js';
 import { openForRead, withPlanFile } from './shared/open.js';
+import { DATE_OPTION, resolveDate } from './shared/options.js';
 
 export interface ListOptions {
   sprint?: string;
@@ -20,6 +21,7 @@ export interface ListOptions {
   status?: string;
   kind?: string;
   plan?: string;
+  date?: string;
 }
 
 export const register: Register = (program, rt) =>
@@ -32,6 +34,7 @@ export const register: Register = (program, rt) =>
     .addOption(program.createOption('--status <status>', 'only items with this status').choices(['todo', 'done', 'blocked']))
     .addOption(program.createOption('--kind <kind>', 'only tasks or checklist items').choices(['task', 'check']))
     .option('--plan <file>', 'list a plan file (YAML or Markdown) instead of the workspace')
+    .option(...DATE_OPTION)
     .action(handle(rt, listCommand));
 
 function filters(state: State, opts: ListOptions): (item: Item, view: ItemJson) => boolean {
@@ -59,7 +62,7 @@ export async function listCommand(ctx: Ctx, opts: ListOptions): Promise<void> {
   const opened = await openForRead(ctx);
   const state = opts.plan ? withPlanFile(opened, (await loadPlanFile(opts.plan, ctx.rt.cwd)).plan) : opened;
   const keep = filters(state, opts);
-  const view = buildPlanView(state.plan, state.items, state.calendar, state.fold.items);
+  const view = buildPlanView(state.plan, state.items, state.calendar, state.asOf(resolveDate(opts.date, state.today)).items);
   const rows = view.entries.map((e) => ({ item: e.item, view: itemJson(e) })).filter(({ item, view }) => keep(item, view));
   if (ctx.json) return ctx.printJson(listJson(rows.map((v) => v.view)));
   ctx.printLines(renderList(rows, ctx.theme));

@@ -1,7 +1,7 @@
 // launch log [--actor] [--item] [--since] [--limit]: the history, newest first.
 import { startOfLocalDay } from '../core/calendar/calendar.js';
 import type { LogEvent } from '../core/log/events.js';
-import { parseInstant } from '../core/calendar/instant.js';
+import { recordedAt } from '../core/log/fold.js';
 import { UsageError } from '../errors.js';
 import { logJson } from '../render/json/log.js';
 import { renderLog } from '../render/log.js';
@@ -24,7 +24,7 @@ export const register: Register = (program, rt) =>
     .description('the history of changes, newest first')
     .option('--actor <name>', 'only this person\'s events')
     .option('--item <item>', 'only events of this item')
-    .option('--since <date>', 'only events from this day on (YYYY-MM-DD, yesterday, …)')
+    .option('--since <date>', 'only events typed on this day or later (YYYY-MM-DD, yesterday, …)')
     .option('--limit <n>', 'at most this many events')
     .action(handle(rt, logCommand));
 
@@ -41,7 +41,8 @@ export async function logCommand(ctx: Ctx, opts: LogOptions): Promise<void> {
     const e = timeline[i]!;
     if (actor && e.actor.toLowerCase() !== actor) continue;
     if (item && e.item !== item.id) continue;
-    if (since !== undefined && parseInstant(e.ts) < since) break;
+    // The timeline is in typing order: from here on, everything was typed before --since.
+    if (since !== undefined && recordedAt(e) < since) break;
     picked.push(e);
   }
   if (ctx.json) return ctx.printJson(logJson(picked, state.fold.cancelled));

@@ -8,6 +8,8 @@ import type { Ctx } from '../runtime.js';
 import { handle, type Register } from './shared/command.js';
 import { resolveOne } from './shared/items.js';
 import { openForRead, withPlanFile } from './shared/open.js';
+import { DATE_OPTION, resolveDate } from './shared/options.js';
+import { parseInstant } from '../core/calendar/instant.js';
 
 export const register: Register = (program, rt) =>
   program
@@ -15,21 +17,25 @@ export const register: Register = (program, rt) =>
     .description('one item in full: schedule, steps, targets, notes and history')
     .argument('<item>', 'item id, id prefix, or words of its title')
     .option('--plan <file>', 'look in a plan file instead of the workspace')
+    .option(...DATE_OPTION)
     .action(handle(rt, showCommand));
 
-export async function showCommand(ctx: Ctx, ref: string, opts: { plan?: string }): Promise<void> {
+export async function showCommand(ctx: Ctx, ref: string, opts: { plan?: string; date?: string }): Promise<void> {
   const opened = await openForRead(ctx, { history: true }); // the item's history
   const state = opts.plan ? withPlanFile(opened, (await loadPlanFile(opts.plan, ctx.rt.cwd)).plan) : opened;
+  const date = resolveDate(opts.date, state.today);
+  const fold = state.asOf(date);
+  const counts = state.calendar.dayEnd(date);
   const all = state.items.all();
   const item = await resolveOne(ctx, all, ref);
   const model = {
     item,
-    view: itemJson(buildPlanView(state.plan, state.items, state.calendar, state.fold.items).byId.get(item.id)!),
-    state: state.fold.items.get(item.id),
+    view: itemJson(buildPlanView(state.plan, state.items, state.calendar, fold.items).byId.get(item.id)!),
+    state: fold.items.get(item.id),
     sprint: state.plan.sprints.find((s) => s.id === item.sprint),
     children: all.filter((i) => i.parent === item.id),
-    history: state.history.timeline.filter((e) => e.item === item.id),
-    cancelled: state.fold.cancelled,
+    history: state.history.timeline.filter((e) => e.item === item.id && parseInstant(e.ts) < counts),
+    cancelled: fold.cancelled,
     zone: state.calendar.zone,
   };
   if (ctx.json) return ctx.printJson(showJson(model));

@@ -17,7 +17,7 @@ import type { Ctx } from '../runtime.js';
 import { examples, handle, type Register } from './shared/command.js';
 import { teamMatcher } from './shared/filters.js';
 import { openForRead, openForWrite } from './shared/open.js';
-import { AS_OPTION, DATE_OPTION, resolveDate } from './shared/options.js';
+import { AS_OPTION, DATE_OPTION, resolveDate, resolveWriteDate } from './shared/options.js';
 import { actorFor, record } from './shared/record.js';
 
 export interface StandupOptions {
@@ -49,17 +49,18 @@ export const register: Register = (program, rt) =>
     .action(handle(rt, standupCommand));
 
 function model(state: State, date: string, events: Parameters<typeof standupQuery>[2], opts: StandupOptions): StandupModel {
-  const view = buildPlanView(state.plan, state.items, state.calendar, state.fold.items);
-  const s = standupQuery(view, date, events, state.fold.cancelled, state.fold.kpis, state.fold.standups, {
+  const fold = state.asOf(date);
+  const view = buildPlanView(state.plan, state.items, state.calendar, fold.items);
+  const s = standupQuery(view, date, events, fold.cancelled, fold.kpis, fold.standups, {
     ...(opts.actor ? { actor: opts.actor } : {}),
     ...(opts.team ? { team: teamMatcher(opts.team) } : {}),
   });
-  return { standup: s, titleOf: (id) => view.byId.get(id)?.item.title, escalations: openEscalations(state.fold.escalations), rules: state.plan.escalation, zone: state.calendar.zone };
+  return { standup: s, titleOf: (id) => view.byId.get(id)?.item.title, escalations: openEscalations(fold.escalations), rules: state.plan.escalation, zone: state.calendar.zone };
 }
 
 async function recordAnswers(ctx: Ctx, opts: StandupOptions): Promise<void> {
   const state = await openForWrite(ctx, { history: true }); // yesterday's events
-  const date = resolveDate(opts.date, state.today);
+  const date = resolveWriteDate(opts.date, state.today) ?? state.today;
   const m = model(state, date, state.history.timeline, {});
   const actor = await actorFor(ctx, state, opts.as);
   const s = m.standup;
@@ -78,7 +79,7 @@ async function recordAnswers(ctx: Ctx, opts: StandupOptions): Promise<void> {
       if (f !== undefined && questions[i]) answers[questions[i]!] = f;
     });
   }
-  const recorded = await record(ctx, state, [{ actor, type: 'standup', date, answers }]);
+  const recorded = await record(ctx, state, [{ actor, type: 'standup', date, answers }], { date });
   if (ctx.json) return ctx.printJson(recordedJson<StandupAnswerJson>(recorded));
   ctx.print(`Recorded ${safeText(actor)}'s standup answers for ${formatDate(date)}`);
 }

@@ -19,9 +19,9 @@ export const register: Register = (program, rt) =>
 export async function statusCommand(ctx: Ctx, opts: { date?: string }): Promise<void> {
   const state = await openForRead(ctx, { history: true }); // the burndown replays the timeline
   const date = resolveDate(opts.date, state.today);
-  const view = buildPlanView(state.plan, state.items, state.calendar, state.fold.items);
+  const view = buildPlanView(state.plan, state.items, state.calendar, state.asOf(date).items);
   const s = statusQuery(view, date);
-  const chart = burndown(view, state.history.timeline, state.fold.cancelled, date);
+  const chart = burndown(view, state.history.timeline, date);
   if (ctx.json) return ctx.printJson(statusJson(s, chart));
   const plotter = hasChart(chart) ? (await import('../lazy/chart.js')).asciichart : undefined;
   ctx.printLines(renderStatus({ title: state.plan.title, status: s, position: state.calendar.position(date), burndown: chart }, ctx.theme, plotter));

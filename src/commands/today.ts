@@ -32,9 +32,10 @@ export const register: Register = (program, rt) =>
 export async function todayCommand(ctx: Ctx, opts: TodayOptions): Promise<void> {
   const state = await openForRead(ctx);
   const date = resolveDate(opts.date, state.today);
-  const view = buildPlanView(state.plan, state.items, state.calendar, state.fold.items);
-  const t = todayQuery(view, date, state.fold.kpis, opts.team ? teamMatcher(opts.team) : undefined);
-  const escalations = openEscalations(state.fold.escalations);
+  const fold = state.asOf(date);
+  const view = buildPlanView(state.plan, state.items, state.calendar, fold.items);
+  const t = todayQuery(view, date, fold.kpis, opts.team ? teamMatcher(opts.team) : undefined);
+  const escalations = openEscalations(fold.escalations);
   if (ctx.json) return ctx.printJson(todayJson(t, escalations, state.paths !== undefined));
   const summary = t.position.phase === 'after' ? launchSummary(view) : undefined;
   const steps = opts.all === true || opts.verbose === true;

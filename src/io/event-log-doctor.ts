@@ -1,6 +1,7 @@
 import { closeSync, existsSync, fsyncSync, openSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { isKnownType } from '../core/log/event-types.js';
+import { recordedAt } from '../core/log/fold.js';
 import { validateEvent } from '../core/log/schema.js';
 import { LaunchError } from '../errors.js';
 import { EventLogIoError, load, scan, type LogProblem } from './event-log.js';
@@ -32,6 +33,8 @@ export interface DoctorReport {
   unknownTypes: { line: number; type: string }[];
   /** Undo events whose target id is not in the log. */
   danglingUndos: { line: number; target: string }[];
+  /** Events typed after now by their own account (a clock ahead, a line edited by hand). */
+  future: { line: number; recorded: string }[];
   /** Nothing for `--repair` to do. */
   ok: boolean;
 }
@@ -44,12 +47,13 @@ interface Analysis {
   move: [number, number][];
 }
 
-function analyse(file: string, buf: Buffer): Analysis {
+function analyse(file: string, buf: Buffer, now: number): Analysis {
   const errors: LogProblem[] = [];
   const torn: LogProblem[] = [];
   const invalid: LogProblem[] = [];
   const unknownTypes: DoctorReport['unknownTypes'] = [];
   const undos: { line: number; target: string }[] = [];
+  const future: DoctorReport['future'] = [];
   const seen = new Map<string, { lines: number[]; text: string; identical: boolean }>();
   const keep: [number, number][] = [];
   const move: [number, number][] = [];
@@ -66,6 +70,7 @@ function analyse(file: string, buf: Buffer): Analysis {
       keep.push([start, end]);
       if (!isKnownType(e.type)) unknownTypes.push({ line, type: e.type });
       if (e.type === 'undo') undos.push({ line, target: String(e.target) });
+      if (recordedAt(e) > now) future.push({ line, recorded: typeof e.recorded === 'string' ? e.recorded : e.ts });
       const text = buf.toString('utf8', start, end);
       const prev = seen.get(e.id);
       if (prev === undefined) seen.set(e.id, { lines: [line], text, identical: true });
@@ -99,16 +104,17 @@ function analyse(file: string, buf: Buffer): Analysis {
     duplicates,
     unknownTypes,
     danglingUndos,
+    future,
     ok: move.length === 0,
   };
   return { buf, report, keep, move };
 }
 
 /** Reports everything wrong with the log, with the full schema check; writes nothing. */
-export function doctorEventLog(file: string): DoctorReport {
+export function doctorEventLog(file: string, now: Date): DoctorReport {
   const loaded = load(file);
-  if (loaded === null) return { ...analyse(file, Buffer.alloc(0)).report, exists: false };
-  return analyse(file, loaded.buf).report;
+  if (loaded === null) return { ...analyse(file, Buffer.alloc(0), now.getTime()).report, exists: false };
+  return analyse(file, loaded.buf, now.getTime()).report;
 }
 
 export interface RepairResult {
@@ -169,7 +175,7 @@ export async function repairEventLog(file: string, now: Date): Promise<RepairRes
   return withLock(file, 'repair', () => {
     const loaded = load(file);
     if (loaded === null) return { moved: 0, backup: null, copy: null };
-    const { buf, keep, move } = analyse(file, loaded.buf);
+    const { buf, keep, move } = analyse(file, loaded.buf, now.getTime());
     if (move.length === 0) return { moved: 0, backup: null, copy: null };
     try {
       const joined = (ranges: [number, number][]) =>

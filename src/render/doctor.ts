@@ -34,6 +34,10 @@ export function renderDoctor(m: DoctorModel, theme: Theme): string[] {
   if (report.duplicates.length > 0) out.push(`  ${report.duplicates.length} repeated event line(s) (counted once; normal after a git union merge)`);
   if (report.unknownTypes.length > 0) out.push(`  ${report.unknownTypes.length} event(s) of types this version ignores`);
   if (report.danglingUndos.length > 0) out.push(`  ${report.danglingUndos.length} undo event(s) whose target is not in the log`);
+  if (report.future.length > 0) {
+    out.push(`  ${report.future.length} event(s) recorded after now (a clock ahead, or edited by hand): they decide no status until then`);
+    for (const f of report.future.slice(0, 5)) out.push(c.dim(`    line ${f.line}: recorded ${safeText(f.recorded)}`));
+  }
   if (m.orphans.length > 0) {
     out.push(`  ${m.orphans.length} event(s) for items no longer in the plan (kept, never deleted):`);
     for (const e of m.orphans.slice(0, 10)) out.push(c.dim(`    ${e.type} ${safeText(String(e.item ?? e.metric))}`));

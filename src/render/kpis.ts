@@ -57,7 +57,7 @@ function tables(m: KpisModel, theme: Theme, Table: TableMaker | undefined): stri
     });
     for (const kpi of [...new Set(group.map((c) => c.kpi))]) {
       const own = group.filter((c) => c.kpi === kpi);
-      const latest = own.map((c) => c.actual).filter((a) => a !== null).sort((a, b) => a!.week - b!.week || parseInstant(a!.ts) - parseInstant(b!.ts)).at(-1);
+      const latest = own.map((c) => c.actual).filter((a) => a !== null).sort((a, b) => parseInstant(a!.ts) - parseInstant(b!.ts)).at(-1);
       table.push([
         safeText(kpi.metric),
         ...columns.map((col) => {

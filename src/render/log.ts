@@ -1,13 +1,26 @@
-// `launch log`: the history, newest first, one event a line.
-import type { LogEvent } from '../core/log/events.js';
+// `launch log`: the history, newest typed first, one event a line, with the day it counts for when
+// that is not the day it was typed ("checked x for Mon 30 Nov").
+import { localDateOf } from '../core/calendar/zone.js';
 import { describeEvent } from '../core/log/event-types.js';
+import type { LogEvent } from '../core/log/events.js';
+import { formatShortDate } from './dates.js';
 import { type History, undoneMark } from './history.js';
 import { safeText } from './sanitize.js';
 import type { Theme } from './theme.js';
 import { formatTimestamp } from './timestamps.js';
 
+/** When it was typed, and " for <day>" when it counts for another day. */
+function when(e: LogEvent, h: History, theme: Theme): { typed: string; counts: string } {
+  const typed = typeof e.recorded === 'string' ? e.recorded : e.ts;
+  const day = localDateOf(e.ts, h.zone);
+  return { typed: formatTimestamp(typed, h.zone), counts: day === localDateOf(typed, h.zone) ? '' : theme.c.dim(` for ${formatShortDate(day)}`) };
+}
+
 export function renderLog(events: readonly LogEvent[], h: History, workspace: boolean, theme: Theme): string[] {
   if (events.length === 0) return [workspace ? 'no events match' : 'no events yet (no workspace)'];
   const width = Math.max(...events.map((e) => e.actor.length));
-  return events.map((e) => `${theme.c.dim(formatTimestamp(e.ts, h.zone))}  ${safeText(e.actor).padEnd(width)}  ${safeText(describeEvent(e, h.lookup))}${undoneMark(theme, h, e)}`);
+  return events.map((e) => {
+    const { typed, counts } = when(e, h, theme);
+    return `${theme.c.dim(typed)}  ${safeText(e.actor).padEnd(width)}  ${safeText(describeEvent(e, h.lookup))}${counts}${undoneMark(theme, h, e)}`;
+  });
 }

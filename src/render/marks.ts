@@ -8,11 +8,12 @@ export function statusMark(theme: Theme, status: ItemStatus): string {
   return status === 'done' ? mark.done : status === 'blocked' ? mark.blocked : mark.todo;
 }
 
-export const KPI_LEGEND = '✔ met  ✖ missed  · pending (no value yet, checkpoint not passed)  – no data (checkpoint passed, no value)';
+export const KPI_LEGEND = '✔ met  ✖ missed  – no data (checkpoint passed)  ✓ on track  ◔ at risk  · pending';
 
 export function kpiMark(theme: Theme, status: KpiStatus): string {
   const { mark } = theme;
-  return status === 'met' ? mark.met : status === 'missed' ? mark.missed : status === 'pending' ? mark.pending : mark.noData;
+  const marks: Record<KpiStatus, string> = { met: mark.met, missed: mark.missed, 'on-track': mark.onTrack, 'at-risk': mark.atRisk, pending: mark.pending, 'no-data': mark.noData };
+  return marks[status];
 }
 
 /** "Week 3" or "Week 5-6": a span of plan weeks as every screen names it. */

@@ -33,6 +33,8 @@ export interface Theme {
     blocked: string;
     missed: string;
     met: string;
+    onTrack: string;
+    atRisk: string;
     pending: string;
     noData: string;
   };
@@ -49,6 +51,8 @@ export function createTheme(level: 0 | 1 | 2 | 3): Theme {
       blocked: c.red('■'),
       missed: c.red('✖'),
       met: c.green('✔'),
+      onTrack: c.green('✓'),
+      atRisk: c.yellow('◔'),
       pending: c.dim('·'),
       noData: c.yellow('–'),
     },

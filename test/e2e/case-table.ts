@@ -54,7 +54,7 @@ export const CASES: Case[] = [
   { args: ['standup', '--format', 'html'], code: 2, err: /argument 'html' is invalid/ },
   { args: ['standup', '--answer'], code: 2, err: /needs a terminal/ },
   { args: ['standup', '--answer', '--yesterday', 'a', '--today', 'b', '--blockers', 'none', ...D], code: 0, out: /Recorded alice's standup answers/ },
-  { args: ['kpi', 'record', 'bundle size', '540KB', '--week', '1', '--note', 'analyzer'], code: 0, out: /week 2 target <500KB: missed/ },
+  { args: ['kpi', 'record', 'bundle size', '540KB', '--week', '1', '--note', 'analyzer'], code: 0, out: /week 2 target <500KB: at-risk/ },
   { args: ['kpi', 'record', 'bundle size', '5ms', '--week', '1'], code: 1, err: /is a time/ },
   { args: ['kpis', '--sprint', '1', '--week', '2', ...D], code: 0, out: /Bundle Size/ },
   { args: ['kpis', '--gate', '--date', '2026-12-11'], code: 1, err: /KPI gate failed/ },

@@ -5,7 +5,7 @@ import type { Ctx } from '../../runtime.js';
 import { handle, type Register } from './command.js';
 import { resolveItems, statusOf } from './items.js';
 import { openForWrite } from './open.js';
-import { AS_OPTION } from './options.js';
+import { AS_OPTION, resolveWriteDate, WRITE_DATE_OPTION } from './options.js';
 import { actorFor, record } from './record.js';
 
 export interface BackToTodo {
@@ -20,20 +20,29 @@ export interface BackToTodo {
 }
 
 /** The command's registration and handler. */
-export function backToTodoCommand(spec: BackToTodo): { register: Register; handler: (ctx: Ctx, refs: string[], opts: { as?: string }) => Promise<void> } {
-  const handler = (ctx: Ctx, refs: string[], opts: { as?: string }) => backToTodo(ctx, refs, opts.as, spec);
+type Options = { as?: string; date?: string };
+
+export function backToTodoCommand(spec: BackToTodo): { register: Register; handler: (ctx: Ctx, refs: string[], opts: Options) => Promise<void> } {
+  const handler = (ctx: Ctx, refs: string[], opts: Options) => backToTodo(ctx, refs, opts, spec);
   const register: Register = (program, rt) =>
-    program.command(spec.type).description(spec.description).argument('<items...>', 'item ids, id prefixes, or words of a title').option(...AS_OPTION).action(handle(rt, handler));
+    program
+      .command(spec.type)
+      .description(spec.description)
+      .argument('<items...>', 'item ids, id prefixes, or words of a title')
+      .option(...WRITE_DATE_OPTION)
+      .option(...AS_OPTION)
+      .action(handle(rt, handler));
   return { register, handler };
 }
 
-async function backToTodo(ctx: Ctx, refs: string[], as: string | undefined, spec: BackToTodo): Promise<void> {
+async function backToTodo(ctx: Ctx, refs: string[], opts: Options, spec: BackToTodo): Promise<void> {
   const state = await openForWrite(ctx);
+  const date = resolveWriteDate(opts.date, state.today);
   const items = await resolveItems(ctx, state, refs);
   const changing = items.filter((i) => statusOf(state, i) === spec.from);
   const unchanged = items.filter((i) => !changing.includes(i));
-  const actor = await actorFor(ctx, state, as);
-  const recorded = changing.length > 0 ? await record(ctx, state, changing.map((i) => ({ actor, type: spec.type, item: i.id }))) : [];
+  const actor = await actorFor(ctx, state, opts.as);
+  const recorded = changing.length > 0 ? await record(ctx, state, changing.map((i) => ({ actor, type: spec.type, item: i.id })), { date }) : [];
   if (ctx.json) return ctx.printJson(backToTodoJson(recorded, unchanged.map((i) => i.id)));
   ctx.printLines([...changing.map((i) => itemRecorded(ctx.theme.mark.todo, i, spec.suffix)), ...unchanged.map((i) => `${i.id} is not ${spec.not}; nothing recorded`)]);
 }

@@ -57,5 +57,6 @@ export async function openForWrite(ctx: Ctx, read: { history?: true } = {}): Pro
 export function withPlanFile<S extends State>(state: S, plan: Plan): S {
   const { items, ...head } = plan;
   const history = 'history' in state ? { history: { events: [], timeline: [] } } : {};
-  return { ...state, plan: head, items: itemsOf(items), calendar: createCalendar(state.config, plan.totalWeeks, state.calendar.zone), fold: foldEvents([]), ...history };
+  const fold = foldEvents([]);
+  return { ...state, plan: head, items: itemsOf(items), calendar: createCalendar(state.config, plan.totalWeeks, state.calendar.zone), fold, asOf: () => fold, ...history };
 }

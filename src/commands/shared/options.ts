@@ -1,6 +1,7 @@
 // Flags several commands take, worded the same everywhere.
 import { relativeDate } from '../../core/calendar/date.js';
 import { UsageError } from '../../errors.js';
+import { formatDate } from '../../render/dates.js';
 
 // Flags and their help, spread into commander's .option(); the commands never import commander itself,
 // whose one copy lives in the entry bundle (see src/cli.ts).
@@ -8,10 +9,24 @@ export const AS_OPTION = ['--as <name>', 'record as this person instead of the c
 
 export const DATE_OPTION = ['--date <date>', 'the day to look at: YYYY-MM-DD, today, yesterday or tomorrow'] as const;
 
+/** On a write: the day the change counts for. */
+export const WRITE_DATE_OPTION = ['--date <date>', 'the day it counts for (YYYY-MM-DD, yesterday), not after today'] as const;
+
 /** `--date` accepts YYYY-MM-DD, today, yesterday and tomorrow (in the workspace's time zone). */
 export function resolveDate(input: string | undefined, today: string): string {
   if (input === undefined) return today;
   const date = relativeDate(input, today);
   if (!date) throw new UsageError(`--date: "${input}" is not a date`, 'use YYYY-MM-DD, today, yesterday or tomorrow');
+  return date;
+}
+
+/**
+ * `--date` on a write: the day the change counts for, never after today (a change cannot count for a
+ * day that has not come). Undefined without --date.
+ */
+export function resolveWriteDate(input: string | undefined, today: string): string | undefined {
+  if (input === undefined) return undefined;
+  const date = resolveDate(input, today);
+  if (date > today) throw new UsageError(`--date: ${formatDate(date)} is after today (${formatDate(today)}); nothing was recorded`, 'a change counts for today or a day before it');
   return date;
 }

@@ -1,6 +1,6 @@
 // Appending events: ids are random, timestamps carry the workspace's offset, and the line is on disk
 // before the command says it is done.
-import { formatOffsetTimestamp, startOfLocalDay } from '../../core/calendar/calendar.js';
+import { formatOffsetTimestamp } from '../../core/calendar/calendar.js';
 import { createEvent, type LaunchEvent, type NewEvent } from '../../core/log/events.js';
 import { LaunchError } from '../../errors.js';
 import { appendEvents, newEventId } from '../../io/event-log-append.js';
@@ -9,8 +9,11 @@ import { INIT_HINT, resolveActor } from '../../io/workspace.js';
 import type { Ctx } from '../../runtime.js';
 
 export interface RecordOptions {
-  /** Backdate to this local day ("I forgot to tick it yesterday"): recorded at local noon. */
-  date?: string;
+  /**
+   * The day the events count for ("I forgot to tick it yesterday"), never after today: they get local
+   * noon of that day as `ts`, and when they were typed as `recorded`.
+   */
+  date?: string | undefined;
 }
 
 export function actorFor(ctx: Ctx, state: State, as?: string): Promise<string> {
@@ -22,7 +25,7 @@ export async function record(ctx: Ctx, state: State, fields: NewEvent[], opts: R
   const now = ctx.rt.now().getTime();
   const zone = state.calendar.zone;
   const backdated = opts.date !== undefined && opts.date !== state.today;
-  const at = backdated ? startOfLocalDay(opts.date!, zone) + 12 * 3600_000 : now;
+  const at = backdated ? state.calendar.noonOf(opts.date!) : now;
   const ts = formatOffsetTimestamp(at, zone);
   const events = fields.map((f) => {
     const e = createEvent(f, newEventId(), ts);

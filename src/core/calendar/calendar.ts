@@ -7,12 +7,12 @@ import type { Block, WeekSpan } from '../plan/schema.js';
 import type { ItemSpan } from '../plan/items.js';
 import { WEEKDAYS, type Weekday } from '../plan/weekdays.js';
 import { dateFromDayNumber, dayNumber, parsePlainDate } from './date.js';
-import { localDateOf, type Zone, zoneOf } from './zone.js';
+import { localDateOf, localNoon, startOfLocalDay, type Zone, zoneOf } from './zone.js';
 
 export type { Weekday } from '../plan/schema.js';
 export { addDays, daysBetween, parsePlainDate, relativeDate, weekdayOf } from './date.js';
 export { parseInstant } from './instant.js';
-export { formatOffsetTimestamp, isValidTimeZone, localDateOf, startOfLocalDay, type Zone, zoneOf, zoneTableFor } from './zone.js';
+export { formatOffsetTimestamp, isValidTimeZone, localDateOf, localNoon, startOfLocalDay, type Zone, zoneOf, zoneTableFor } from './zone.js';
 
 export interface CalendarConfig {
   /** Week 1 is the week containing this date. */
@@ -60,6 +60,10 @@ export interface Calendar {
   readonly planRange: DateRange | null;
   /** Local date of an instant (ISO timestamp with offset, or epoch ms) in the configured zone. */
   dateOf(instant: string | number): string;
+  /** The first instant after a date: what counts for the date or before it is earlier. */
+  dayEnd(date: string): number;
+  /** 12:00 local time on a date: when an event given that day with --date counts. */
+  noonOf(date: string): number;
   /** The 7 calendar days of a plan week, working or not. */
   weekBounds(week: number): DateRange;
   /** First working day of a plan week (the next one after it if the whole week is off). */
@@ -223,6 +227,8 @@ export function createCalendar(cfg: CalendarConfig, totalWeeks: number, zone: Zo
     weekStartsOn,
     planRange,
     dateOf: (instant) => localDateOf(instant, zone),
+    dayEnd: (date) => startOfLocalDay(str(checkDate('date', date) + 1), zone),
+    noonOf: (date) => localNoon(date, zone),
     weekBounds(week) {
       const a = weekFirstDn(week);
       return { first: str(a), last: str(a + 6) };

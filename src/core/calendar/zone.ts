@@ -115,6 +115,18 @@ export function startOfLocalDay(date: string, zone: Zone): number {
   return hi * 1000;
 }
 
+/**
+ * Epoch ms of 12:00 local time on a date: the time an event that counts for a past day is given. On a
+ * DST change day noon is still noon (not 11:00 or 13:00, as midnight + 12 h would be): the offset is
+ * taken at noon itself, and checked once more in case noon sits right after a change.
+ */
+export function localNoon(date: string, zone: Zone): number {
+  const wall = dayNumber(date) * DAY_MS + 12 * 3_600_000;
+  let t = wall - (wallMs(wall, zone) - wall);
+  t = wall - (wallMs(t, zone) - t);
+  return t;
+}
+
 function pad(n: number, width = 2): string {
   return String(n).padStart(width, '0');
 }

@@ -12,8 +12,8 @@ import type { BeforeWrite, FoldAccumulator } from './state.js';
 
 /** The schema pieces every type shares, built once by ./schema.ts. */
 export interface SchemaParts {
-  /** v, id, ts and actor. */
-  base: Record<'v' | 'id' | 'ts' | 'actor', ZodType>;
+  /** v, id, ts, recorded and actor. */
+  base: Record<'v' | 'id' | 'ts' | 'recorded' | 'actor', ZodType>;
   /** A required item id. */
   item: ZodString;
   /** Free text up to the line limit (notes, reasons). */

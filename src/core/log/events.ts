@@ -25,8 +25,13 @@ export interface MeasuredValue {
 interface Base {
   v: 1;
   id: string;
-  /** ISO-8601 with a `Z` or `±HH:MM` offset, so every machine orders it the same way. */
+  /**
+   * When the event counts: the instant it was typed, or local noon of the day given with --date.
+   * ISO-8601 with a `Z` or `±HH:MM` offset, so every machine reads it the same way.
+   */
   ts: string;
+  /** When it was typed, where that differs from `ts` (a backdated event); the fold orders by it. */
+  recorded?: string;
   actor: string;
   [extra: string]: unknown;
 }

@@ -10,13 +10,15 @@ const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'obj
 // Built on first use, so importing this file costs no more than loading zod.
 function buildSchemas() {
   const nonEmpty = z.string().min(1).max(256);
+  const instant = z.string().refine((ts) => !Number.isNaN(parseInstant(ts)), {
+    message: 'expected an ISO-8601 time with an offset, like 2026-11-30T09:15:00+01:00',
+  });
   const parts: SchemaParts = {
     base: {
       v: z.literal(EVENT_VERSION),
       id: z.string().min(1).max(128),
-      ts: z.string().refine((ts) => !Number.isNaN(parseInstant(ts)), {
-        message: 'expected an ISO-8601 time with an offset, like 2026-11-30T09:15:00+01:00',
-      }),
+      ts: instant,
+      recorded: instant.optional(),
       actor: nonEmpty,
     },
     item: nonEmpty,

@@ -17,6 +17,9 @@ export function eventShapeProblem(x: unknown): string | null {
   if (typeof x.ts !== 'string' || Number.isNaN(parseInstant(x.ts))) {
     return '"ts" must be an ISO-8601 time with an offset, like 2026-11-30T09:15:00+01:00';
   }
+  if (x.recorded !== undefined && (typeof x.recorded !== 'string' || Number.isNaN(parseInstant(x.recorded)))) {
+    return '"recorded" must be an ISO-8601 time with an offset, like 2026-11-30T09:15:00+01:00';
+  }
   if (typeof x.actor !== 'string' || x.actor === '') return 'missing "actor"';
   if (typeof x.type !== 'string' || x.type === '') return 'missing "type"';
   const row = isKnownType(x.type) ? EVENT_TYPES[x.type] : undefined;

@@ -1,6 +1,10 @@
-// Open items left at the end of each working day, replayed from the log, against the ideal straight
-// line from everything open on day one to nothing open on the last day.
+// Open items left at the end of each working day, against the ideal straight line from everything open
+// on day one to nothing open on the last day. Each day's count is the view as of that day: the events
+// counting on or before it, the last typed change of each item winning (as the fold decides).
+import { parseInstant } from '../calendar/instant.js';
+import { EVENT_TYPES, isKnownType } from '../log/event-types.js';
 import type { LogEvent } from '../log/events.js';
+import { cancelledIds } from '../log/fold.js';
 import type { PlanView } from './schedule.js';
 
 export interface BurndownPoint {
@@ -15,30 +19,68 @@ export interface Burndown {
   points: BurndownPoint[];
 }
 
-const TRANSITIONS: Record<string, 'done' | 'open' | undefined> = { check: 'done', uncheck: 'open', block: 'open' };
+const transition = (e: LogEvent) => (isKnownType(e.type) ? EVENT_TYPES[e.type].burndown : undefined);
 
-export function burndown(view: PlanView, timeline: readonly LogEvent[], cancelled: ReadonlySet<string>, until: string): Burndown {
+/** `timeline`: the whole log in fold order (the last typed change last), as the store gives it. */
+export function burndown(view: PlanView, timeline: readonly LogEvent[], until: string): Burndown {
   const { calendar } = view;
   const range = calendar.planRange;
   const total = view.entries.length;
   if (!range) return { total, points: [] };
   const days = calendar.workingDaysIn(range.first, range.last);
-  const done = new Set(view.entries.filter((e) => e.markedDone).map((e) => e.id));
   const known = new Set(view.byId.keys());
+  const markedDone = new Set(view.entries.filter((e) => e.markedDone).map((e) => e.id));
+
+  // Events that move an item, and undos, in the order their days come (events before the plan count
+  // on day one); each keeps its place in the timeline, which says which change was typed last.
+  const relevant: { at: number; ts: number }[] = [];
+  timeline.forEach((e, at) => {
+    if (e.type === 'undo' || (transition(e) && typeof e.item === 'string' && known.has(e.item))) relevant.push({ at, ts: parseInstant(e.ts) });
+  });
+  relevant.sort((a, b) => a.ts - b.ts || a.at - b.at);
+
+  const counted: boolean[] = new Array<boolean>(timeline.length).fill(false);
+  /** Per item, the timeline position of its last counted change. */
+  const winner = new Map<string, number>();
+  let cancelled: ReadonlySet<string> = new Set();
+  const consider = (at: number) => {
+    const e = timeline[at]!;
+    if (!transition(e) || cancelled.has(e.id)) return;
+    const item = e.item as string;
+    if ((winner.get(item) ?? -1) < at) winner.set(item, at);
+  };
+  const remaining = () => {
+    let done = markedDone.size;
+    for (const [item, at] of winner) {
+      const isDone = transition(timeline[at]!) === 'done';
+      if (isDone && !markedDone.has(item)) done++;
+      else if (!isDone && markedDone.has(item)) done--;
+    }
+    return total - done;
+  };
+
   const points: BurndownPoint[] = [];
   let next = 0;
   days.forEach((day, i) => {
-    // Apply every event up to the end of this day (events before the plan count on day one).
-    for (; next < timeline.length; next++) {
-      const e = timeline[next]!;
-      if (calendar.dateOf(e.ts) > day) break;
-      const to = TRANSITIONS[e.type];
-      if (!to || cancelled.has(e.id) || typeof e.item !== 'string' || !known.has(e.item)) continue;
-      if (to === 'done') done.add(e.item);
-      else done.delete(e.item);
+    const end = calendar.dayEnd(day);
+    let undone = false;
+    const added: number[] = [];
+    for (; next < relevant.length && relevant[next]!.ts < end; next++) {
+      const { at } = relevant[next]!;
+      counted[at] = true;
+      added.push(at);
+      if (timeline[at]!.type === 'undo') undone = true;
+    }
+    if (undone) {
+      // An undo counted today may cancel a change counted on an earlier day: start over.
+      cancelled = cancelledIds(timeline.filter((_, at) => counted[at]));
+      winner.clear();
+      counted.forEach((c, at) => c && consider(at));
+    } else {
+      for (const at of added) consider(at);
     }
     const ideal = Math.round(total * (1 - (i + 1) / days.length) * 10) / 10;
-    points.push({ date: day, remaining: day <= until ? total - done.size : null, ideal });
+    points.push({ date: day, remaining: day <= until ? remaining() : null, ideal });
   });
   return { total, points };
 }

@@ -104,9 +104,12 @@ export function parseMeasurement(text: string, target?: Target): MeasurementResu
   if (lx.op) return refuse(`"${t}" looks like a target; record the measured value without "${lx.op}"`);
   let q = lx.q;
   if (!target) return { ok: true, value: q };
-  if (q.dimension === 'number' && target.dimension !== 'number') {
-    // A unit-less value is read in the target's own unit: "480" against "<500KB" is 480KB.
-    q = { value: scale(lx.number, factorOf(target)), dimension: target.dimension, ...(target.unit ? { unit: target.unit } : {}) };
+  if (q.dimension === 'number' && target.dimension === 'count') {
+    // A count's noun goes without saying: "750" against "500 users" is 750 users.
+    q = { value: lx.number, dimension: 'count', ...(target.unit ? { unit: target.unit } : {}) };
+  } else if (q.dimension === 'number' && target.dimension !== 'number') {
+    // "45" against "<50ms" could be 45 s as well: the unit is asked for, never guessed.
+    return refuse(`"${t}" has no unit, but ${formatTarget(target)} is ${KIND[target.dimension]}; write it as ${formatQuantity({ ...target, value: scale(lx.number, factorOf(target)) })}`);
   }
   if (q.dimension !== target.dimension) return refuse(`"${t}" is ${KIND[q.dimension]}, but ${formatTarget(target)} is ${KIND[target.dimension]}`);
   if (q.dimension === 'count' && target.unit && nounKey(q.unit) !== nounKey(target.unit)) {

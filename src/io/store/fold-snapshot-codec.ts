@@ -34,6 +34,7 @@ interface StateColumns extends AllOf<{ [K in keyof ItemState]: unknown }> {
 
 export interface Body {
   last: [number, string] | null;
+  maxTs: number | null;
   duplicates: number;
   cancelled: string[];
   /** Line numbers of torn lines before the snapshot's offset, warned about on every read. */
@@ -57,6 +58,7 @@ export function encodeBody(fold: FoldSnapshot, torn: number[]): Body {
   const actors = interner<string>();
   return {
     last: fold.last === null ? null : [fold.last.instant, fold.last.id],
+    maxTs: fold.maxTs,
     duplicates: fold.duplicates,
     cancelled: [...fold.cancelled],
     torn,
@@ -91,7 +93,8 @@ function encodeItems(items: Map<string, ItemState>, actors: Interner<string>): S
 /** The body back as a snapshot, with the object shapes the fold builds; throws BadSnapshot if off. */
 export function decodeBody(body: Body): { fold: FoldSnapshot; torn: number[] } {
   check(typeof body === 'object' && body !== null);
-  const { last, duplicates, cancelled, torn, actors, items: columns, kpis, standups, escalations } = body;
+  const { last, maxTs, duplicates, cancelled, torn, actors, items: columns, kpis, standups, escalations } = body;
+  check(maxTs === null || typeof maxTs === 'number');
   check(isArray(cancelled) && isArray(torn) && isArray(actors) && isArray(kpis) && isArray(standups) && isArray(escalations));
   check(typeof duplicates === 'number' && typeof columns === 'object' && columns !== null);
   check(last === null || (isArray(last) && typeof last[0] === 'number' && typeof last[1] === 'string'));
@@ -115,6 +118,7 @@ export function decodeBody(body: Body): { fold: FoldSnapshot; torn: number[] } {
       cancelled: new Set(cancelled),
       duplicates,
       last: last === null ? null : { instant: last[0], id: last[1] },
+      maxTs,
     },
     torn,
   };

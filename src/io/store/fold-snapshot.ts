@@ -16,7 +16,8 @@
 import { closeSync, fstatSync, openSync, readFileSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { extendFold, type FoldSnapshot, snapshotOf } from '../../core/log/fold-incremental.js';
-import { foldEvents } from '../../core/log/fold.js';
+import { foldEvents, latestTs } from '../../core/log/fold.js';
+import type { FoldState } from '../../core/log/state.js';
 import { writeFileAtomic } from '../atomic-write.js';
 import { checkLines, EventLogIoError, type LogProblem, type LogStamp, readRange, tornWarning } from '../event-log.js';
 import { BUILD_ID } from './build-id.js';
@@ -36,7 +37,10 @@ export function foldCachePath(logPath: string): string {
 
 export interface FoldedLogRead {
   path: string;
-  fold: FoldSnapshot;
+  /** The fold of the whole log at `now`. */
+  fold: FoldState;
+  /** The latest `ts` of any event: the fold is also the view as of that day and every later one. */
+  maxTs: number | null;
   /** As `readEventLog` reports them, for the whole log. */
   warnings: string[];
   errors: LogProblem[];
@@ -49,6 +53,8 @@ export interface FoldedLogRead {
 }
 
 export interface FoldCacheOptions {
+  /** The run's instant (events recorded after it fold differently as time passes: no snapshot then). */
+  now: number;
   /** Where the snapshot lives; default next to the log. */
   cacheFile?: string;
   /** Rewrite the snapshot after a cache hit whose tail is at least this long. */
@@ -71,25 +77,17 @@ interface Header {
   length: number;
 }
 
-const empty = (): FoldSnapshot => ({
-  items: new Map(),
-  kpis: new Map(),
-  standups: [],
-  escalations: new Map(),
-  cancelled: new Set<string>(),
-  duplicates: 0,
-  last: null,
-});
+const empty = (): FoldState => ({ items: new Map(), kpis: new Map(), standups: [], escalations: new Map(), cancelled: new Set<string>(), duplicates: 0 });
 
 /** The log folded, from the snapshot and the bytes appended since when it can, else whole. */
-export function readFoldedLog(file: string, opts: FoldCacheOptions = {}): FoldedLogRead {
+export function readFoldedLog(file: string, opts: FoldCacheOptions): FoldedLogRead {
   const cacheFile = opts.cacheFile ?? foldCachePath(file);
   let fd: number;
   try {
     fd = openSync(file, 'r');
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
-      return { path: file, fold: empty(), warnings: [], errors: [], stamp: null, source: 'none', tailBytes: 0, wrote: false };
+      return { path: file, fold: empty(), maxTs: null, warnings: [], errors: [], stamp: null, source: 'none', tailBytes: 0, wrote: false };
     }
     throw new EventLogIoError('read', file, err);
   }
@@ -100,9 +98,9 @@ export function readFoldedLog(file: string, opts: FoldCacheOptions = {}): Folded
     } catch (err) {
       throw new EventLogIoError('read', file, err);
     }
-    const hit = fromSnapshot(file, fd, st, cacheFile, opts.rewriteTailBytes ?? REWRITE_TAIL_BYTES);
+    const hit = fromSnapshot(file, fd, st, cacheFile, opts.now, opts.rewriteTailBytes ?? REWRITE_TAIL_BYTES);
     if (hit !== null) return hit;
-    return fullRead(file, fd, st, cacheFile);
+    return fullRead(file, fd, st, cacheFile, opts.now);
   } finally {
     closeSync(fd);
   }
@@ -117,21 +115,23 @@ function read(fd: number, file: string, from: number, to: number): Buffer {
 }
 
 /** What `readEventLog` does, through the same fd, plus a snapshot for next time. */
-function fullRead(file: string, fd: number, st: Stats, cacheFile: string): FoldedLogRead {
+function fullRead(file: string, fd: number, st: Stats, cacheFile: string, now: number): FoldedLogRead {
   const buf = read(fd, file, 0, st.size);
   const { events, warnings, torn, errors, end } = checkLines(file, buf, 1, true);
-  const fold = snapshotOf(foldEvents(events));
+  const fold = foldEvents(events, { now });
+  const snapshot = snapshotOf(fold, now);
+  const maxTs = snapshot ? snapshot.maxTs : latestTs(events);
   if (errors.length > 0) {
-    return { path: file, fold, warnings, errors, stamp: null, source: 'full', tailBytes: buf.length, wrote: false };
+    return { path: file, fold, maxTs, warnings, errors, stamp: null, source: 'full', tailBytes: buf.length, wrote: false };
   }
   const stamp = { ino: st.ino, size: buf.length, checkedTo: end.tailStart, lines: end.lines };
   // A torn last line is past the offset: the next read checks it again (and warns) from there.
-  const wrote = writeSnapshot(cacheFile, st, buf, buf, 0, stamp, fold, torn.filter((line) => line <= stamp.lines));
-  return { path: file, fold, warnings, errors, stamp, source: 'full', tailBytes: buf.length, wrote };
+  const wrote = snapshot !== null && writeSnapshot(cacheFile, st, buf, buf, 0, stamp, snapshot, torn.filter((line) => line <= stamp.lines));
+  return { path: file, fold, maxTs, warnings, errors, stamp, source: 'full', tailBytes: buf.length, wrote };
 }
 
 /** The snapshot extended by the log's tail; null when there is none usable or the tail needs a full fold. */
-function fromSnapshot(file: string, fd: number, st: Stats, cacheFile: string, rewriteTailBytes: number): FoldedLogRead | null {
+function fromSnapshot(file: string, fd: number, st: Stats, cacheFile: string, now: number, rewriteTailBytes: number): FoldedLogRead | null {
   const cached = readSnapshotFile(cacheFile);
   if (cached === null) return null;
   const { header } = cached;
@@ -154,7 +154,7 @@ function fromSnapshot(file: string, fd: number, st: Stats, cacheFile: string, re
   const checked = checkLines(file, tail, header.lines + 1, header.offset === 0);
   // A malformed line is reported by the full read, exactly as without a cache.
   if (checked.errors.length > 0) return null;
-  const fold = extendFold(body.fold, checked.events);
+  const fold = extendFold(body.fold, checked.events, now);
   if (fold === null) return null;
 
   const warnings = body.torn.map((line) => tornWarning(file, line)).concat(checked.warnings);
@@ -169,7 +169,7 @@ function fromSnapshot(file: string, fd: number, st: Stats, cacheFile: string, re
     const torn = body.torn.concat(checked.torn.filter((line) => line <= stamp.lines));
     wrote = writeSnapshot(cacheFile, st, head, buf, from, stamp, fold, torn);
   }
-  return { path: file, fold, warnings, errors: [], stamp, source: 'cache', tailBytes: tail.length, wrote };
+  return { path: file, fold, maxTs: fold.maxTs, warnings, errors: [], stamp, source: 'cache', tailBytes: tail.length, wrote };
 }
 
 // ---------------------------------------------------------------------------------------------------

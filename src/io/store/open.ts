@@ -6,8 +6,8 @@
 import { type Calendar, createCalendar, isValidTimeZone, localDateOf, zoneOf } from '../../core/calendar/calendar.js';
 import { type Config, defaultConfig } from '../../core/config/config.js';
 import type { LogEvent } from '../../core/log/events.js';
-import { foldEvents } from '../../core/log/fold.js';
-import type { FoldState } from '../../core/log/state.js';
+import { foldEvents, latestTs } from '../../core/log/fold.js';
+import type { FoldResult, FoldState } from '../../core/log/state.js';
 import type { PlanHead, PlanItems } from '../../core/plan/items.js';
 import { LaunchError } from '../../errors.js';
 import { formatLogProblem, type LogStamp, readEventLog } from '../event-log.js';
@@ -38,7 +38,10 @@ export interface State {
   paths: WorkspacePaths | undefined;
   /** Today's date in the workspace's time zone. */
   today: string;
+  /** The log folded as of today: the events counting on or before today, the last typed change winning. */
   fold: FoldState;
+  /** The log folded as of the end of a day: what `--date` shows. */
+  asOf(date: string): FoldState;
   /** Where the read of the log ended, so an append re-checks only what arrived since. */
   logStamp: LogStamp | null;
   /** For stderr, in this order: notes (dimmed), then warnings. */
@@ -75,7 +78,8 @@ export async function openState(req: StateRequest, read: { history?: boolean } =
     throw new LaunchError(`${paths.config}: timeZone: "${config.timeZone}" is not an IANA time zone (e.g. Europe/Berlin)`);
   }
   const calendar = createCalendar(config, loaded.plan.totalWeeks, zoneOf(config.timeZone, loaded.zone));
-  const log = read.history ? readEventLog(paths.log) : readFoldedLog(paths.log);
+  const now = req.now;
+  const log = read.history ? readEventLog(paths.log) : readFoldedLog(paths.log, { now });
   const warnings = [...log.warnings];
   if (log.errors.length > 0) {
     const listed = log.errors.slice(0, 5).map(formatLogProblem).join('\n');
@@ -86,22 +90,48 @@ export async function openState(req: StateRequest, read: { history?: boolean } =
     }
     warnings.push(`ignoring ${log.errors.length} malformed line(s) of the event log (run \`launch doctor\`):\n${listed}`);
   }
+  const today = calendar.dateOf(now);
+  // The whole log folded: from the fold cache, or from the history a command asked for.
+  let events: LogEvent[] | undefined;
+  let all: FoldResult | undefined;
+  let whole: FoldState;
+  let maxTs: number | null;
+  if ('fold' in log) {
+    whole = log.fold;
+    maxTs = log.maxTs;
+  } else {
+    events = log.events;
+    whole = all = foldEvents(log.events, { now });
+    maxTs = latestTs(log.events);
+  }
+  const views = new Map<string, FoldState>();
+  const asOf = (date: string): FoldState => {
+    let view = views.get(date);
+    if (view === undefined) {
+      const before = calendar.dayEnd(date);
+      // The cached fold holds every event: it is the view as of any day on or after the latest ts.
+      if (maxTs === null || maxTs < before) view = whole;
+      else view = foldEvents((events ??= readEventLog(paths.log).events), { now, before });
+      views.set(date, view);
+    }
+    return view;
+  };
   const state: State = {
     plan: loaded.plan,
     items: loaded.items,
     config,
     calendar,
     paths,
-    today: calendar.dateOf(req.now),
-    fold: 'fold' in log ? log.fold : foldEvents([]),
+    today,
+    fold: asOf(today),
+    asOf,
     logStamp: log.stamp,
     notes: [],
     warnings,
     eventsBetween: (from, to) => readEventsBetween(paths.log, from, to),
   };
-  if ('fold' in log) return state;
-  const fold = foldEvents(log.events);
-  return { ...state, fold, history: { events: log.events, timeline: fold.timeline } };
+  if (all === undefined) return state;
+  return { ...state, history: { events: events!, timeline: all.timeline } };
 }
 
 /** No workspace: the bundled plan as if it started this week, with an empty log (read commands only). */
@@ -114,6 +144,7 @@ async function bundled(req: StateRequest, history: boolean): Promise<State | Sta
   const calendar = createCalendar(config, loaded.plan.totalWeeks, zone);
   const fold = foldEvents([]);
   const state: State = {
+    asOf: () => fold,
     plan: loaded.plan,
     items: loaded.items,
     config,

@@ -28,6 +28,8 @@ export const DoctorJson = z.strictObject({
     unknownTypes: z.array(z.strictObject({ line: Line, type: z.string() })),
     /** Undo events whose target is not in the log. */
     danglingUndos: z.array(z.strictObject({ line: Line, target: z.string() })),
+    /** Events typed after now by their own account: they decide no status until then. */
+    future: z.array(z.strictObject({ line: Line, recorded: z.string() })),
     /** Nothing for --repair to do. */
     ok: z.boolean(),
   }),

@@ -68,7 +68,8 @@ export const OverdueItemJson = ItemJson.extend({
 });
 export type OverdueItemJson = z.infer<typeof OverdueItemJson>;
 
-export const KpiStatus = z.enum(['met', 'missed', 'pending', 'no-data']);
+/** met / missed once the checkpoint has come (no-data: nothing measured by then); before it on-track, at-risk or pending. */
+export const KpiStatus = z.enum(['met', 'missed', 'on-track', 'at-risk', 'pending', 'no-data']);
 export type KpiStatus = z.infer<typeof KpiStatus>;
 
 /** One KPI target (a metric in one week or span of weeks) with its verdict. */
@@ -86,6 +87,10 @@ export const KpiCellJson = z.strictObject({
   due: IsoDate,
   /** The value recorded for it, as typed. */
   actual: z.string().nullable(),
+  /** The actual as a number in the target's base unit (`unit`); null for a word or no value. */
+  value: z.number().nullable(),
+  /** B (bytes), ms, %, a count's noun, a rating's scale ("/5"); null for a plain number or none. */
+  unit: z.string().nullable(),
   status: KpiStatus,
 });
 export type KpiCellJson = z.infer<typeof KpiCellJson>;

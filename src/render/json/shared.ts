@@ -3,6 +3,7 @@ import type { KpiCell } from '../../core/queries/kpis.js';
 import type { Scheduled } from '../../core/queries/schedule.js';
 import type { ItemJson, KpiCellJson, OverdueItemJson } from './shared.schema.js';
 import type { Overdue } from '../../core/queries/today.js';
+import type { Quantity } from '../../core/targets/schema.js';
 
 export function itemJson(e: Scheduled): ItemJson {
   const { item, block, schedule } = e;
@@ -23,6 +24,18 @@ export function itemJson(e: Scheduled): ItemJson {
 
 export const overdueJson = (o: Overdue): OverdueItemJson => ({ ...itemJson(o.entry), daysLate: o.daysLate });
 
+/** The unit a measured amount's number is in: its dimension's base unit. */
+function baseUnit(q: Quantity): string | null {
+  switch (q.dimension) {
+    case 'size': return 'B';
+    case 'time': return 'ms';
+    case 'percent': return '%';
+    case 'count':
+    case 'ratio': return q.unit ?? null;
+    default: return null;
+  }
+}
+
 export function kpiJson(c: KpiCell): KpiCellJson {
   return {
     sprint: c.kpi.sprint ?? null,
@@ -32,6 +45,8 @@ export function kpiJson(c: KpiCell): KpiCellJson {
     target: c.target.text,
     due: c.due,
     actual: c.actual?.value ?? null,
+    value: c.measured?.value ?? null,
+    unit: c.measured ? baseUnit(c.measured) : null,
     status: c.status,
   };
 }
