@@ -20,7 +20,7 @@ export const register: Register = (program, rt) =>
 export async function undoCommand(ctx: Ctx, opts: { as?: string }): Promise<void> {
   const state = await openForWrite(ctx, { history: true }); // the actor's last change
   const actor = await actorFor(ctx, state, opts.as);
-  const last = findLastChange(state.history.timeline, actor);
+  const last = findLastChange(state.history.events, state.history.timeline, actor);
   if (!last) throw new LaunchError(`nothing to undo for ${actor}`, { hint: 'undo reverts your own changes; --as <name> acts as someone else' });
   const [event] = await record(ctx, state, [{ actor, type: 'undo', target: last.id, ...(typeof last.item === 'string' ? { item: last.item } : {}) }]);
   if (ctx.json) return ctx.printJson(undoJson(event!, last));

@@ -14,8 +14,8 @@ describe('launch today, piped, under each colour setting', () => {
   beforeAll(async () => {
     dir = scratchDir();
     expect((await launch(['init', '--start', '2026-11-30', '--tz', 'UTC', '--as', 'alice'], dir)).code).toBe(0);
-    expect((await launch(['check', 'skeleton-loading-setup'], dir)).code).toBe(0);
-    expect((await launch(['block', 'database-index-creation', '--reason', 'waiting for DBA'], dir)).code).toBe(0);
+    expect((await launch(['check', 'skeleton-loading-setup', '--date', '2026-11-30'], dir)).code).toBe(0);
+    expect((await launch(['block', 'database-index-creation', '--reason', 'waiting for DBA', '--date', '2026-11-30'], dir)).code).toBe(0);
   });
   const today = async (env: Record<string, string> = {}, extra: string[] = []) => {
     const r = await launch(['today', '--date', '2026-11-30', ...extra], dir, { ...ENV, ...env });

@@ -15,14 +15,15 @@ const kpis = async (dir: string, ...args: string[]) => JSON.parse((await launch(
 const cell = (rows: Row[], metric: string, week: number | string) => rows.find((r) => r.metric === metric && r.week === week)!;
 
 describe('KPIs on the bundled plan', () => {
-  it('Bundle Size 540KB in week 1: week 1 met, week 2 missed; the gate fails on 11 Dec', async () => {
+  it('Bundle Size 540KB in week 1: on track for week 1 and at risk for week 2 until their checkpoints, then met and missed; the gate fails on 11 Dec', async () => {
     const dir = await workspace();
     const r = await launch(['kpi', 'record', 'bundle size', '540KB', '--week', '1'], dir);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/week 1 target <600KB: met\n.*week 2 target <500KB: missed/);
+    expect(r.stdout).toMatch(/week 1 target <600KB: on-track\n.*week 2 target <500KB: at-risk/);
     const rows = await kpis(dir, '--date', '2026-12-09');
     expect(cell(rows, 'Bundle Size', 1)).toMatchObject({ target: '<600KB', actual: '540KB', status: 'met' });
-    expect(cell(rows, 'Bundle Size', 2)).toMatchObject({ target: '<500KB', actual: '540KB', status: 'missed' });
+    expect(cell(rows, 'Bundle Size', 2)).toMatchObject({ target: '<500KB', actual: '540KB', status: 'at-risk' });
+    expect(cell(await kpis(dir, '--date', '2026-12-11'), 'Bundle Size', 2)).toMatchObject({ status: 'missed' });
     const gate = await launch(['kpis', '--gate', '--date', '2026-12-11'], dir);
     expect(gate.code).toBe(1);
     expect(gate.stderr).toMatch(/KPI gate failed: 1 target\(s\) due by 2026-12-11 missed: Bundle Size week 2 \(target <500KB, actual 540KB\)/);
@@ -71,8 +72,8 @@ describe('KPIs on the bundled plan', () => {
     await launch(['kpi', 'record', 'bundle size', '540KB', '--week', '1'], dir);
     const out = (await launch(['kpis', '--sprint', '1', '--date', '2026-12-09'], dir)).stdout;
     expect(out).toMatch(/Sprint 1 KPIs\s+as of Wed 9 Dec 2026/);
-    expect(out).toMatch(/│ Bundle Size\s+│ <600KB ✔\s+│ <500KB ✖\s+│ 540KB\s+│/);
-    expect(out).toMatch(/✔ met {2}✖ missed {2}· pending/);
+    expect(out).toMatch(/│ Bundle Size\s+│ <600KB ✔\s+│ <500KB ◔\s+│ 540KB\s+│/);
+    expect(out).toMatch(/✔ met {2}✖ missed {2}– no data \(checkpoint passed\) {2}✓ on track {2}◔ at risk {2}· pending/);
     expect(out).not.toMatch(/Sprint 2 KPIs/);
   });
 });

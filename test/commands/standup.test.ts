@@ -1,7 +1,7 @@
 // launch standup: yesterday by person, blockers, questions, Markdown for chat, and recorded answers.
 import { describe, expect, it } from 'vitest';
-import { eventsOf, launcher } from '../support/commands.js';
-import { scratchDir } from '../support/in-process.js';
+import { ENV, eventsOf, launcher } from '../support/commands.js';
+import { launchIn, scratchDir } from '../support/in-process.js';
 
 const launch = launcher('2026-12-01T09:00:00Z');
 
@@ -10,13 +10,14 @@ async function workspace(): Promise<string> {
   expect((await launch(['init', '--start', '2026-11-30', '--tz', 'America/New_York', '--as', 'alice'], dir)).code).toBe(0);
   return dir;
 }
-const standup = async (dir: string, date: string) => JSON.parse((await launch(['standup', '--json', '--date', date], dir)).stdout);
+const standup = async (dir: string, date: string) => JSON.parse((await launchIn(['standup', '--json', '--date', date], { cwd: dir, env: ENV, now: '2026-12-08T14:00:00Z' })).stdout);
 
 describe('launch standup', () => {
   it('an item checked on Mon 30 Nov shows under yesterday on Tue 1 Dec; Friday shows on Monday', async () => {
     const dir = await workspace();
     await launch(['check', 'skeleton-loading-setup', '--date', '2026-11-30'], dir);
-    await launch(['check', 'session-security', '--date', '2026-12-04', '--as', 'bob'], dir);
+    // Typed on Monday 7 Dec, for Friday.
+    await launchIn(['check', 'session-security', '--date', '2026-12-04', '--as', 'bob'], { cwd: dir, env: ENV, now: '2026-12-07T14:00:00Z' });
     const tue = await standup(dir, '2026-12-01');
     expect(tue.since).toBe('2026-11-30');
     expect(tue.yesterday.map((y: { actor: string; item: string }) => [y.actor, y.item])).toEqual([['alice', 'skeleton-loading-setup']]);

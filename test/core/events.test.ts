@@ -290,14 +290,19 @@ describe('foldEvents', () => {
 });
 
 describe('undo helpers and words', () => {
-  it('finds the actor’s last change still in effect, by log position', () => {
+  it('finds the actor’s last change still in effect: the last one typed, whatever day it counts for', () => {
     const c1 = check('a', 5);
-    const backdated = check('b', 1); // `check --date yesterday`: older ts, newer line
-    const other = ev({ actor: 'bob', type: 'check', item: 'c' }, 6);
-    expect(findLastChange([c1, backdated, other], 'alice')).toBe(backdated);
-    const u = ev({ actor: 'alice', type: 'undo', target: backdated.id }, 7);
-    expect(findLastChange([c1, backdated, other, u], 'alice')).toBe(c1);
-    expect(findLastChange([c1], 'carol')).toBeUndefined();
+    // `check --date yesterday`: an older ts, typed after c1.
+    const backdated = { ...check('b', 1), recorded: ev({}, 6).ts } as LogEvent;
+    const other = ev({ actor: 'bob', type: 'check', item: 'c' }, 7);
+    const last = (events: LogEvent[], actor: string) => findLastChange(events, foldEvents(events).timeline, actor);
+    expect(last([other, backdated, c1], 'alice')).toBe(backdated);
+    const u = ev({ actor: 'alice', type: 'undo', target: backdated.id }, 8);
+    expect(last([c1, backdated, other, u], 'alice')).toBe(c1);
+    expect(last([c1], 'carol')).toBeUndefined();
+    // Typed in the same millisecond (one command, or a test's fixed clock): the later line.
+    const twin = { ...check('d', 5), id: 'a-smaller-id' } as LogEvent;
+    expect(last([c1, twin], 'alice')).toBe(twin);
   });
 
   it('describes events in words', () => {

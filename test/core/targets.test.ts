@@ -94,11 +94,18 @@ describe('parseMeasurement', () => {
     expect(measured('Pass')).toEqual({ word: 'pass' });
   });
 
-  it('gives unit-less numbers the target unit', () => {
+  it('lets a count go without its noun, and refuses any other unit-less number with the unit to write', () => {
     expect(measured('750', target('500 users'))).toEqual({ value: 750, dimension: 'count', unit: 'users' });
-    expect(measured('480', target('<500KB'))).toEqual({ value: 480_000, dimension: 'size', unit: 'KB' });
-    expect(measured('4.2', target('>4.0/5'))).toEqual({ value: 4.2, dimension: 'ratio', unit: '/5' });
-    expect(measured('12', target('<15min'))).toEqual({ value: 720_000, dimension: 'time', unit: 'min' });
+    expect(measured('0.05', target('<0.1'))).toEqual({ value: 0.05, dimension: 'number' });
+    const refused = (text: string, t: string) => {
+      const r = parseMeasurement(text, target(t));
+      return r.ok ? 'accepted' : r.reason;
+    };
+    expect(refused('480', '<500KB')).toBe('"480" has no unit, but <500KB is a size; write it as 480KB');
+    expect(refused('4.2', '>4.0/5')).toBe('"4.2" has no unit, but >4/5 is a rating; write it as 4.2/5');
+    expect(refused('12', '<15min')).toBe('"12" has no unit, but <15min is a time; write it as 12min');
+    expect(refused('45', '<50ms')).toBe('"45" has no unit, but <50ms is a time; write it as 45ms');
+    expect(refused('85', '>80%')).toBe('"85" has no unit, but >80% is a percentage; write it as 85%');
   });
 
   it('normalises a rating to the target denominator', () => {
@@ -275,7 +282,7 @@ describe('measurementsFromArgs', () => {
     expect(bundle).toMatchObject({ input: '480KB', verdict: 'met', value: { value: 480_000 } });
     const { results } = measurementsFromArgs(['2.6s', '80ms', '0.05'], vitals);
     expect(results.map((r) => [r.threshold.label, r.verdict])).toEqual([['LCP', 'missed'], ['FID', 'met'], ['CLS', 'met']]);
-    expect(measurementsFromArgs(['480'], extractThresholds('Initial bundle <500KB')).results[0]?.value.value).toBe(480_000);
+    expect(measurementsFromArgs(['480'], extractThresholds('Initial bundle <500KB')).errors).toEqual(['"480" has no unit, but <500KB is a size; write it as 480KB; expected a size like 500KB (B, KB, MB or GB)']);
   });
 
   it('explains values that match nothing', () => {

@@ -41,7 +41,7 @@ describe('doctor and repair', () => {
 
   it('doctor reports every kind of problem and writes nothing', () => {
     const { text, good } = damagedLog();
-    const report = doctorEventLog(log);
+    const report = doctorEventLog(log, new Date('2027-01-01T00:00:00Z'));
     expect(report).toMatchObject({ exists: true, lines: 11, events: 7, ok: false });
     expect(report.errors).toEqual([{ file: log, line: 4, message: expect.stringMatching(/not valid JSON/) }]);
     expect(report.torn.map((t) => t.line)).toEqual([2, 11]);
@@ -57,7 +57,7 @@ describe('doctor and repair', () => {
   });
 
   it('doctor on a missing log', () => {
-    expect(doctorEventLog(log)).toMatchObject({ exists: false, lines: 0, ok: true });
+    expect(doctorEventLog(log, new Date('2027-01-01T00:00:00Z'))).toMatchObject({ exists: false, lines: 0, ok: true });
   });
 
   it('repair moves bad lines to a dated backup, keeps a full copy, and rewrites atomically', async () => {
@@ -75,7 +75,7 @@ describe('doctor and repair', () => {
     const after = bytes().toString();
     expect(after).toBe([0, 2, 4, 5, 6, 7, 8].map((i) => lines[i] + '\n').join(''));
     expect(readEventLog(log)).toMatchObject({ errors: [], warnings: [] });
-    expect(doctorEventLog(log).ok).toBe(true);
+    expect(doctorEventLog(log, new Date('2027-01-01T00:00:00Z')).ok).toBe(true);
     expect(fs.readdirSync(dir).sort()).toEqual(
       ['events.jsonl', 'events.jsonl.bad-20261201-080910', 'events.jsonl.bak-20261201-080910'].sort(),
     );

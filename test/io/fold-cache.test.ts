@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type FoldSnapshot, snapshotOf } from '../../src/core/log/fold-incremental.js';
+import { snapshotOf } from '../../src/core/log/fold-incremental.js';
 import { createEvent, type LogEvent, type NewEvent } from '../../src/core/log/events.js';
 import { foldEvents } from '../../src/core/log/fold.js';
 import { readEventLog } from '../../src/io/event-log.js';
@@ -47,8 +47,11 @@ function ev(fields: Partial<NewEvent> = {}): LogEvent {
 const lines = (events: LogEvent[]) => events.map((e) => JSON.stringify(e) + '\n').join('');
 const many = (count: number) => Array.from({ length: count }, () => ev());
 
-function comparableWithLast(s: FoldSnapshot) {
-  return { ...comparable(s), last: s.last };
+/** Every event here was typed before this. */
+const NOW = Date.UTC(2027, 0, 1);
+
+function comparableWithMaxTs(s: FoldedLogRead) {
+  return { ...comparable(s.fold), maxTs: s.maxTs };
 }
 
 /** Whatever path it took, the result is what reading and folding the whole log gives. */
@@ -57,11 +60,12 @@ function expectSameAsFullRead(r: FoldedLogRead): void {
   expect(r.warnings).toEqual(full.warnings);
   expect(r.errors).toEqual(full.errors);
   expect(r.stamp).toEqual(full.stamp);
-  expect(comparableWithLast(r.fold)).toStrictEqual(comparableWithLast(snapshotOf(foldEvents(full.events))));
+  const whole = snapshotOf(foldEvents(full.events, { now: NOW }), NOW)!;
+  expect(comparableWithMaxTs(r)).toStrictEqual({ ...comparable(whole), maxTs: whole.maxTs });
 }
 
 function read(opts: { rewriteTailBytes?: number } = {}): FoldedLogRead {
-  const r = readFoldedLog(log, opts);
+  const r = readFoldedLog(log, { now: NOW, ...opts });
   expectSameAsFullRead(r);
   return r;
 }
@@ -258,10 +262,10 @@ describe('readFoldedLog', () => {
   it('never fails a read when the snapshot cannot be written', () => {
     fs.writeFileSync(log, lines(many(10)));
     fs.chmodSync(dir, 0o555);
-    const r = readFoldedLog(log);
+    const r = readFoldedLog(log, { now: NOW });
     expect(r).toMatchObject({ source: 'full', wrote: process.getuid?.() === 0 });
     expectSameAsFullRead(r);
-    const elsewhere = readFoldedLog(log, { cacheFile: path.join(dir, 'no-such-dir', 'x.json') });
+    const elsewhere = readFoldedLog(log, { now: NOW, cacheFile: path.join(dir, 'no-such-dir', 'x.json') });
     expect(elsewhere).toMatchObject({ source: 'full', wrote: false });
   });
 });
