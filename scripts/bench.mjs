@@ -28,30 +28,37 @@ const launch = (args, opts = {}) => execFileSync(process.execPath, [bin, ...args
 const tmp = mkdtempSync(join(tmpdir(), 'launch-bench-'));
 const ids = (dir) => JSON.parse(launch(['list', '--json', '--dir', dir])).items.map((i) => i.id);
 
-// Workspace 1: the bundled plan with 1,000 events.
+// The workspaces are as a team's would be today: their plans started weeks ago, their logs end
+// yesterday, and the commands look at today. (A log reaching past today would be folded whole on
+// every run: its snapshot would depend on the clock.)
+const DAY = 86_400_000;
+const now = Date.now();
+const daysAgo = (n) => new Date(now - n * DAY).toISOString().slice(0, 10);
+
+// Workspace 1: the bundled plan, in its fifth week, with 1,000 events.
 const small = join(tmp, 'small');
 mkdirSync(small);
-launch(['init', '--start', '2026-11-30', '--tz', 'UTC', '--as', 'bench'], { cwd: small });
-appendFileSync(join(small, '.launch', 'events.jsonl'), syntheticEvents(ids(small), 1000, { spanDays: 60 }));
+launch(['init', '--start', daysAgo(28), '--tz', 'UTC', '--as', 'bench'], { cwd: small });
+appendFileSync(join(small, '.launch', 'events.jsonl'), syntheticEvents(ids(small), 1000, { start: now - 28 * DAY, spanDays: 27 }));
 
-// Workspace 2: 10,000 checklist items over 100 weeks, 100,000 events.
+// Workspace 2: 10,000 checklist items over 100 weeks, 100,000 events over the last 690 days.
 const big = join(tmp, 'big');
 mkdirSync(big);
 writeFileSync(join(tmp, 'synthetic.md'), syntheticPlan());
 launch(['import', join(tmp, 'synthetic.md'), '-o', join(tmp, 'synthetic.yaml')]);
-launch(['init', '--plan', join(tmp, 'synthetic.yaml'), '--start', '2026-11-30', '--tz', 'UTC'], { cwd: big });
-appendFileSync(join(big, '.launch', 'events.jsonl'), syntheticEvents(ids(big), 100_000, { spanDays: 690 }));
+launch(['init', '--plan', join(tmp, 'synthetic.yaml'), '--start', daysAgo(700), '--tz', 'UTC'], { cwd: big });
+appendFileSync(join(big, '.launch', 'events.jsonl'), syntheticEvents(ids(big), 100_000, { start: now - 691 * DAY, spanDays: 690 }));
 
 const S = `--dir ${join(small, '.launch')}`;
 const B = `--dir ${join(big, '.launch')}`;
 const L = `node ${bin}`;
 const cases = [
   { name: 'launch --help', cmd: `${L} --help`, target: 1.15 },
-  { name: 'launch today (bundled plan, 1,000 events)', cmd: `${L} today ${S} --date 2026-12-09`, target: 1.25 },
+  { name: 'launch today (bundled plan, 1,000 events)', cmd: `${L} today ${S}`, target: 1.25 },
   { name: 'launch check <id> (one append)', cmd: `${L} check redis-setup ${S}`, prepare: `${L} uncheck redis-setup ${S}`, target: 1.35 },
-  { name: 'launch kpis', cmd: `${L} kpis ${S} --date 2026-12-09`, target: 1.3 },
-  { name: 'launch standup', cmd: `${L} standup ${S} --date 2026-12-09`, target: 1.3 },
-  { name: 'launch today (10,000 items, 100,000 events)', cmd: `${L} today ${B} --date 2027-06-09`, target: 2.5, rss: 150 },
+  { name: 'launch kpis', cmd: `${L} kpis ${S}`, target: 1.3 },
+  { name: 'launch standup', cmd: `${L} standup ${S}`, target: 1.3 },
+  { name: 'launch today (10,000 items, 100,000 events)', cmd: `${L} today ${B}`, target: 2.5, rss: 150 },
 ];
 // Warm the plan snapshots once, as a team's second run of the day would find them.
 for (const c of cases) spawnSync('sh', ['-c', `${c.cmd} > /dev/null 2>&1`]);
