@@ -4,6 +4,7 @@ import { orderEvents } from '../core/log/fold.js';
 import { openEscalations } from '../core/queries/escalation.js';
 import { buildPlanView } from '../core/queries/schedule.js';
 import { standup as standupQuery, standupWindow } from '../core/queries/standup.js';
+import { ANSWER_FLAGS, answersByMeaning, DEFAULT_QUESTIONS } from '../core/queries/standup-answers.js';
 import { UsageError } from '../errors.js';
 import { askText } from '../io/prompts.js';
 import type { State } from '../io/store/open.js';
@@ -64,20 +65,18 @@ async function recordAnswers(ctx: Ctx, opts: StandupOptions): Promise<void> {
   const m = model(state, date, state.history.timeline, {});
   const actor = await actorFor(ctx, state, opts.as);
   const s = m.standup;
-  const questions = s.questions.length > 0 ? s.questions : ['What did you complete yesterday?', 'What are you working on today?', 'Any blockers or dependencies?'];
-  const flags = [opts.yesterday, opts.today, opts.blockers];
-  const answers: Record<string, string> = {};
-  if (ctx.interactive && flags.every((f) => f === undefined)) {
+  const questions = s.questions.length > 0 ? s.questions : Object.values(DEFAULT_QUESTIONS);
+  const flags = { yesterday: opts.yesterday, today: opts.today, blockers: opts.blockers };
+  let answers: Record<string, string> = {};
+  if (ctx.interactive && ANSWER_FLAGS.every((f) => flags[f] === undefined)) {
     const suggested = suggestedAnswers(m, actor);
     // Ask everything first: Ctrl-C half-way records nothing.
     for (const [i, q] of questions.entries()) answers[q] = await askText(q, suggested[i]);
   } else {
-    if (flags.every((f) => f === undefined)) {
+    if (ANSWER_FLAGS.every((f) => flags[f] === undefined)) {
       throw new UsageError('--answer needs a terminal, or the answers as flags', 'launch standup --answer --yesterday "…" --today "…" --blockers "…"');
     }
-    flags.forEach((f, i) => {
-      if (f !== undefined && questions[i]) answers[questions[i]!] = f;
-    });
+    answers = answersByMeaning(questions, flags);
   }
   const recorded = await record(ctx, state, [{ actor, type: 'standup', date, answers }], { date });
   if (ctx.json) return ctx.printJson(recordedJson<StandupAnswerJson>(recorded));
