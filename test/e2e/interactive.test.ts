@@ -168,6 +168,30 @@ describe.skipIf(noPty !== undefined)(`interactive prompts in a pseudo-terminal${
     expect(Object.values(e.answers).every((a) => typeof a === 'string' && a.length > 0)).toBe(true);
   });
 
+  it('standup --answer suggests the answering person\'s own work: their checks, their team\'s tasks, their blockers', async () => {
+    const dir = await workspace();
+    // Monday: Bob works on the frontend and blocks a backend item; Dave works on the backend.
+    for (const args of [
+      ['check', 'skeleton-loading-setup', '--as', 'bob'],
+      ['block', 'redis-setup', '--reason', 'waiting for DBA', '--as', 'bob'],
+      ['check', 'database-index-creation', '--as', 'dave'],
+      ['block', 'connection-pool-optimization', '--reason', 'load rig down', '--as', 'dave'],
+    ]) expect((await launchIn([...args, '--date', '2026-11-30'], dir)).code).toBe(0);
+    const r = inPty(['standup', '--answer', '--date', '2026-12-01', '--as', 'dave'], dir, [
+      { expect: 'What did you complete yesterday\\?', send: ENTER },
+      { expect: 'working on today\\?', send: ENTER },
+      { expect: 'blockers', send: ENTER },
+      { expect: 'on track', send: ENTER },
+    ]);
+    expect(r.code, r.output).toBe(0);
+    expect(r.output).toMatch(/Any blockers or dependencies\? \(Connection Pool Optimization: load rig down\)/);
+    const answers = events(dir).at(-1).answers;
+    expect(answers['What did you complete yesterday?']).toBe('Database Index Creation');
+    expect(answers['What are you working on today?']).toMatch(/^Connection Pool Optimization; /);
+    expect(answers['What are you working on today?']).not.toMatch(/Bundle Analysis|Skeleton/);
+    expect(answers['Any blockers or dependencies?']).toBe('Connection Pool Optimization: load rig down');
+  });
+
   it('Ctrl-C half-way through the standup questions exits 130 and records nothing', async () => {
     const dir = await workspace();
     const r = inPty(['standup', '--answer', '--date', '2026-12-01'], dir, [
