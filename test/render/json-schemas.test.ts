@@ -274,6 +274,11 @@ describe('JSON output schemas: write commands', () => {
     const undo = await json(UndoJson, ['undo'], opts);
     expect(undo.undone).toMatchObject({ type: 'note', item: 'redis-setup' });
     expect(undo.recorded[0].target).toBe(undo.undone.id);
+    // Any change may be backdated, and then says when it was typed.
+    const backdatedUncheck = await json(UncheckJson, ['uncheck', 'skeleton-components-implemented', '--date', '2026-12-10'], { ...opts, now: '2026-12-11T10:00:01Z' });
+    expect(backdatedUncheck.recorded[0]?.recorded).toBeDefined();
+    const backdatedNote = await json(NoteJson, ['note', 'redis-setup', 'for Thursday', '--date', '2026-12-10'], { ...opts, now: '2026-12-11T10:00:02Z' });
+    expect(backdatedNote.recorded[0]?.recorded).toBeDefined();
   }, 60_000);
 
   it('kpi record, standup --answer, escalate (record, --resolve, the list)', async () => {
@@ -366,7 +371,6 @@ describe('JSON output schemas: write commands', () => {
     const pulled = await json(SyncJson, ['sync'], { cwd: alice, env, now });
     expect(pulled).toMatchObject({ committed: false, commits: [], pushed: false, pulled: [{ actor: 'bob', counts: { check: 1 } }] });
     expect(await json(SyncJson, ['sync'], { cwd: alice, env, now })).toMatchObject({ committed: false, pulled: [], pushed: false });
-
     // Outside a git repository sync refuses: an error on stderr, nothing on stdout.
     const refused = await launchIn(['sync', '--json'], { cwd: await seeded(), env, now });
     expect(refused.code).toBe(1);
