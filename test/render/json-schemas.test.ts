@@ -371,6 +371,15 @@ describe('JSON output schemas: write commands', () => {
     const pulled = await json(SyncJson, ['sync'], { cwd: alice, env, now });
     expect(pulled).toMatchObject({ committed: false, commits: [], pushed: false, pulled: [{ actor: 'bob', counts: { check: 1 } }] });
     expect(await json(SyncJson, ['sync'], { cwd: alice, env, now })).toMatchObject({ committed: false, pulled: [], pushed: false });
+    // Bob unchecks Alice's item an hour later (for Monday): her next sync says her check was overridden.
+    const later = '2026-12-01T11:00:00Z';
+    await json(UncheckJson, ['uncheck', 'skeleton-loading-setup', '--as', 'bob', '--date', '2026-11-30'], { cwd: bob, env, now: later });
+    await json(SyncJson, ['sync', '--as', 'bob'], { cwd: bob, env, now: later });
+    const overridden = await json(SyncJson, ['sync'], { cwd: alice, env, now: later });
+    expect(overridden.overridden).toMatchObject([
+      { item: 'skeleton-loading-setup', was: 'done', status: 'todo', theirs: { actor: 'bob', type: 'uncheck', recorded: expect.any(String) }, yours: { actor: 'alice', type: 'check' } },
+    ]);
+
     // Outside a git repository sync refuses: an error on stderr, nothing on stdout.
     const refused = await launchIn(['sync', '--json'], { cwd: await seeded(), env, now });
     expect(refused.code).toBe(1);
