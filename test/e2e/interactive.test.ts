@@ -5,7 +5,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { launcher } from '../support/commands.js';
+import { ENV, launcher } from '../support/commands.js';
+import { launchIn as launchInAt } from '../support/in-process.js';
 import { BIN, launch, tempDir } from './run.js';
 
 // Runs argv in a pty; for each step waits until the (escape-stripped) output since the previous step
@@ -105,7 +106,12 @@ async function workspace(): Promise<string> {
 }
 const logOf = (dir: string) => (existsSync(join(dir, '.launch', 'events.jsonl')) ? readFileSync(join(dir, '.launch', 'events.jsonl'), 'utf8') : '');
 const events = (dir: string) => logOf(dir).split('\n').filter(Boolean).map((l) => JSON.parse(l));
-const statusOf = async (dir: string, id: string) => JSON.parse((await launchIn(['show', id, '--json'], dir)).stdout).item.status;
+/**
+ * An item's status as the binary in the pty would show it: at the real clock too, since what it wrote
+ * counts for the real day, which a view as of the fixed clock's day (before it) would not show.
+ */
+const statusOf = async (dir: string, id: string) =>
+  JSON.parse((await launchInAt(['show', id, '--json'], { cwd: dir, env: ENV, now: new Date() })).stdout).item.status;
 
 describe.skipIf(noPty !== undefined)(`interactive prompts in a pseudo-terminal${noPty ? ` (skipped: ${noPty})` : ''}`, () => {
   beforeAll(() => {
