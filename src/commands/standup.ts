@@ -2,8 +2,9 @@
 // and the plan's own template; --answer records the team's answers as a standup event.
 import { orderEvents } from '../core/log/fold.js';
 import { openEscalations } from '../core/queries/escalation.js';
-import { buildPlanView } from '../core/queries/schedule.js';
+import { buildPlanView, type PlanView } from '../core/queries/schedule.js';
 import { standup as standupQuery, standupWindow } from '../core/queries/standup.js';
+import { ANSWER_FLAGS, answerSuggestions, answersByMeaning, DEFAULT_QUESTIONS, questionKind } from '../core/queries/standup-answers.js';
 import { UsageError } from '../errors.js';
 import { askText } from '../io/prompts.js';
 import type { State } from '../io/store/open.js';
@@ -12,7 +13,7 @@ import { recordedJson } from '../render/json/records.js';
 import type { StandupAnswerJson } from '../render/json/standup.schema.js';
 import { standupJson } from '../render/json/standup.js';
 import { safeText } from '../render/sanitize.js';
-import { renderStandup, type StandupModel, suggestedAnswers } from '../render/standup.js';
+import { renderStandup, type StandupModel, suggestedAnswer } from '../render/standup.js';
 import type { Ctx } from '../runtime.js';
 import { examples, handle, type Register } from './shared/command.js';
 import { teamMatcher } from './shared/filters.js';
@@ -38,7 +39,7 @@ export const register: Register = (program, rt) =>
     .description('yesterday by person, today, blockers, on-track verdict and the plan\'s standup questions')
     .option(...DATE_OPTION)
     .option('--actor <name>', 'only this person\'s events under yesterday')
-    .option('--team <words>', 'only blocks whose team has these words')
+    .option('--team <words>', 'only blocks whose team has these words; with --answer, the team whose items are suggested')
     .addOption(program.createOption('--format <format>', 'text, or md to paste into chat').choices(['text', 'md']).default('text'))
     .option('--answer', 'answer the questions (prompts on a terminal, else --yesterday/--today/--blockers) and record them')
     .option('--yesterday <text>', 'with --answer: what you completed yesterday')
@@ -48,14 +49,14 @@ export const register: Register = (program, rt) =>
     .addHelpText('after', examples('launch standup', 'launch standup --format md | pbcopy', 'launch standup --answer'))
     .action(handle(rt, standupCommand));
 
-function model(state: State, date: string, events: Parameters<typeof standupQuery>[2], opts: StandupOptions): StandupModel {
+function model(state: State, date: string, events: Parameters<typeof standupQuery>[2], opts: StandupOptions): StandupModel & { view: PlanView } {
   const fold = state.asOf(date);
   const view = buildPlanView(state.plan, state.items, state.calendar, fold.items);
   const s = standupQuery(view, date, events, fold.cancelled, fold.kpis, fold.standups, {
     ...(opts.actor ? { actor: opts.actor } : {}),
     ...(opts.team ? { team: teamMatcher(opts.team) } : {}),
   });
-  return { standup: s, titleOf: (id) => view.byId.get(id)?.item.title, escalations: openEscalations(fold.escalations), rules: state.plan.escalation, zone: state.calendar.zone };
+  return { view, standup: s, titleOf: (id) => view.byId.get(id)?.item.title, escalations: openEscalations(fold.escalations), rules: state.plan.escalation, zone: state.calendar.zone };
 }
 
 async function recordAnswers(ctx: Ctx, opts: StandupOptions): Promise<void> {
@@ -64,20 +65,19 @@ async function recordAnswers(ctx: Ctx, opts: StandupOptions): Promise<void> {
   const m = model(state, date, state.history.timeline, {});
   const actor = await actorFor(ctx, state, opts.as);
   const s = m.standup;
-  const questions = s.questions.length > 0 ? s.questions : ['What did you complete yesterday?', 'What are you working on today?', 'Any blockers or dependencies?'];
-  const flags = [opts.yesterday, opts.today, opts.blockers];
-  const answers: Record<string, string> = {};
-  if (ctx.interactive && flags.every((f) => f === undefined)) {
-    const suggested = suggestedAnswers(m, actor);
+  const questions = s.questions.length > 0 ? s.questions : Object.values(DEFAULT_QUESTIONS);
+  const flags = { yesterday: opts.yesterday, today: opts.today, blockers: opts.blockers };
+  let answers: Record<string, string> = {};
+  if (ctx.interactive && ANSWER_FLAGS.every((f) => flags[f] === undefined)) {
+    const team = opts.team ? { words: opts.team, matches: teamMatcher(opts.team) } : undefined;
+    const suggestions = answerSuggestions(m.view, s, state.history.timeline, state.asOf(date).cancelled, actor, team);
     // Ask everything first: Ctrl-C half-way records nothing.
-    for (const [i, q] of questions.entries()) answers[q] = await askText(q, suggested[i]);
+    for (const q of questions) answers[q] = await askText(q, suggestedAnswer(questionKind(q), suggestions, m.titleOf));
   } else {
-    if (flags.every((f) => f === undefined)) {
+    if (ANSWER_FLAGS.every((f) => flags[f] === undefined)) {
       throw new UsageError('--answer needs a terminal, or the answers as flags', 'launch standup --answer --yesterday "…" --today "…" --blockers "…"');
     }
-    flags.forEach((f, i) => {
-      if (f !== undefined && questions[i]) answers[questions[i]!] = f;
-    });
+    answers = answersByMeaning(questions, flags);
   }
   const recorded = await record(ctx, state, [{ actor, type: 'standup', date, answers }], { date });
   if (ctx.json) return ctx.printJson(recordedJson<StandupAnswerJson>(recorded));

@@ -3,6 +3,7 @@
 // lost: every failure leaves them in the log, and once committed, in a local commit.
 import { countByActor, countByType, describeCounts } from '../core/log/counts.js';
 import type { LogEvent } from '../core/log/events.js';
+import { type Override, overriddenChanges } from '../core/log/overrides.js';
 import { LaunchError } from '../errors.js';
 import { formatLogProblem, readEventLog } from '../io/event-log.js';
 import { withLock } from '../io/event-log-append.js';
@@ -39,6 +40,9 @@ interface Report {
   attempts: number;
   /** Local commits the upstream does not have (after the last push, if it failed). */
   ahead: number;
+  /** The log before the first rebase, and your changes that the merged log's later ones override. */
+  logBefore: LogEvent[] | undefined;
+  overridden: Override[];
 }
 
 export const register: Register = (program, rt) =>
@@ -57,7 +61,8 @@ export async function syncCommand(ctx: Ctx, opts: SyncOptions = {}): Promise<voi
   await pendingChanges(target.repo, target.ws, target.logFile, []);
   await refuseForeignCommits(target);
 
-  const report: Report = { commits: [], arrived: [], pushed: false, attempts: 0, ahead: 0 };
+  const report: Report = { commits: [], arrived: [], pushed: false, attempts: 0, ahead: 0, logBefore: undefined, overridden: [] };
+  const now = ctx.rt.now().getTime();
   while (report.attempts < SYNC_ATTEMPTS) {
     report.attempts++;
     await withLock(target.logFile, 'sync', () => commitPending(target, actor, state, report));
@@ -65,9 +70,14 @@ export async function syncCommand(ctx: Ctx, opts: SyncOptions = {}): Promise<voi
     await fetch(target, report);
     const arrived = await withLock(target.logFile, 'sync', async () => {
       await commitPending(target, actor, state, report);
-      const before = new Set(readEventLog(target.logFile).events.map((e) => e.id));
+      const log = readEventLog(target.logFile).events;
+      report.logBefore ??= log;
+      const before = new Set(log.map((e) => e.id));
       await rebase(target);
-      return mergedLog(target).filter((e) => !before.has(e.id));
+      const merged = mergedLog(target);
+      const arrived = merged.filter((e) => !before.has(e.id));
+      if (arrived.length > 0) report.overridden = overriddenChanges(report.logBefore, merged, actor, { now });
+      return arrived;
     });
     report.arrived.push(...arrived);
     report.ahead = Number((await target.repo.ok('rev-list', '--count', `${target.upstream.name}..HEAD`)).trim());

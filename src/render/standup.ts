@@ -8,6 +8,7 @@ import type { Escalation } from '../core/plan/schema.js';
 import { describeOnTrack } from '../core/queries/progress.js';
 import type { Scheduled } from '../core/queries/schedule.js';
 import type { Standup } from '../core/queries/standup.js';
+import type { AnswerSuggestions, QuestionKind } from '../core/queries/standup-answers.js';
 import { formatDate, formatShortDate } from './dates.js';
 import { escalationBanner } from './escalations.js';
 import { safeText } from './sanitize.js';
@@ -71,14 +72,18 @@ export function renderStandup(m: StandupModel, md: boolean, theme: Theme): strin
   return out;
 }
 
-/** What `standup --answer` offers as each answer: computed from the log and the plan. */
-export function suggestedAnswers(m: StandupModel, actor: string): string[] {
-  const s = m.standup;
-  const mine = s.yesterday.find((y) => y.actor === actor)?.events ?? [];
-  return [
-    mine.filter((e) => e.type === 'check').map((e) => eventWords(m.titleOf, e).replace(/^checked /, '')).join('; ') || 'nothing recorded',
-    todayItems(s).filter((e) => e.status !== 'done').map((e) => e.item.title).slice(0, 5).join('; ') || 'nothing scheduled',
-    s.blocked.map((e) => `${e.item.title}: ${e.state?.reason ?? ''}`).join('; ') || 'none',
-    s.onTrack ? describeOnTrack(s.onTrack) : 'n/a',
-  ];
+/** What `standup --answer` offers `sug.actor` for a question of this kind; none for other questions. */
+export function suggestedAnswer(kind: QuestionKind | undefined, sug: AnswerSuggestions, titleOf: (id: string) => string | undefined): string | undefined {
+  switch (kind) {
+    case 'yesterday':
+      return sug.completed.map((e) => eventWords(titleOf, e).replace(/^checked /, '')).join('; ') || 'nothing recorded';
+    case 'today':
+      return sug.open.map((e) => e.item.title).slice(0, 5).join('; ') || (sug.today.length > 0 ? 'nothing open' : 'nothing scheduled');
+    case 'blockers':
+      return sug.blocked.map((e) => `${e.item.title}: ${e.state?.reason ?? ''}`).join('; ') || 'none';
+    case 'onTrack':
+      return sug.onTrack ? describeOnTrack(sug.onTrack) : 'n/a';
+    default:
+      return undefined;
+  }
 }

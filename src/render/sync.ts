@@ -1,5 +1,8 @@
 // `launch sync`: what was committed, what arrived from teammates, and whether it was pushed.
 import { type ActorCounts, describeCounts } from '../core/log/counts.js';
+import { rowOf } from '../core/log/event-types.js';
+import type { LogEvent } from '../core/log/events.js';
+import type { Override } from '../core/log/overrides.js';
 import { safeText } from './sanitize.js';
 import type { Theme } from './theme.js';
 
@@ -11,6 +14,16 @@ export interface SyncOutcome {
   /** Local commits the upstream does not have. */
   ahead: number;
   upstream: string;
+  /** Items whose status a teammate's change, typed after yours, decides now. */
+  overridden: Override[];
+}
+
+const verbOf = (e: LogEvent): string => rowOf(e)?.verb ?? e.type;
+
+/** "bob unchecked page-transition-animations, which you checked"; a block says why. */
+export function overrideWords({ item, theirs, yours }: Override): string {
+  const reason = theirs.type === 'block' && typeof theirs.reason === 'string' && theirs.reason !== '' ? ` (${theirs.reason})` : '';
+  return `${theirs.actor} ${verbOf(theirs)} ${item}${reason}, which you ${verbOf(yours)}`;
 }
 
 export function renderSync(r: SyncOutcome, theme: Theme): string[] {
@@ -21,6 +34,10 @@ export function renderSync(r: SyncOutcome, theme: Theme): string[] {
   else {
     out.push(`From ${r.upstream}:`);
     for (const { actor, counts } of r.pulled) out.push(`  ${safeText(actor)} ${describeCounts(counts, { nouns: true })}`);
+  }
+  if (r.overridden.length > 0) {
+    out.push('Your changes overridden by later ones:');
+    for (const o of r.overridden) out.push(`  ${safeText(overrideWords(o))}`);
   }
   if (r.pushed) out.push(`${mark.done} pushed to ${r.upstream}${r.attempts > 1 ? ` (after ${r.attempts} attempts: others pushed meanwhile)` : ''}`);
   else if (r.ahead === 0) out.push(`${mark.todo} nothing to push: up to date with ${r.upstream}`);

@@ -5,7 +5,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { launcher } from '../support/commands.js';
+import { ENV, launcher } from '../support/commands.js';
+import { launchIn as launchInAt } from '../support/in-process.js';
 import { BIN, launch, tempDir } from './run.js';
 
 // Runs argv in a pty; for each step waits until the (escape-stripped) output since the previous step
@@ -105,7 +106,12 @@ async function workspace(): Promise<string> {
 }
 const logOf = (dir: string) => (existsSync(join(dir, '.launch', 'events.jsonl')) ? readFileSync(join(dir, '.launch', 'events.jsonl'), 'utf8') : '');
 const events = (dir: string) => logOf(dir).split('\n').filter(Boolean).map((l) => JSON.parse(l));
-const statusOf = async (dir: string, id: string) => JSON.parse((await launchIn(['show', id, '--json'], dir)).stdout).item.status;
+/**
+ * An item's status as the binary in the pty would show it: at the real clock too, since what it wrote
+ * counts for the real day, which a view as of the fixed clock's day (before it) would not show.
+ */
+const statusOf = async (dir: string, id: string) =>
+  JSON.parse((await launchInAt(['show', id, '--json'], { cwd: dir, env: ENV, now: new Date() })).stdout).item.status;
 
 describe.skipIf(noPty !== undefined)(`interactive prompts in a pseudo-terminal${noPty ? ` (skipped: ${noPty})` : ''}`, () => {
   beforeAll(() => {
@@ -166,6 +172,30 @@ describe.skipIf(noPty !== undefined)(`interactive prompts in a pseudo-terminal${
     expect(e).toMatchObject({ type: 'standup', actor: 'alice', date: '2026-12-01' });
     expect(Object.keys(e.answers)).toHaveLength(4);
     expect(Object.values(e.answers).every((a) => typeof a === 'string' && a.length > 0)).toBe(true);
+  });
+
+  it('standup --answer suggests the answering person\'s own work: their checks, their team\'s tasks, their blockers', async () => {
+    const dir = await workspace();
+    // Monday: Bob works on the frontend and blocks a backend item; Dave works on the backend.
+    for (const args of [
+      ['check', 'skeleton-loading-setup', '--as', 'bob'],
+      ['block', 'redis-setup', '--reason', 'waiting for DBA', '--as', 'bob'],
+      ['check', 'database-index-creation', '--as', 'dave'],
+      ['block', 'connection-pool-optimization', '--reason', 'load rig down', '--as', 'dave'],
+    ]) expect((await launchIn([...args, '--date', '2026-11-30'], dir)).code).toBe(0);
+    const r = inPty(['standup', '--answer', '--date', '2026-12-01', '--as', 'dave'], dir, [
+      { expect: 'What did you complete yesterday\\?', send: ENTER },
+      { expect: 'working on today\\?', send: ENTER },
+      { expect: 'blockers', send: ENTER },
+      { expect: 'on track', send: ENTER },
+    ]);
+    expect(r.code, r.output).toBe(0);
+    expect(r.output).toMatch(/Any blockers or dependencies\? \(Connection Pool Optimization: load rig down\)/);
+    const answers = events(dir).at(-1).answers;
+    expect(answers['What did you complete yesterday?']).toBe('Database Index Creation');
+    expect(answers['What are you working on today?']).toMatch(/^Connection Pool Optimization; /);
+    expect(answers['What are you working on today?']).not.toMatch(/Bundle Analysis|Skeleton/);
+    expect(answers['Any blockers or dependencies?']).toBe('Connection Pool Optimization: load rig down');
   });
 
   it('Ctrl-C half-way through the standup questions exits 130 and records nothing', async () => {

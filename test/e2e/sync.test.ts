@@ -75,6 +75,71 @@ describe('launch sync', () => {
     }
     const lines = logText(bob).split('\n').filter(Boolean).map((l) => JSON.parse(l).type);
     expect(lines).toEqual(['check', 'block']);
+    // Bob's block was overridden by Alice's later check, and the sync said so; Alice's check stands.
+    expect(b.out).toMatch(/Your changes overridden by later ones:\n {2}alice checked redis-setup, which you blocked\n/);
+  });
+
+  it('says when a teammate\'s later change overrode yours, in text and --json', async () => {
+    const { alice, bob } = await team();
+    expect((await run(alice, 'check', 'page-transition-animations')).code).toBe(0);
+    expect((await run(alice, 'check', 'redis-setup')).code).toBe(0);
+    expect((await run(alice, 'check', 'database-index-creation')).code).toBe(0);
+    await sync(alice);
+    await sync(bob);
+    // Typed after Alice's checks; the uncheck counts for Monday but was typed last, so it stands.
+    expect((await run(bob, 'uncheck', 'page-transition-animations', '--date', '2026-11-30')).code).toBe(0);
+    expect((await run(bob, 'block', 'redis-setup', '--reason', 'waiting for DBA')).code).toBe(0);
+    // Changes to items Alice never changed, and a note on hers, are no override.
+    expect((await run(bob, 'check', 'skeleton-loading-setup')).code).toBe(0);
+    expect((await run(bob, 'note', 'database-index-creation', 'indexes look good')).code).toBe(0);
+    await sync(bob);
+    const a = await sync(alice);
+    expect(a.out).toMatch(
+      /Your changes overridden by later ones:\n {2}bob unchecked page-transition-animations, which you checked\n {2}bob blocked redis-setup \(waiting for DBA\), which you checked\n/,
+    );
+    expect(a.out).not.toMatch(/skeleton-loading-setup|database-index-creation/);
+    expect(await statusIn(alice, 'page-transition-animations')).toBe('todo');
+    // Nothing new arrived: nothing new to say.
+    expect((await sync(alice, true)).json.overridden).toEqual([]);
+
+    // The JSON carries both changes, with when each was typed where that differs from when it counts.
+    const { alice: a2, bob: b2 } = await team();
+    await run(a2, 'check', 'page-transition-animations');
+    await sync(a2);
+    await sync(b2);
+    await run(b2, 'uncheck', 'page-transition-animations', '--date', '2026-11-30');
+    await sync(b2);
+    const j = (await sync(a2, true)).json;
+    const uncheck = JSON.parse(logText(b2).split('\n').filter(Boolean).at(-1)!);
+    const check = JSON.parse(logText(b2).split('\n').filter(Boolean).at(-2)!);
+    expect(j.overridden).toEqual([
+      {
+        item: 'page-transition-animations',
+        was: 'done',
+        status: 'todo',
+        theirs: { actor: 'bob', type: 'uncheck', ts: uncheck.ts, recorded: uncheck.recorded },
+        yours: { actor: 'alice', type: 'check', ts: check.ts },
+        text: 'bob unchecked page-transition-animations, which you checked',
+      },
+    ]);
+    // Alice checks it again: now Bob is the one told.
+    await run(a2, 'check', 'page-transition-animations');
+    await sync(a2);
+    expect((await sync(b2, true)).json.overridden.map((o: { text: string }) => o.text)).toEqual(['alice checked page-transition-animations, which you unchecked']);
+  });
+
+  it('does not report a teammate\'s change typed before yours, even when it arrives after', async () => {
+    const { alice, bob } = await team();
+    // Bob blocks first but syncs last; Alice's check, typed after, still decides.
+    await run(bob, 'block', 'page-transition-animations', '--reason', 'design pending');
+    await run(alice, 'check', 'page-transition-animations');
+    const a = await sync(alice, true);
+    expect(a.json.overridden).toEqual([]);
+    await sync(bob);
+    const again = await sync(alice, true);
+    expect(again.json.pulled).toEqual([{ actor: 'bob', counts: { block: 1 } }]);
+    expect(again.json.overridden).toEqual([]);
+    expect(await statusIn(alice, 'page-transition-animations')).toBe('done');
   });
 
   it('says so and changes nothing when there is nothing to do', async () => {

@@ -274,6 +274,11 @@ describe('JSON output schemas: write commands', () => {
     const undo = await json(UndoJson, ['undo'], opts);
     expect(undo.undone).toMatchObject({ type: 'note', item: 'redis-setup' });
     expect(undo.recorded[0].target).toBe(undo.undone.id);
+    // Any change may be backdated, and then says when it was typed.
+    const backdatedUncheck = await json(UncheckJson, ['uncheck', 'skeleton-components-implemented', '--date', '2026-12-10'], { ...opts, now: '2026-12-11T10:00:01Z' });
+    expect(backdatedUncheck.recorded[0]?.recorded).toBeDefined();
+    const backdatedNote = await json(NoteJson, ['note', 'redis-setup', 'for Thursday', '--date', '2026-12-10'], { ...opts, now: '2026-12-11T10:00:02Z' });
+    expect(backdatedNote.recorded[0]?.recorded).toBeDefined();
   }, 60_000);
 
   it('kpi record, standup --answer, escalate (record, --resolve, the list)', async () => {
@@ -366,6 +371,14 @@ describe('JSON output schemas: write commands', () => {
     const pulled = await json(SyncJson, ['sync'], { cwd: alice, env, now });
     expect(pulled).toMatchObject({ committed: false, commits: [], pushed: false, pulled: [{ actor: 'bob', counts: { check: 1 } }] });
     expect(await json(SyncJson, ['sync'], { cwd: alice, env, now })).toMatchObject({ committed: false, pulled: [], pushed: false });
+    // Bob unchecks Alice's item an hour later (for Monday): her next sync says her check was overridden.
+    const later = '2026-12-01T11:00:00Z';
+    await json(UncheckJson, ['uncheck', 'skeleton-loading-setup', '--as', 'bob', '--date', '2026-11-30'], { cwd: bob, env, now: later });
+    await json(SyncJson, ['sync', '--as', 'bob'], { cwd: bob, env, now: later });
+    const overridden = await json(SyncJson, ['sync'], { cwd: alice, env, now: later });
+    expect(overridden.overridden).toMatchObject([
+      { item: 'skeleton-loading-setup', was: 'done', status: 'todo', theirs: { actor: 'bob', type: 'uncheck', recorded: expect.any(String) }, yours: { actor: 'alice', type: 'check' } },
+    ]);
 
     // Outside a git repository sync refuses: an error on stderr, nothing on stdout.
     const refused = await launchIn(['sync', '--json'], { cwd: await seeded(), env, now });

@@ -109,3 +109,6 @@ export function createEvent(fields: NewEvent, id: string, ts: string): LaunchEve
   if (item !== undefined) head.item = item;
   return Object.assign(head, rest) as LaunchEvent;
 }
+
+/** Whether two actor names are one person: names are compared without regard to case ("Dave", "dave"). */
+export const sameActor = (a: string, b: string): boolean => a === b || a.toLowerCase() === b.toLowerCase();

@@ -1,7 +1,7 @@
 // The morning standup: yesterday's events by actor, today's agenda, blockers, the on-track verdict and
 // the plan's questions (plus the weekly review and risk prompts on a week's last working day).
 import { type Calendar, startOfLocalDay } from '../calendar/calendar.js';
-import type { LogEvent } from '../log/events.js';
+import { type LogEvent, sameActor } from '../log/events.js';
 import type { StandupRecord } from '../log/state.js';
 import { onTrack, type OnTrack } from './progress.js';
 import type { PlanView, Scheduled } from './schedule.js';
@@ -49,7 +49,7 @@ export function standup(
   for (const e of timeline) {
     const at = Date.parse(e.ts);
     if (at < from || at >= to || !REPORTED.has(e.type) || cancelled.has(e.id)) continue;
-    if (opts.actor && e.actor.toLowerCase() !== opts.actor.toLowerCase()) continue;
+    if (opts.actor && !sameActor(e.actor, opts.actor)) continue;
     byActor.set(e.actor, [...(byActor.get(e.actor) ?? []), e]);
   }
   const t = today(view, date, kpis, opts.team);

@@ -142,6 +142,8 @@ const written = {
   v: z.literal(1),
   id: NewEventId,
   ts: WrittenTimestamp,
+  /** When it was really recorded, if `ts` was backdated with --date (any type of event). */
+  recorded: WrittenTimestamp.optional(),
   actor: z.string().min(1),
 };
 
@@ -153,8 +155,6 @@ export const CheckEventJson = z.strictObject({
   values: z.array(MeasuredValueJson).min(1).optional(),
   /** Recorded with --force although a value missed its target. */
   missed: z.literal(true).optional(),
-  /** When it was really recorded, if `ts` was backdated with --date. */
-  recorded: WrittenTimestamp.optional(),
 });
 export const UncheckEventJson = z.strictObject({ ...written, type: z.literal('uncheck'), item: PlanId });
 export const BlockEventJson = z.strictObject({ ...written, type: z.literal('block'), item: PlanId, reason: z.string().min(1) });

@@ -1,7 +1,16 @@
 // `launch sync --json`: what was committed, pulled and pushed. Refusals (no repository, no upstream,
 // foreign changes) print no JSON: only an error on stderr.
 import { z } from 'zod';
-import { SchemaVersion } from './shared.schema.js';
+import { ItemStatus, SchemaVersion, Timestamp } from './shared.schema.js';
+
+/** A status change, as the log holds it. */
+const StatusChange = z.strictObject({
+  actor: z.string(),
+  type: z.enum(['check', 'uncheck', 'block', 'unblock']),
+  ts: Timestamp,
+  /** When it was typed, where that differs from ts. */
+  recorded: Timestamp.optional(),
+});
 
 export const SyncJson = z.strictObject({
   schema: SchemaVersion,
@@ -21,5 +30,23 @@ export const SyncJson = z.strictObject({
   upstream: z.string().min(1),
   /** Pull-rebase-push rounds (a push rejected because someone pushed meanwhile is retried). */
   attempts: z.number().int().min(1).max(3),
+  /**
+   * Items whose status changed in the merge because a teammate's change, typed after your last change
+   * to the item, decides it now; in the order those changes were typed.
+   */
+  overridden: z.array(
+    z.strictObject({
+      item: z.string().min(1),
+      /** Before the merge (null: no event had touched it) and now. */
+      was: ItemStatus.nullable(),
+      status: ItemStatus,
+      /** The teammate's change that stands. */
+      theirs: StatusChange,
+      /** Your last change to the item. */
+      yours: StatusChange,
+      /** E.g. "bob unchecked page-transition-animations, which you checked". */
+      text: z.string(),
+    }),
+  ),
 });
 export type SyncJson = z.infer<typeof SyncJson>;
