@@ -4,7 +4,7 @@ import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } fr
 import { dirname, join, relative, sep } from 'node:path';
 import { LaunchError } from '../errors.js';
 import { writeFileAtomic } from './atomic-write.js';
-import { actorFile, workspacePaths, type WorkspacePaths } from './workspace.js';
+import { actorFile, REPAIR_BACKUP_PATTERNS, workspacePaths, type WorkspacePaths } from './workspace.js';
 
 export interface InitRequest {
   dir: string;
@@ -39,7 +39,7 @@ export function initWorkspace(req: InitRequest): InitResult {
   if (!keptLog) writeFileSync(paths.log, '', { flag: 'wx' });
   if (req.actor) writeFileAtomic(actorFile(paths), `${req.actor}\n`);
   const ignore = join(paths.dir, '.gitignore');
-  if (!existsSync(ignore)) writeFileSync(ignore, '# per-person and rebuilt files\nactor\n.*.snapshot.json\n*.lock\n*.tmp\n.*.tmp-*\n');
+  if (!existsSync(ignore)) writeFileSync(ignore, `# per-person and rebuilt files, and doctor --repair's backups\n${['actor', '.*.snapshot.json', '*.lock', '*.tmp', '.*.tmp-*', ...REPAIR_BACKUP_PATTERNS].join('\n')}\n`);
   const gitattributes = addUnionMergeRule(paths);
   return gitattributes ? { paths, keptLog, gitattributes } : { paths, keptLog };
 }

@@ -51,6 +51,14 @@ export function findWorkspace(cwd: string, override?: string): WorkspacePaths | 
   }
 }
 
+/**
+ * `doctor --repair`'s backups of the log (events.jsonl.bad-<stamp>, events.jsonl.bak-<stamp>): kept on
+ * the machine that repaired it, never shared; git-ignored in a new workspace, and never a stray file
+ * to sync in an older one.
+ */
+export const REPAIR_BACKUP_PATTERNS = ['events.jsonl.bad-*', 'events.jsonl.bak-*'] as const;
+export const isRepairBackup = (name: string): boolean => /^events\.jsonl\.ba[dk]-[^/]*$/.test(name);
+
 /** The per-person name file: git-ignored, because config.yaml is shared by the whole team. */
 export const actorFile = (paths: WorkspacePaths): string => join(paths.dir, 'actor');
 
