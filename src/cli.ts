@@ -29,6 +29,7 @@ const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   sync: () => import('./commands/sync.js'),
   plan: () => import('./commands/plan-update.js'),
   init: () => import('./commands/init.js'),
+  whoami: () => import('./commands/whoami.js'),
   check: () => import('./commands/check.js'),
   uncheck: () => import('./commands/uncheck.js'),
   block: () => import('./commands/block.js'),

@@ -32,6 +32,7 @@ import { UnblockJson } from '../../src/render/json/unblock.schema.js';
 import { UncheckJson } from '../../src/render/json/uncheck.schema.js';
 import { UndoJson } from '../../src/render/json/undo.schema.js';
 import { ValidateJson } from '../../src/render/json/validate.schema.js';
+import { WhoamiJson } from '../../src/render/json/whoami.schema.js';
 
 const ENV = { TZ: 'UTC' };
 /** Friday of week 2 in Berlin: a working day after the seeded log, so writes land after it. */
@@ -303,6 +304,8 @@ describe('JSON output schemas: write commands', () => {
     expect(init).toMatchObject({ dir: '.launch', keptLog: false, gitattributes: null });
     const forced = await json(InitJson, ['init', '--plan', 'plan.md', '--start', '2026-11-30', '--tz', 'UTC', '--force'], { cwd: dir, now: '2026-11-29T10:00:00Z' });
     expect(forced.keptLog).toBe(true);
+    expect(await json(WhoamiJson, ['whoami'], { cwd: dir })).toMatchObject({ actor: 'alice', source: '.launch/actor', workspace: '.launch' });
+    await json(WhoamiJson, ['whoami', '--as', 'alice'], { cwd: scratchDir('launch-json-whoami-') });
 
     const opts = { cwd: dir, now: '2026-12-01T10:00:00Z' };
     for (const id of ['database-index-creation', 'redis-setup']) await json(CheckJson, ['check', id], opts);
