@@ -153,6 +153,21 @@ describe('launch sync', () => {
   });
 });
 
+describe('joining a workspace', () => {
+  it('a teammate who clones runs launch init --as: only her name changes, and sync commits only the log', async () => {
+    const { bob } = await team();
+    for (const args of [['init', '--as', 'carol'], ['init', '--force', '--as', 'carol']]) {
+      const r = await run(bob, ...args);
+      expect(r.code, r.stderr).toBe(0);
+      expect(git(bob, 'status', '--porcelain')).toBe('');
+    }
+    expect((await run(bob, 'check', 'redis-setup')).code).toBe(0);
+    await sync(bob);
+    expect(git(bob, 'show', '--name-only', '--format=%s', 'HEAD')).toBe('launch: carol checked 1\n\n.launch/events.jsonl\n');
+    expect(git(bob, 'status', '--porcelain')).toBe('');
+  });
+});
+
 describe('launch sync after doctor --repair', () => {
   /** A check, then a malformed line (a bad hand edit), moved out by doctor --repair into two backups. */
   async function repaired(dir: string): Promise<string[]> {

@@ -303,8 +303,10 @@ describe('JSON output schemas: write commands', () => {
     const init = await json(InitJson, ['init', '--plan', 'plan.md', '--start', '2026-11-30', '--tz', 'UTC', '--as', 'alice'], { cwd: dir, now: '2026-11-29T10:00:00Z' });
     expect(init).toMatchObject({ dir: '.launch', keptLog: false, gitattributes: null });
     const forced = await json(InitJson, ['init', '--plan', 'plan.md', '--start', '2026-11-30', '--tz', 'UTC', '--force'], { cwd: dir, now: '2026-11-29T10:00:00Z' });
-    expect(forced.keptLog).toBe(true);
-    expect(await json(WhoamiJson, ['whoami'], { cwd: dir })).toMatchObject({ actor: 'alice', source: '.launch/actor', workspace: '.launch' });
+    expect(forced).toMatchObject({ keptLog: true, actor: null, written: [] });
+    const joined = await json(InitJson, ['init', '--as', 'carol'], { cwd: dir, now: '2026-11-29T10:00:00Z' });
+    expect(joined).toMatchObject({ actor: 'carol', written: ['actor'], gitattributes: null });
+    expect(await json(WhoamiJson, ['whoami'], { cwd: dir })).toMatchObject({ actor: 'carol', source: '.launch/actor', workspace: '.launch' });
     await json(WhoamiJson, ['whoami', '--as', 'alice'], { cwd: scratchDir('launch-json-whoami-') });
 
     const opts = { cwd: dir, now: '2026-12-01T10:00:00Z' };
