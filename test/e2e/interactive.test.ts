@@ -5,7 +5,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { launcher } from '../support/commands.js';
+import { ENV, launcher } from '../support/commands.js';
+import { launchIn as launchAt } from '../support/in-process.js';
 import { BIN, launch, tempDir } from './run.js';
 
 // Runs argv in a pty; for each step waits until the (escape-stripped) output since the previous step
@@ -105,7 +106,11 @@ async function workspace(): Promise<string> {
 }
 const logOf = (dir: string) => (existsSync(join(dir, '.launch', 'events.jsonl')) ? readFileSync(join(dir, '.launch', 'events.jsonl'), 'utf8') : '');
 const events = (dir: string) => logOf(dir).split('\n').filter(Boolean).map((l) => JSON.parse(l));
-const statusOf = async (dir: string, id: string) => JSON.parse((await launchIn(['show', id, '--json'], dir)).stdout).item.status;
+/**
+ * An item's status as of now: the binary in the pty records at the real clock, so reading at the fixed
+ * one would miss its events once the real date is past the fixed clock's day.
+ */
+const statusOf = async (dir: string, id: string) => JSON.parse((await launchAt(['show', id, '--json'], { cwd: dir, env: ENV, now: new Date() })).stdout).item.status;
 
 describe.skipIf(noPty !== undefined)(`interactive prompts in a pseudo-terminal${noPty ? ` (skipped: ${noPty})` : ''}`, () => {
   beforeAll(() => {
