@@ -29,6 +29,7 @@ const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   sync: () => import('./commands/sync.js'),
   plan: () => import('./commands/plan-update.js'),
   init: () => import('./commands/init.js'),
+  whoami: () => import('./commands/whoami.js'),
   check: () => import('./commands/check.js'),
   uncheck: () => import('./commands/uncheck.js'),
   block: () => import('./commands/block.js'),
@@ -83,12 +84,15 @@ export async function buildProgram(rt: Runtime, argv: string[] = []): Promise<Co
     'after',
     `
 Quick start:
-  launch today                     what is on today (the bundled plan until you run launch init)
+  launch today                     what is on today (the bundled plan until you
+                                   run launch init)
   launch init --start 2026-11-30   start tracking the bundled plan in .launch/
-  launch check skeleton loading    mark an item done, by id, id prefix or words of its title
+  launch check skeleton loading    mark an item done, by id, id prefix or words
+                                   of its title
   launch kpis                      KPI targets, actuals, met or missed
 
-Exit codes: 0 ok · 1 failure, not found or ambiguous · 2 usage error · 130 cancelled prompt`,
+Exit codes: 0 ok · 1 failure, not found or ambiguous · 2 usage error ·
+            130 cancelled prompt`,
   );
   const modules = await Promise.all(needed.load.map((name) => COMMANDS[name]!()));
   for (const { register } of modules) register(program, rt);

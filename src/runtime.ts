@@ -36,6 +36,11 @@ export interface Ctx {
   printLines(lines: readonly string[]): void;
   /** Notes and warnings to stderr, never mixed into data. */
   note(text: string): void;
+  /**
+   * A note about the output itself (the bundled plan is what it shows): said just before the first
+   * thing printed on stdout, and not at all when the command stops before printing, on a usage error.
+   */
+  noteWithOutput(text: string): void;
   warn(text: string): void;
   printJson(value: unknown): void;
   /** Interactive only when both ends are terminals and the user did not ask for JSON. */
@@ -48,17 +53,24 @@ export function createCtx(rt: Runtime, opts: GlobalOptions): Ctx {
   const theme = createTheme(colorLevel({ flag: opts.color, env: rt.env, isTTY: rt.stdout.isTTY === true }));
   const errTheme = createTheme(colorLevel({ flag: opts.color, env: rt.env, isTTY: rt.stderr.isTTY === true }));
   const json = opts.json === true;
+  const note = (text: string) => void rt.stderr.write(`${errTheme.c.dim(safeText(text))}\n`);
+  const pending: string[] = [];
+  const out = (text: string) => {
+    for (const p of pending.splice(0)) note(p);
+    rt.stdout.write(text);
+  };
   return {
     rt,
     json,
     dir: opts.dir ?? (rt.env.LAUNCH_DIR || undefined),
     theme,
-    print: (text = '') => void rt.stdout.write(`${text}\n`),
-    printLines: (lines) => void (lines.length > 0 && rt.stdout.write(`${lines.join('\n')}\n`)),
-    note: (text) => void rt.stderr.write(`${errTheme.c.dim(safeText(text))}\n`),
+    print: (text = '') => out(`${text}\n`),
+    printLines: (lines) => void (lines.length > 0 && out(`${lines.join('\n')}\n`)),
+    note,
+    noteWithOutput: (text) => void pending.push(text),
     warn: (text) => void rt.stderr.write(`${errTheme.c.yellow('warning:')} ${safeText(text)}\n`),
     // JSON.stringify leaves DEL, C1 controls and bidi controls raw; they occur only inside strings.
-    printJson: (value) => void rt.stdout.write(`${JSON.stringify(value, null, 2).replace(JSON_UNSAFE, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`)}\n`),
+    printJson: (value) => out(`${JSON.stringify(value, null, 2).replace(JSON_UNSAFE, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`)}\n`),
     interactive: !json && rt.stdout.isTTY === true && rt.stdinIsTTY,
   };
 }

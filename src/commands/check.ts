@@ -41,7 +41,7 @@ export const register: Register = (program, rt) =>
         'launch check skeleton loading --note "all three skeletons in"',
         'launch check bundle-analysis --date yesterday',
         'launch check initial-bundle --value 480KB',
-        'launch check core-web-vitals --value LCP=2.1s --value FID=80ms --value CLS=0.05',
+        'launch check core-web-vitals --value LCP=2.1s FID=80ms CLS=0.05',
       ),
     )
     .action(handle(rt, checkCommand));

@@ -3,6 +3,7 @@
 import { basename } from 'node:path';
 import { LaunchError } from '../errors.js';
 import { doctorEventLog, repairEventLog } from '../io/event-log-doctor.js';
+import { findWorkspace, INIT_HINT } from '../io/workspace.js';
 import { badLines, renderDoctor } from '../render/doctor.js';
 import { doctorJson } from '../render/json/doctor.js';
 import type { Ctx } from '../runtime.js';
@@ -17,9 +18,12 @@ export const register: Register = (program, rt) =>
     .action(handle(rt, doctorCommand));
 
 export async function doctorCommand(ctx: Ctx, opts: { repair?: boolean }): Promise<void> {
+  // Without a workspace there is nothing to check: the bundled plan is not opened, nor mentioned.
+  const noWorkspace = () => new LaunchError('no launch workspace here or in any parent directory, so there is nothing to check', { hint: INIT_HINT });
+  if (!findWorkspace(ctx.rt.cwd, ctx.dir)) throw noWorkspace();
   // Opening validates the plan and config (throwing with file:line); log problems are reported here.
   const state = await openForRead(ctx, { history: true }); // orphaned events
-  if (!state.paths) throw new LaunchError('no launch workspace to check', { hint: 'run `launch init` first' });
+  if (!state.paths) throw noWorkspace();
   const report = doctorEventLog(state.paths.log, ctx.rt.now());
   const items = state.items.all();
   const known = new Set(items.map((i) => i.id));

@@ -21,7 +21,7 @@ export const register: Register = (program, rt) =>
     .argument('<plan.md>', 'the Markdown plan')
     .option('-o, --output <file.yaml>', 'where to write the YAML (default: plans/<plan-id>.yaml)')
     .option('-y, --yes', 'inside a workspace: apply the plan update without asking')
-    .addHelpText('after', '\nInside a workspace and without -o, this updates the workspace\'s plan (as `launch plan update`),\nshowing what changes and keeping every status.\n\nExample:\n  launch import sprint-plan.md -o plans/sprint.yaml\n')
+    .addHelpText('after', '\nInside a workspace and without -o, this updates the workspace\'s plan (as\n`launch plan update`), showing what changes and keeping every status.\n\nExample:\n  launch import sprint-plan.md -o plans/sprint.yaml\n')
     .action(handle(rt, importCommand));
 
 export async function importCommand(ctx: Ctx, source: string, opts: ImportOptions): Promise<void> {

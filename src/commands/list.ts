@@ -2,7 +2,6 @@
 import type { Item } from '../core/plan/schema.js';
 import { buildPlanView } from '../core/queries/schedule.js';
 import { UsageError } from '../errors.js';
-import { loadPlanFile } from '../io/plan-source.js';
 import type { State } from '../io/store/open.js';
 import { itemJson } from '../render/json/shared.js';
 import type { ItemJson } from '../render/json/shared.schema.js';
@@ -11,7 +10,7 @@ import { renderList } from '../render/list.js';
 import type { Ctx } from '../runtime.js';
 import { handle, type Register } from './shared/command.js';
 import { sprintMatcher, teamMatcher } from './shared/filters.js';
-import { openForRead, withPlanFile } from './shared/open.js';
+import { openForRead, openPlanFile } from './shared/open.js';
 import { DATE_OPTION, resolveDate } from './shared/options.js';
 
 export interface ListOptions {
@@ -59,8 +58,7 @@ function filters(state: State, opts: ListOptions): (item: Item, view: ItemJson) 
 }
 
 export async function listCommand(ctx: Ctx, opts: ListOptions): Promise<void> {
-  const opened = await openForRead(ctx);
-  const state = opts.plan ? withPlanFile(opened, (await loadPlanFile(opts.plan, ctx.rt.cwd)).plan) : opened;
+  const state = opts.plan ? await openPlanFile(ctx, opts.plan) : await openForRead(ctx);
   const keep = filters(state, opts);
   const view = buildPlanView(state.plan, state.items, state.calendar, state.asOf(resolveDate(opts.date, state.today)).items);
   const rows = view.entries.map((e) => ({ item: e.item, view: itemJson(e) })).filter(({ item, view }) => keep(item, view));

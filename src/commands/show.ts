@@ -1,13 +1,12 @@
 // launch show <item>: everything about one item — where it sits, when it is due, who did what.
 import { buildPlanView } from '../core/queries/schedule.js';
-import { loadPlanFile } from '../io/plan-source.js';
 import { itemJson } from '../render/json/shared.js';
 import { showJson } from '../render/json/show.js';
 import { renderShow } from '../render/show.js';
 import type { Ctx } from '../runtime.js';
 import { handle, type Register } from './shared/command.js';
 import { resolveOne } from './shared/items.js';
-import { openForRead, withPlanFile } from './shared/open.js';
+import { openForRead, openPlanFile } from './shared/open.js';
 import { DATE_OPTION, resolveDate } from './shared/options.js';
 import { parseInstant } from '../core/calendar/instant.js';
 
@@ -21,8 +20,7 @@ export const register: Register = (program, rt) =>
     .action(handle(rt, showCommand));
 
 export async function showCommand(ctx: Ctx, ref: string, opts: { plan?: string; date?: string }): Promise<void> {
-  const opened = await openForRead(ctx, { history: true }); // the item's history
-  const state = opts.plan ? withPlanFile(opened, (await loadPlanFile(opts.plan, ctx.rt.cwd)).plan) : opened;
+  const state = opts.plan ? await openPlanFile(ctx, opts.plan, { history: true }) : await openForRead(ctx, { history: true }); // the item's history
   const date = resolveDate(opts.date, state.today);
   const fold = state.asOf(date);
   const counts = state.calendar.dayEnd(date);

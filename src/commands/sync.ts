@@ -50,7 +50,7 @@ export const register: Register = (program, rt) =>
     .command('sync')
     .description('share the workspace through git: commit new events, pull teammates\' with a rebase, push')
     .option(...AS_OPTION)
-    .addHelpText('after', `\nRefuses outside a git repository, without an upstream branch, or when .launch/ has changes launch did not make.\n${examples('launch sync', "launch sync --json | jq '.pulled'")}`)
+    .addHelpText('after', `\nRefuses outside a git repository, without an upstream branch, or when .launch/\nhas changes launch did not make.\n${examples('launch sync', "launch sync --json | jq '.pulled'")}`)
     .action(handle(rt, syncCommand));
 
 export async function syncCommand(ctx: Ctx, opts: SyncOptions = {}): Promise<void> {

@@ -1,15 +1,17 @@
 // Creates .launch/: plan.yaml, config.yaml and an empty log; in a git work tree, the union merge rule.
 import { execFileSync } from 'node:child_process';
 import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
+import { basename, dirname, join, relative, sep } from 'node:path';
 import { LaunchError } from '../errors.js';
 import { writeFileAtomic } from './atomic-write.js';
-import { actorFile, workspacePaths, type WorkspacePaths } from './workspace.js';
+import { actorFile, REPAIR_BACKUP_PATTERNS, workspacePaths, type WorkspacePaths } from './workspace.js';
 
 export interface InitRequest {
   dir: string;
-  planYaml: string;
-  configYaml: string;
+  /** The plan's YAML; undefined keeps an existing workspace's plan.yaml as it is. */
+  planYaml?: string;
+  /** The settings' YAML; undefined keeps an existing workspace's config.yaml as it is. */
+  configYaml?: string;
   force: boolean;
   /** `--as`: kept in the git-ignored .launch/actor, since config.yaml is shared by the team. */
   actor?: string;
@@ -19,29 +21,64 @@ export interface InitResult {
   paths: WorkspacePaths;
   keptLog: boolean;
   gitattributes?: string;
+  /** The files in .launch/ this run created or changed, by name. */
+  written: string[];
+}
+
+/** A workspace's own hint when init is refused: how to join it, and how to change it. */
+export const EXISTING_HINT =
+  'in a teammate\'s workspace, `launch init --as <name>` only sets who you are in this clone; ' +
+  'to change its plan or settings add --force (the event log is kept)';
+
+/** .launch/ holds a workspace: init would join or change it rather than create one. */
+export const isWorkspace = (dir: string): boolean => existsSync(workspacePaths(dir).plan);
+
+/** Writes `text` to `path` unless it already holds exactly that; says whether it wrote. */
+function writeIfChanged(path: string, text: string): boolean {
+  try {
+    if (readFileSync(path, 'utf8') === text) return false;
+  } catch {
+    // missing or unreadable: written below
+  }
+  writeFileAtomic(path, text);
+  return true;
 }
 
 export function initWorkspace(req: InitRequest): InitResult {
   const paths = workspacePaths(req.dir);
-  if (existsSync(paths.plan) && !req.force) {
-    throw new LaunchError(`${paths.dir} is already a launch workspace`, {
-      hint: 'use --force to replace its plan and config (the event log is kept)',
-    });
-  }
+  const existed = existsSync(paths.plan);
+  if (existed && !req.force) throw new LaunchError(`${paths.dir} is already a launch workspace`, { hint: EXISTING_HINT });
+  if (!existed && (req.planYaml === undefined || req.configYaml === undefined)) throw new Error('a new workspace needs a plan and a config');
   try {
     mkdirSync(paths.dir, { recursive: true });
   } catch (error) {
     throw new LaunchError(`cannot create ${paths.dir}: ${(error as Error).message}`, { cause: error });
   }
-  writeFileAtomic(paths.plan, req.planYaml);
-  writeFileAtomic(paths.config, req.configYaml);
+  const written: string[] = [];
+  // A file that would not change is not rewritten: git, and so launch sync, sees no change in it.
+  if (req.planYaml !== undefined && writeIfChanged(paths.plan, req.planYaml)) written.push(basename(paths.plan));
+  if (req.configYaml !== undefined && writeIfChanged(paths.config, req.configYaml)) written.push(basename(paths.config));
   const keptLog = existsSync(paths.log);
-  if (!keptLog) writeFileSync(paths.log, '', { flag: 'wx' });
-  if (req.actor) writeFileAtomic(actorFile(paths), `${req.actor}\n`);
+  if (!keptLog) {
+    writeFileSync(paths.log, '', { flag: 'wx' });
+    written.push(basename(paths.log));
+  }
+  if (req.actor) written.push(...setLocalActor(paths, req.actor));
   const ignore = join(paths.dir, '.gitignore');
-  if (!existsSync(ignore)) writeFileSync(ignore, '# per-person and rebuilt files\nactor\n.*.snapshot.json\n*.lock\n*.tmp\n.*.tmp-*\n');
+  if (!existsSync(ignore)) {
+    writeFileSync(ignore, `# per-person and rebuilt files, and doctor --repair's backups\n${['actor', '.*.snapshot.json', '*.lock', '*.tmp', '.*.tmp-*', ...REPAIR_BACKUP_PATTERNS].join('\n')}\n`);
+    written.push('.gitignore');
+  }
   const gitattributes = addUnionMergeRule(paths);
-  return gitattributes ? { paths, keptLog, gitattributes } : { paths, keptLog };
+  return gitattributes ? { paths, keptLog, gitattributes, written } : { paths, keptLog, written };
+}
+
+/**
+ * Joining a teammate's workspace: this clone's name in .launch/actor (git-ignored), and nothing else.
+ * The plan and settings are the team's, committed; rewriting them would be a change for sync to refuse.
+ */
+export function setLocalActor(paths: WorkspacePaths, actor: string): string[] {
+  return writeIfChanged(actorFile(paths), `${actor}\n`) ? [basename(actorFile(paths))] : [];
 }
 
 /** `events.jsonl merge=union` lets git merge two teammates' appends without conflicts. */

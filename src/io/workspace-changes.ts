@@ -2,13 +2,14 @@
 // them. Launch's own changes are lines appended to events.jsonl (plus, the first time, the files
 // `launch init` created, and init's merge rule in .gitattributes). A hand edit of plan.yaml or
 // config.yaml, a rewritten log, or a stray file under .launch/ is the user's business: sync refuses
-// rather than commit it under a "launch:" message.
+// rather than commit it under a "launch:" message. doctor --repair's backups are no stray files: they
+// are git-ignored, and where an older .gitignore does not say so, passed over all the same.
 import { readFileSync, realpathSync } from 'node:fs';
 import { basename, join, relative, sep } from 'node:path';
 import type { LogEvent } from '../core/log/events.js';
 import { LaunchError } from '../errors.js';
 import { type GitRepo, parseStatus } from './git.js';
-import type { WorkspacePaths } from './workspace.js';
+import { isRepairBackup, type WorkspacePaths } from './workspace.js';
 
 export interface WorkspaceInRepo {
   /** Paths relative to the repository's top, with "/" separators, as git prints them. */
@@ -98,6 +99,8 @@ export async function pendingChanges(repo: GitRepo, ws: WorkspaceInRepo, logFile
     if (path.startsWith(`${ws.dir}/`)) {
       const name = path.slice(ws.dir.length + 1);
       if (isScratch(name)) continue;
+      // doctor --repair's backups, in a workspace whose .gitignore predates them: local, as in a new one.
+      if (xy === '??' && isRepairBackup(name)) continue;
       if (path === ws.log && !xy.includes('D')) {
         logChanged = true;
         include.push(path);

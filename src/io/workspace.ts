@@ -51,6 +51,14 @@ export function findWorkspace(cwd: string, override?: string): WorkspacePaths | 
   }
 }
 
+/**
+ * `doctor --repair`'s backups of the log (events.jsonl.bad-<stamp>, events.jsonl.bak-<stamp>): kept on
+ * the machine that repaired it, never shared; git-ignored in a new workspace, and never a stray file
+ * to sync in an older one.
+ */
+export const REPAIR_BACKUP_PATTERNS = ['events.jsonl.bad-*', 'events.jsonl.bak-*'] as const;
+export const isRepairBackup = (name: string): boolean => /^events\.jsonl\.ba[dk]-[^/]*$/.test(name);
+
 /** The per-person name file: git-ignored, because config.yaml is shared by the whole team. */
 export const actorFile = (paths: WorkspacePaths): string => join(paths.dir, 'actor');
 
@@ -63,10 +71,47 @@ function localActor(paths: WorkspacePaths | undefined): string | undefined {
   }
 }
 
+/** Where the name events are recorded under can come from, in the order they are asked. */
+export const ACTOR_SOURCES = ['--as', 'LAUNCH_ACTOR', '.launch/actor', 'config.yaml', 'git user.name', 'OS user'] as const;
+export type ActorSource = (typeof ACTOR_SOURCES)[number];
+
+export interface ActorChoice {
+  source: ActorSource;
+  name: string;
+}
+
 /**
- * The name events are recorded under: --as, LAUNCH_ACTOR, this clone's .launch/actor (written by
- * `init --as`), the config's shared default, git's user.name, then the OS user.
+ * The names on offer, in the order they are asked: --as, LAUNCH_ACTOR, this clone's .launch/actor
+ * (written by `init --as`), the config's shared default, git's user.name, then the OS user. The first
+ * decides; with `all`, the rest are asked too (for `launch whoami`), else asking stops there.
  */
+export async function actorChoices(
+  explicit: string | undefined,
+  config: Config | undefined,
+  cwd: string,
+  env: Record<string, string | undefined>,
+  paths: WorkspacePaths | undefined,
+  all = false,
+): Promise<ActorChoice[]> {
+  const ask: Record<ActorSource, () => string | undefined | Promise<string | undefined>> = {
+    '--as': () => explicit?.trim(),
+    LAUNCH_ACTOR: () => env.LAUNCH_ACTOR?.trim(),
+    '.launch/actor': () => localActor(paths),
+    'config.yaml': () => config?.actor?.trim(),
+    'git user.name': () => gitUserName(cwd, env),
+    'OS user': () => osUser(),
+  };
+  const out: ActorChoice[] = [];
+  for (const source of ACTOR_SOURCES) {
+    const name = await ask[source]();
+    if (!name) continue;
+    out.push({ source, name });
+    if (!all) break;
+  }
+  return out;
+}
+
+/** The name events are recorded under: the first of `actorChoices`, else "unknown". */
 export async function resolveActor(
   explicit: string | undefined,
   config: Config | undefined,
@@ -74,15 +119,15 @@ export async function resolveActor(
   env: Record<string, string | undefined>,
   paths?: WorkspacePaths,
 ): Promise<string> {
-  const pick = explicit?.trim() || env.LAUNCH_ACTOR?.trim() || localActor(paths) || config?.actor?.trim() || (await gitUserName(cwd)) || osUser();
-  return pick || 'unknown';
+  return (await actorChoices(explicit, config, cwd, env, paths))[0]?.name ?? 'unknown';
 }
 
-async function gitUserName(cwd: string): Promise<string | undefined> {
+/** git as the command's environment has it (as sync runs it): its PATH, HOME and GIT_CONFIG_*. */
+async function gitUserName(cwd: string, env: Record<string, string | undefined>): Promise<string | undefined> {
   // Loaded here, not at the top: only a write without a configured actor needs a child process.
   const { execFileSync } = await import('node:child_process');
   try {
-    return execFileSync('git', ['config', 'user.name'], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 2000 }).trim() || undefined;
+    return execFileSync('git', ['config', 'user.name'], { cwd, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 2000 }).trim() || undefined;
   } catch {
     return undefined;
   }

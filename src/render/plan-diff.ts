@@ -35,7 +35,7 @@ export function renderPlanDiff(diff: PlanDiff, theme: Theme, history: (id: strin
     out.push(`  ${c.red('- removed')} ${r.id.padEnd(WIDTH)} ${safeText(r.title)} ${c.dim(`(${left})`)}`);
   }
   for (const r of diff.renamed) {
-    const text = r.from === r.to ? `${safeText(r.to)} ${c.dim(`(imported as ${r.importedId}; keeps its id)`)}` : `"${safeText(r.from)}" → "${safeText(r.to)}"${r.importedId !== r.id ? c.dim(' (keeps its id and history)') : ''}`;
+    const text = `"${safeText(r.from)}" → "${safeText(r.to)}"${r.importedId !== r.id ? c.dim(' (keeps its id and history)') : ''}`;
     out.push(`  ${c.yellow('~ renamed')} ${r.id.padEnd(WIDTH)} ${text}`);
   }
   for (const m of diff.moved) out.push(`  ${c.cyan('→ moved  ')} ${m.id.padEnd(WIDTH)} ${safeText(moveText(m))}`);

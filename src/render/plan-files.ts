@@ -26,12 +26,27 @@ export interface Created {
   keptLog: boolean;
   /** The .gitattributes that has the union merge rule, as shown. */
   gitattributes: string | undefined;
+  /** `init --force` on an existing workspace. */
+  updated?: boolean;
+  /** Its files left as they were (nothing given again changed them). */
+  kept?: string[];
 }
 
 export function created(c: Created): string[] {
-  const out = [`Created ${c.dir}/ tracking "${safeText(c.title)}"`, `  Week 1 starts ${formatDate(c.weekOneStarts)} · ${c.totalWeeks} weeks · time zone ${c.timeZone}`];
+  const out = [`${c.updated ? 'Updated' : 'Created'} ${c.dir}/ tracking "${safeText(c.title)}"`, `  Week 1 starts ${formatDate(c.weekOneStarts)} · ${c.totalWeeks} weeks · time zone ${c.timeZone}`];
+  if (c.kept && c.kept.length > 0) out.push(`  kept ${c.kept.join(' and ')} as ${c.kept.length === 1 ? 'it was' : 'they were'}`);
   if (c.keptLog) out.push('  kept the existing event log');
   if (c.gitattributes !== undefined) out.push(`  ${c.gitattributes}: events.jsonl merges with merge=union`);
   out.push('Next: launch today');
   return out;
+}
+
+/** `init --as` in an existing workspace: only this clone's name changed. */
+export function joined(j: { dir: string; title: string; actor: string }): string[] {
+  return [
+    `Joined ${j.dir}/ tracking "${safeText(j.title)}"`,
+    `  your events are recorded as ${safeText(j.actor)} (${j.dir}/actor: this clone only, git-ignored)`,
+    "  config.yaml and plan.yaml are the team's and were left as they are",
+    'Next: launch whoami, launch today',
+  ];
 }

@@ -1,6 +1,6 @@
 // launch init, and how commands find the workspace it creates.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ENV, eventsOf, launcher, statusWith, workspaceWith } from '../support/commands.js';
@@ -23,6 +23,59 @@ describe('launch init', () => {
     expect((await launch(['init', '--force', '--start', '2026-12-07'], dir)).code).toBe(0);
     expect(eventsOf(dir)).toHaveLength(1);
     expect(await statusOf(dir, 'skeleton-loading-setup')).toBe('done');
+  });
+
+  it('--as in an existing workspace (a teammate\'s clone) sets only this clone\'s actor', async () => {
+    const dir = await workspace();
+    const files = ['plan.yaml', 'config.yaml'].map((f) => join(dir, '.launch', f));
+    const before = files.map((f) => ({ text: readFileSync(f, 'utf8'), ino: statSync(f).ino, mtime: statSync(f).mtimeMs }));
+    const r = await launch(['init', '--as', 'carol'], dir);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^Joined \.launch\/ tracking "SecureNet Production Launch: Sprint Planning"\n {2}your events are recorded as carol \(\.launch\/actor: this clone only, git-ignored\)\n {2}config\.yaml and plan\.yaml are the team's and were left as they are\n/);
+    expect(readFileSync(join(dir, '.launch', 'actor'), 'utf8')).toBe('carol\n');
+    expect(files.map((f) => ({ text: readFileSync(f, 'utf8'), ino: statSync(f).ino, mtime: statSync(f).mtimeMs }))).toEqual(before);
+    await launch(['check', 'redis-setup'], dir);
+    expect(eventsOf(dir).map((e) => e.actor)).toEqual(['carol']);
+    // --json says the same; LAUNCH_ACTOR, which wins over .launch/actor, is pointed out.
+    const json = await launch(['init', '--as', 'dan', '--json'], dir, { ...ENV, LAUNCH_ACTOR: 'erin' });
+    expect(json.code, json.stderr).toBe(0);
+    expect(JSON.parse(json.stdout)).toMatchObject({ dir: '.launch', start: '2026-11-30', timeZone: 'Europe/Berlin', keptLog: true, actor: 'dan', written: ['actor'] });
+    expect(json.stderr).toMatch(/LAUNCH_ACTOR \(erin\) comes before \.launch\/actor/);
+    // Without --as, an existing workspace is still refused, and the hint says how to join it.
+    const bare = await launch(['init'], dir);
+    expect(bare.code).toBe(1);
+    expect(bare.stderr).toMatch(/hint: .*launch init --as <name>/);
+    expect((await launch(['init', '--as', 'carol', '--start', '2026-12-07'], dir)).code).toBe(1);
+    expect(files.map((f) => readFileSync(f, 'utf8'))).toEqual(before.map((b) => b.text));
+  });
+
+  it('--force keeps the start, zone and holidays, and the plan, unless they are given again', async () => {
+    const dir = scratchDir();
+    expect((await launch(['init', '--start', '2026-11-30', '--tz', 'Europe/Berlin', '--holiday', '2026-12-25', '--as', 'alice'], dir)).code).toBe(0);
+    const config = () => readFileSync(join(dir, '.launch', 'config.yaml'), 'utf8');
+    const plan = () => readFileSync(join(dir, '.launch', 'plan.yaml'), 'utf8');
+    const [config0, plan0] = [config(), plan()];
+    // The machine is in UTC and it is Tuesday 1 Dec: neither may leak into the workspace.
+    const forced = await launch(['init', '--force', '--as', 'carol'], dir);
+    expect(forced.code, forced.stderr).toBe(0);
+    expect([config(), plan()]).toEqual([config0, plan0]);
+    expect(readFileSync(join(dir, '.launch', 'actor'), 'utf8')).toBe('carol\n');
+
+    const moved = await launch(['init', '--force', '--start', '2026-12-07', '--json'], dir);
+    expect(moved.code, moved.stderr).toBe(0);
+    expect(JSON.parse(moved.stdout)).toMatchObject({ start: '2026-12-07', timeZone: 'Europe/Berlin', written: ['config.yaml'] });
+    expect(config()).toBe(config0.replace('start: "2026-11-30"', 'start: "2026-12-07"'));
+    expect(config()).toMatch(/holidays:\n {2}- "2026-12-25"/);
+    expect((await launch(['init', '--force', '--tz', 'UTC'], dir)).code).toBe(0);
+    expect(config()).toMatch(/start: "2026-12-07"\ntimeZone: UTC\n/);
+    expect(plan()).toBe(plan0);
+
+    writeFileSync(join(dir, 'p.md'), '# P\n\n## Week 1: W\n\n- [ ] One thing\n');
+    const replanned = await launch(['init', '--force', '--plan', 'p.md'], dir);
+    expect(replanned.code, replanned.stderr).toBe(0);
+    expect(replanned.stdout).toMatch(/^Updated \.launch\/ tracking "P"/);
+    expect(plan()).toMatch(/id: one-thing/);
+    expect(config()).toMatch(/start: "2026-12-07"\ntimeZone: UTC\n/);
   });
 
   it('imports a Markdown plan and rejects a bad zone', async () => {

@@ -70,6 +70,23 @@ describe('launch plan update', () => {
     expect(again.stdout).toBe('.launch/plan.yaml is already up to date with plan2.md\n');
   });
 
+  it('lists a rename once: a later update with an unrelated change does not list it again', async () => {
+    const dir = await workspace();
+    expect((await launch(['plan', 'update', 'plan2.md', '--yes'], dir)).code).toBe(0);
+    // The same plan with one unrelated item added: the imported id of "Database Index Tuning" still
+    // differs from the id it keeps, but its title no longer changes, so it is no rename.
+    writeFileSync(join(dir, 'plan3.md'), md(['Database Index Tuning', 'Connection Pool Tuning', 'Query Cache Warmup'], ['Skeleton Loading Setup', 'Bundle Analysis', 'Lazy Images']));
+    const r = await launch(['plan', 'update', 'plan3.md', '--yes'], dir);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/\+ added {2}\s*lazy-images\s+Lazy Images/);
+    expect(r.stdout).not.toMatch(/renamed/);
+    expect(r.stdout).toMatch(/ 5 item\(s\) unchanged/);
+    const json = JSON.parse((await launch(['plan', 'update', 'plan3.md', '--json'], dir)).stdout);
+    expect(json).toMatchObject({ upToDate: true, diff: { renamed: [], unchanged: 6 } });
+    // The item still has its old id, and its history.
+    expect(JSON.parse((await launch(['show', 'database-index-creation', '--json'], dir)).stdout).item).toMatchObject({ title: 'Database Index Tuning', status: 'done' });
+  });
+
   it('--json prints the diff with a stable shape', async () => {
     const dir = await workspace();
     const r = await launch(['plan', 'update', 'plan2.md', '--json', '--yes'], dir);

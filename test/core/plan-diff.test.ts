@@ -93,7 +93,9 @@ describe('diffPlans', () => {
     const d = diffPlans(plan(), next);
     const imported = next.items.filter((i) => i.title === 'Redis Setup').map((i) => i.id);
     expect(imported).not.toContain('redis-setup');
-    expect(d.renamed).toEqual([{ id: 'redis-setup', importedId: imported[0], from: 'Redis Setup', to: 'Redis Setup', by: 'title' }]);
+    // Its title did not change: it keeps its id without being reported as renamed.
+    expect(d.renamed).toEqual([]);
+    expect(d.keptIds).toEqual([{ id: 'redis-setup', importedId: imported[0] }]);
     expect(ids(d.added)).toEqual([imported[1]]);
     expect(checkPlanSanity(keepOldIds(next, idsToKeep(d)))).toEqual([]);
   });

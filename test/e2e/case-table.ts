@@ -65,4 +65,6 @@ export const CASES: Case[] = [
   { args: ['sync'], code: 1, err: /git/ },
   { args: ['doctor'], code: 0, out: /log events\.jsonl/ },
   { args: ['doctor', '--repair'], code: 0 },
+  { args: ['init', '--as', 'carol'], code: 0, out: /^Joined \.launch\/ tracking/ },
+  { args: ['whoami'], code: 0, out: /^carol\n {2}from \.launch\/actor/ },
 ];

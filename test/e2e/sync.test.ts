@@ -1,6 +1,6 @@
 // launch sync with real git: a bare repository on disk is the remote, each teammate has a clone.
 // launch itself runs in-process (see git-team.ts): what needs real processes here is git.
-import { appendFileSync, chmodSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, chmodSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cloneAs, git, run, statusIn, team } from './git-team.js';
@@ -215,6 +215,53 @@ describe('launch sync', () => {
       '.launch/plan.yaml',
     ]);
     expect(git(dir, 'status', '--porcelain')).toBe('');
+  });
+});
+
+describe('joining a workspace', () => {
+  it('a teammate who clones runs launch init --as: only her name changes, and sync commits only the log', async () => {
+    const { bob } = await team();
+    for (const args of [['init', '--as', 'carol'], ['init', '--force', '--as', 'carol']]) {
+      const r = await run(bob, ...args);
+      expect(r.code, r.stderr).toBe(0);
+      expect(git(bob, 'status', '--porcelain')).toBe('');
+    }
+    expect((await run(bob, 'check', 'redis-setup')).code).toBe(0);
+    await sync(bob);
+    expect(git(bob, 'show', '--name-only', '--format=%s', 'HEAD')).toBe('launch: carol checked 1\n\n.launch/events.jsonl\n');
+    expect(git(bob, 'status', '--porcelain')).toBe('');
+  });
+});
+
+describe('launch sync after doctor --repair', () => {
+  /** A check, then a malformed line (a bad hand edit), moved out by doctor --repair into two backups. */
+  async function repaired(dir: string): Promise<string[]> {
+    expect((await run(dir, 'check', 'redis-setup')).code).toBe(0);
+    appendFileSync(join(dir, '.launch', 'events.jsonl'), 'not an event\n');
+    const r = await run(dir, 'doctor', '--repair');
+    expect(r.code, r.stderr).toBe(0);
+    const backups = readdirSync(join(dir, '.launch')).filter((f) => /^events\.jsonl\.ba[dk]-/.test(f));
+    expect(backups).toHaveLength(2);
+    return backups;
+  }
+
+  it('a new workspace git-ignores the backups: sync commits only the log', async () => {
+    const { alice } = await team();
+    await repaired(alice);
+    expect(git(alice, 'status', '--porcelain')).toBe(' M .launch/events.jsonl\n');
+    await sync(alice);
+    expect(git(alice, 'show', '--name-only', '--format=', 'HEAD')).toBe('.launch/events.jsonl\n');
+    expect(git(alice, 'status', '--porcelain')).toBe('');
+  });
+
+  it('a workspace whose .gitignore predates them: sync neither refuses nor commits them', async () => {
+    const { alice } = await team();
+    writeFileSync(join(alice, '.launch', '.gitignore'), 'actor\n.*.snapshot.json\n*.lock\n*.tmp\n.*.tmp-*\n');
+    git(alice, 'commit', '-q', '-am', 'An older .gitignore');
+    const backups = await repaired(alice);
+    await sync(alice);
+    expect(git(alice, 'show', '--name-only', '--format=', 'HEAD')).toBe('.launch/events.jsonl\n');
+    expect(git(alice, 'status', '--porcelain').split('\n').filter(Boolean).sort()).toEqual(backups.map((f) => `?? .launch/${f}`).sort());
   });
 });
 

@@ -5,6 +5,7 @@
 //
 // After an intended change of output: UPDATE_GOLDEN=1 npx vitest run test/golden, and review the diff.
 import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../helpers.js';
@@ -15,10 +16,15 @@ import { READS, SEED_CLOCK, seedEvents } from './seed.js';
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
 const ENV = { TZ: 'UTC' };
 
+/** whoami names the machine's OS user among its sources: the one part of an output a machine decides. */
+const OS_USER = `the OS user ${userInfo().username}`;
+
 function normalise(text: string, dir: string): string {
   return text
     .split(dir)
     .join('<dir>')
+    .split(OS_USER)
+    .join('the OS user <user>')
     .split(repoRoot.replace(/\/$/, ''))
     .join('<repo>')
     .replace(/\b[0-9a-f]{16}\b/g, '<id>');
@@ -93,7 +99,7 @@ describe('golden outputs', () => {
 
   it('help for every command', async () => {
     const dir = scratchDir('launch-golden-');
-    const names = ['import', 'validate', 'today', 'status', 'kpis', 'kpi', 'kpi record', 'standup', 'escalate', 'sync', 'plan', 'plan update', 'init', 'check', 'uncheck', 'block', 'unblock', 'note', 'undo', 'list', 'show', 'log', 'doctor'];
+    const names = ['import', 'validate', 'today', 'status', 'kpis', 'kpi', 'kpi record', 'standup', 'escalate', 'sync', 'plan', 'plan update', 'init', 'whoami', 'check', 'uncheck', 'block', 'unblock', 'note', 'undo', 'list', 'show', 'log', 'doctor'];
     let out = block(['--help'], await launchIn(['--help'], { cwd: dir, env: ENV, now: SEED_CLOCK }), dir);
     for (const name of names) {
       const args = [...name.split(' '), '--help'];

@@ -32,6 +32,7 @@ import { UnblockJson } from '../../src/render/json/unblock.schema.js';
 import { UncheckJson } from '../../src/render/json/uncheck.schema.js';
 import { UndoJson } from '../../src/render/json/undo.schema.js';
 import { ValidateJson } from '../../src/render/json/validate.schema.js';
+import { WhoamiJson } from '../../src/render/json/whoami.schema.js';
 
 const ENV = { TZ: 'UTC' };
 /** Friday of week 2 in Berlin: a working day after the seeded log, so writes land after it. */
@@ -307,7 +308,11 @@ describe('JSON output schemas: write commands', () => {
     const init = await json(InitJson, ['init', '--plan', 'plan.md', '--start', '2026-11-30', '--tz', 'UTC', '--as', 'alice'], { cwd: dir, now: '2026-11-29T10:00:00Z' });
     expect(init).toMatchObject({ dir: '.launch', keptLog: false, gitattributes: null });
     const forced = await json(InitJson, ['init', '--plan', 'plan.md', '--start', '2026-11-30', '--tz', 'UTC', '--force'], { cwd: dir, now: '2026-11-29T10:00:00Z' });
-    expect(forced.keptLog).toBe(true);
+    expect(forced).toMatchObject({ keptLog: true, actor: null, written: [] });
+    const joined = await json(InitJson, ['init', '--as', 'carol'], { cwd: dir, now: '2026-11-29T10:00:00Z' });
+    expect(joined).toMatchObject({ actor: 'carol', written: ['actor'], gitattributes: null });
+    expect(await json(WhoamiJson, ['whoami'], { cwd: dir })).toMatchObject({ actor: 'carol', source: '.launch/actor', workspace: '.launch' });
+    await json(WhoamiJson, ['whoami', '--as', 'alice'], { cwd: scratchDir('launch-json-whoami-') });
 
     const opts = { cwd: dir, now: '2026-12-01T10:00:00Z' };
     for (const id of ['database-index-creation', 'redis-setup']) await json(CheckJson, ['check', id], opts);

@@ -7,7 +7,7 @@ import { itemsOf } from '../../core/plan/items.js';
 import type { Plan } from '../../core/plan/schema.js';
 import { isLaunchError } from '../../errors.js';
 import { initWorkspace } from '../../io/init-workspace.js';
-import { bundledPlanYaml } from '../../io/plan-source.js';
+import { bundledPlanYaml, loadPlanFile } from '../../io/plan-source.js';
 import { confirm } from '../../io/prompts.js';
 import { openState, type State, type StateRequest, type StateWithHistory } from '../../io/store/open.js';
 import { systemTimeZone } from '../../io/system.js';
@@ -17,8 +17,12 @@ import type { Ctx } from '../../runtime.js';
 
 const request = (ctx: Ctx, write: boolean): StateRequest => ({ cwd: ctx.rt.cwd, dir: ctx.dir, env: ctx.rt.env, now: ctx.rt.now().getTime(), write });
 
+/**
+ * Warnings at once; notes (the bundled plan is shown) with the output, so that a command that ends in
+ * a usage error, or shows something else, never says them.
+ */
 function say<S extends State>(ctx: Ctx, state: S): S {
-  for (const note of state.notes) ctx.note(note);
+  for (const note of state.notes) ctx.noteWithOutput(note);
   for (const warning of state.warnings) ctx.warn(warning);
   return state;
 }
@@ -51,10 +55,20 @@ export async function openForWrite(ctx: Ctx, read: { history?: true } = {}): Pro
 }
 
 /**
- * `list --plan` / `show --plan`: a plan file on its own, under the workspace's calendar settings. It
- * has no log, so only its `[x]` marks give statuses and there is no history.
+ * `list --plan` / `show --plan`: a plan file on its own, under the workspace's calendar settings (or,
+ * without a workspace, as if it started this week). It has no log, so only its `[x]` marks give
+ * statuses and there is no history. What the workspace's state would note (the bundled plan is shown)
+ * is not said: the file is what is shown.
  */
-export function withPlanFile<S extends State>(state: S, plan: Plan): S {
+export async function openPlanFile(ctx: Ctx, file: string): Promise<State>;
+export async function openPlanFile(ctx: Ctx, file: string, read: { history: true }): Promise<StateWithHistory>;
+export async function openPlanFile(ctx: Ctx, file: string, read: { history?: true } = {}): Promise<State> {
+  const state = read.history ? await openState(request(ctx, false), { history: true }) : await openState(request(ctx, false));
+  const { plan } = await loadPlanFile(file, ctx.rt.cwd);
+  return say(ctx, withPlanFile({ ...state, notes: [] }, plan));
+}
+
+function withPlanFile<S extends State>(state: S, plan: Plan): S {
   const { items, ...head } = plan;
   const history = 'history' in state ? { history: { events: [], timeline: [] } } : {};
   const fold = foldEvents([]);

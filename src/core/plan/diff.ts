@@ -61,8 +61,14 @@ export interface Move {
 export interface PlanDiff {
   added: DiffItem[];
   removed: DiffItem[];
-  /** Matched items whose id or title changed; `by: 'title'` ones keep their title but not the imported id. */
+  /** Matched items whose title changed. */
   renamed: Rename[];
+  /**
+   * Matched items whose title did not change but which the new plan imported under another id: a title
+   * renamed by an earlier update (its id stays the one made from the first title), or an id the
+   * importer had to lengthen. They keep their old id, and are no rename to report.
+   */
+  keptIds: { id: string; importedId: string }[];
   moved: Move[];
   /** Ids of items whose steps, detail or other content changed. */
   edited: string[];
@@ -202,7 +208,7 @@ const asDiffItem = (item: Item): DiffItem => ({ id: item.id, title: item.title, 
 
 /** Which imported ids to replace by old ids (the renames), as `keepOldIds` wants them. */
 export function idsToKeep(diff: PlanDiff): Map<string, string> {
-  return new Map(diff.renamed.filter((r) => r.importedId !== r.id).map((r) => [r.importedId, r.id]));
+  return new Map([...diff.renamed, ...diff.keptIds].filter((r) => r.importedId !== r.id).map((r) => [r.importedId, r.id]));
 }
 
 /** The new plan with renamed items carrying their old ids (and children pointing at them). */
@@ -232,6 +238,7 @@ export function diffPlans(oldPlan: Plan, newPlan: Plan): PlanDiff {
     added: kept.items.filter((i) => !oldById.has(i.id)).map(asDiffItem),
     removed: oldOnly.filter((i) => !matchedOld.has(i.id)).map(asDiffItem),
     renamed: [],
+    keptIds: [],
     moved: [],
     edited: [],
     kpis: diffKpis(oldPlan.kpis, newPlan.kpis),
@@ -243,13 +250,14 @@ export function diffPlans(oldPlan: Plan, newPlan: Plan): PlanDiff {
     if (!old) return;
     const importedId = newPlan.items[index]!.id;
     const by = pairing.by.get(importedId) ?? 'id';
-    if (old.title !== item.title || importedId !== item.id) diff.renamed.push({ id: item.id, importedId, from: old.title, to: item.title, by });
+    if (old.title !== item.title) diff.renamed.push({ id: item.id, importedId, from: old.title, to: item.title, by });
+    else if (importedId !== item.id) diff.keptIds.push({ id: item.id, importedId });
     const from = placeOf(old);
     const to = placeOf(item);
     const changed = PLACE_FIELDS.filter((f) => !samePlace(from, to, f));
     if (changed.length > 0) diff.moved.push({ id: item.id, title: item.title, changed, from, to });
     if (content(old) !== content(item)) diff.edited.push(item.id);
-    if (old.title === item.title && importedId === item.id && changed.length === 0 && content(old) === content(item)) diff.unchanged++;
+    if (old.title === item.title && changed.length === 0 && content(old) === content(item)) diff.unchanged++;
   });
   return diff;
 }

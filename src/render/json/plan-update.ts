@@ -4,7 +4,8 @@ import type { ItemHistory } from '../plan-diff.js';
 import type { PlanUpdateJson } from './plan-update.schema.js';
 
 export function planUpdateJson(source: string, plan: string, diff: PlanDiff, applied: boolean, history: (id: string) => ItemHistory | undefined): PlanUpdateJson {
-  const { identical, ...changes } = diff;
+  // keptIds only carries ids over: nothing the reader of the diff needs to hear about.
+  const { identical, keptIds: _keptIds, ...changes } = diff;
   return {
     schema: 1,
     source,
