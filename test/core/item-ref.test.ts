@@ -90,7 +90,7 @@ describe('resolveRef', () => {
     expect(suggestions(kpis, 'perf scroe')).toEqual(['performance-score']);
   });
 
-  it('ranks fewer edits first, then the typed words in the entry\'s order, then plan order', () => {
+  it('ranks fewer edits first, then the typed words in the entry\'s order', () => {
     const entries = [
       { id: 'week-7-deliverable-12', title: 'Week 7 deliverable 12' },
       { id: 'week-12-deliverables-7', title: 'Week 12 deliverables 7' },
@@ -99,6 +99,12 @@ describe('resolveRef', () => {
     ];
     // "delivrable" is one edit from "deliverable", two from "deliverables"; week 2 has no 12 or 7.
     expect(suggestions(entries, 'week 12 delivrable 7')).toEqual(['week-12-deliverable-7', 'week-7-deliverable-12', 'week-12-deliverables-7']);
+  });
+
+  it('puts the entries that start with the word first ("Security Policy" before "Session Security")', () => {
+    const found = suggestions(items, 'securty');
+    expect(found.slice(0, 6).every((id) => id.startsWith('security-'))).toBe(true);
+    expect(found).toContain('session-security');
   });
 
   it('takes a run-together or mistyped id', () => {

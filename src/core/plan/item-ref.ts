@@ -17,7 +17,7 @@ export type Resolution<T> =
   | { kind: 'ambiguous'; candidates: T[] }
   | { kind: 'none'; suggestions: T[] };
 
-/** Suggestions kept for a picker; off a terminal only the first five are shown. */
+/** Suggestions kept for a picker; off a terminal only the first five are shown. 0 skips the search. */
 export const SUGGESTIONS = 12;
 
 export function resolveRef<T extends Named>(entries: readonly T[], ref: string, limit = SUGGESTIONS): Resolution<T> {
@@ -38,5 +38,5 @@ export function resolveRef<T extends Named>(entries: readonly T[], ref: string, 
   const candidates = byPrefix.length > 1 ? byPrefix : byWords;
   if (candidates.length === 1) return { kind: 'found', match: candidates[0]!, by: 'title' };
   if (candidates.length > 1) return { kind: 'ambiguous', candidates };
-  return { kind: 'none', suggestions: closest(entries, wanted, wordsOf, limit) };
+  return { kind: 'none', suggestions: limit > 0 ? closest(entries, wanted, wordsOf, limit) : [] };
 }

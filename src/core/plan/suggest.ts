@@ -54,9 +54,9 @@ function wordCost(typed: string, word: string, budget: number): number {
 
 /**
  * The entries closest to `ref`, best first, at most `limit`: those in which the most typed words find a
- * word, by the fewest edits, then with the words in the entry's order, then in the given order. A
- * single typed word may also be a mistyped or run-together id ("redissetup"). `wordsOf(i)` gives
- * entry i's words (title and id).
+ * word, by the fewest edits, then with the words in the entry's order, then nearest its start, then in
+ * the given order. A single typed word may also be a mistyped or run-together id ("redissetup").
+ * `wordsOf(i)` gives entry i's words (title, then id).
  */
 export function closest<T extends { id: string }>(entries: readonly T[], ref: string, wordsOf: (i: number) => readonly string[], limit: number): T[] {
   const typed = meaningful(words(ref));
@@ -72,7 +72,7 @@ export function closest<T extends { id: string }>(entries: readonly T[], ref: st
   const least: number[] = typed.map(() => NO_MATCH);
   const at: number[] = typed.map(() => 0);
   let best = 1;
-  let kept: { i: number; cost: number; disorder: number }[] = [];
+  let kept: { i: number; cost: number; disorder: number; lead: number }[] = [];
   for (let i = 0; i < entries.length; i++) {
     least.fill(NO_MATCH);
     const own = wordsOf(i);
@@ -82,22 +82,24 @@ export function closest<T extends { id: string }>(entries: readonly T[], ref: st
     }
     let matched = 0;
     let cost = 0;
-    // Typed words found in another order than the entry's ("week 12 … 7" before "week 7 … 12").
+    // Typed words found in another order than the entry's ("week 12 … 7" before "week 7 … 12"), and
+    // how far into the entry the first of them is ("Security Policy" before "Session Security").
     let disorder = 0;
     let last = -1;
+    let lead = own.length;
     for (let k = 0; k < least.length; k++) {
       if (least[k] === NO_MATCH) continue;
-      [matched, cost] = [matched + 1, cost + least[k]!];
+      [matched, cost, lead] = [matched + 1, cost + least[k]!, Math.min(lead, at[k]!)];
       if (at[k]! < last) disorder++;
       last = at[k]!;
     }
     if (asId !== undefined && matched === 0) {
       const d = editDistance(asId, entries[i]!.id.replace(/-/g, ''), budgets[0]!);
-      if (d <= budgets[0]!) [matched, cost] = [1, 2 * d];
+      if (d <= budgets[0]!) [matched, cost, lead] = [1, 2 * d, 0];
     }
     if (matched < best) continue;
     if (matched > best) [best, kept] = [matched, []];
-    kept.push({ i, cost, disorder });
+    kept.push({ i, cost, disorder, lead });
   }
-  return kept.sort((a, b) => a.cost - b.cost || a.disorder - b.disorder || a.i - b.i).slice(0, limit).map((s) => entries[s.i]!);
+  return kept.sort((a, b) => a.cost - b.cost || a.disorder - b.disorder || a.lead - b.lead || a.i - b.i).slice(0, limit).map((s) => entries[s.i]!);
 }
