@@ -37,13 +37,17 @@ export async function resolveOne<T extends Named>(ctx: Ctx, entries: readonly T[
 
 /**
  * All references are resolved before anything is written: one bad reference records nothing.
- * `launch check skeleton loading` means one item when the words together name exactly one.
+ * `launch check skeleton loading` means one item when the words together name exactly one. Words
+ * that do not each name an item, none of them an item's id, are one name ("skeleton loadng"): its
+ * picker or "did you mean" is about all of them.
  */
 export async function resolveItems(ctx: Ctx, state: State, refs: string[]): Promise<Item[]> {
   const all = state.items.all();
   if (refs.length > 1) {
-    const whole = resolveRef(all, refs.join(' '));
+    const whole = resolveRef(all, refs.join(' '), 0);
     if (whole.kind === 'found') return [whole.match];
+    const each = refs.map((ref) => resolveRef(all, ref, 0));
+    if (each.some((r) => r.kind !== 'found') && !each.some((r) => r.kind === 'found' && r.by === 'id')) return [await resolveOne(ctx, all, refs.join(' '))];
   }
   const items: Item[] = [];
   for (const ref of refs) {
