@@ -77,6 +77,7 @@ interface PtyResult {
 const ENTER = '\r';
 const CTRL_C = '\u0003';
 const SPACE = ' ';
+const DOWN = '\u001b[B';
 
 function ptyAvailable(): string | undefined {
   const r = spawnSync('python3', ['-c', 'import pty, termios, fcntl; pty.openpty()'], { encoding: 'utf8' });
@@ -105,7 +106,9 @@ async function workspace(): Promise<string> {
 }
 const logOf = (dir: string) => (existsSync(join(dir, '.launch', 'events.jsonl')) ? readFileSync(join(dir, '.launch', 'events.jsonl'), 'utf8') : '');
 const events = (dir: string) => logOf(dir).split('\n').filter(Boolean).map((l) => JSON.parse(l));
-const statusOf = async (dir: string, id: string) => JSON.parse((await launchIn(['show', id, '--json'], dir)).stdout).item.status;
+// Through the binary, at the real clock: the events the pty records carry the real time, which an
+// in-process run at the fixed clock would take for the future once the real date has passed it.
+const statusOf = async (dir: string, id: string) => JSON.parse(launch(['show', id, '--json'], { cwd: dir }).stdout).item.status;
 
 describe.skipIf(noPty !== undefined)(`interactive prompts in a pseudo-terminal${noPty ? ` (skipped: ${noPty})` : ''}`, () => {
   beforeAll(() => {
@@ -122,6 +125,18 @@ describe.skipIf(noPty !== undefined)(`interactive prompts in a pseudo-terminal${
     expect(r.code, r.output).toBe(0);
     expect(events(dir).map((e) => [e.type, e.item])).toEqual([['check', first]]);
     expect(await statusOf(dir, first)).toBe('done');
+  });
+
+  it('an unknown name offers a picker of the closest names; down and Enter take the second', async () => {
+    const dir = await workspace();
+    const r = inPty(['check', 'lighthose'], dir, [
+      { expect: 'no item matches "lighthose"; did you mean[\\s\\S]*lighthouse-performance-score', send: DOWN },
+      { expect: '❯ lighthouse-performance-score', send: ENTER },
+    ]);
+    expect(r.code, r.output).toBe(0);
+    expect(r.output).toMatch(/lighthouse-ci-setup {2}Lighthouse CI Setup/);
+    expect(events(dir).map((e) => [e.type, e.item])).toEqual([['check', 'lighthouse-performance-score']]);
+    expect(await statusOf(dir, 'lighthouse-performance-score')).toBe('done');
   });
 
   it('check with no argument offers this week\'s open items; space and Enter check one', async () => {
