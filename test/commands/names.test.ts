@@ -143,6 +143,15 @@ describe('items and KPIs in unquoted words', () => {
     ]);
   });
 
+  it('log --item takes the words of a title, up to the next flag', async () => {
+    const dir = await workspace();
+    await launch(['check', 'redis-setup'], dir);
+    await launch(['check', 'skeleton', 'loading'], dir);
+    const r = await launch(['log', '--item', 'skeleton', 'loading', '--json'], dir);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).events.map((e: { item: string }) => e.item)).toEqual(['skeleton-loading-setup']);
+  });
+
   it('words that each name an item are several items; words that together name one are that one', async () => {
     const dir = await workspace();
     expect((await launch(['check', 'redis-setup', 'database-ind'], dir)).code).toBe(0);
