@@ -1,4 +1,4 @@
-// launch escalate <item> --level <level> --reason <text> | --resolve <item> | (nothing: the list)
+// launch escalate <item...> --level <level> --reason <text> | --resolve <item...> | (nothing: the list)
 import { escalationCandidates, openEscalations } from '../core/queries/escalation.js';
 import { kpiCells, missedBy } from '../core/queries/kpis.js';
 import { buildPlanView } from '../core/queries/schedule.js';
@@ -27,20 +27,20 @@ export const register: Register = (program, rt) =>
   program
     .command('escalate')
     .description('escalate an item under the plan\'s rules; with no item, list open escalations and candidates')
-    .argument('[item]', 'item id, id prefix, or words of its title')
+    .argument('[item...]', 'item id, id prefix, or words of its title (no quotes needed)')
     .option('--level <level>', 'the plan\'s escalation level (critical, high)')
     .option('--reason <text>', 'what is wrong')
     .option('--resolve', 'close the item\'s open escalation')
     .option('--date <date>', 'with an item: the day it counts for; alone: the day to look at')
     .option(...AS_OPTION)
-    .addHelpText('after', examples('launch escalate redis-setup --level high --reason "blocks all caching work"', 'launch escalate --resolve redis-setup', 'launch escalate'))
+    .addHelpText('after', examples('launch escalate redis-setup --level high --reason "blocks all caching work"', 'launch escalate skeleton loading --level high --reason "designs late"', 'launch escalate --resolve redis-setup', 'launch escalate'))
     .action(handle(rt, escalateCommand));
 
-export async function escalateCommand(ctx: Ctx, ref: string | undefined, opts: EscalateOptions): Promise<void> {
-  if (!ref) return listEscalations(ctx, opts);
+export async function escalateCommand(ctx: Ctx, words: string[], opts: EscalateOptions): Promise<void> {
+  if (words.length === 0) return listEscalations(ctx, opts);
   const state = await openForWrite(ctx);
   const date = resolveWriteDate(opts.date, state.today);
-  const item = await resolveOne(ctx, state.items.all(), ref);
+  const item = await resolveOne(ctx, state.items.all(), words.join(' '));
   const actor = await actorFor(ctx, state, opts.as);
   if (opts.resolve) {
     if (!state.fold.escalations.get(item.id)?.open) throw new LaunchError(`${item.id} has no open escalation`);

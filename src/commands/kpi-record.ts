@@ -1,5 +1,6 @@
-// launch kpi record <metric> <value> [--week N] [--note]: the measured actual for a KPI. A value that
-// does not parse, or measures the wrong thing, is refused and nothing is recorded.
+// launch kpi record <metric...> <value> [--week N] [--note]: the measured actual for a KPI, named by
+// words without quotes (the last word is the value). A value that does not parse, or measures the
+// wrong thing, is refused and nothing is recorded.
 import type { Kpi, WeekSpan } from '../core/plan/schema.js';
 import { kpiCells, targetWeekFor } from '../core/queries/kpis.js';
 import { parseMeasurement } from '../core/targets/targets.js';
@@ -26,13 +27,13 @@ export const register: Register = (program, rt) =>
     .description('record KPI values (see: launch kpi record --help)')
     .command('record')
     .description('record the measured value of a KPI for a week')
-    .argument('<metric>', 'KPI id or words of its name ("bundle size")')
-    .argument('<value>', 'the measured value, e.g. 540KB, 85%, 4.2/5, 750 users, Pass')
+    .usage('[options] <metric...> <value>')
+    .argument('<metric...>', 'KPI id or words of its name (bundle size), then the measured value: 540KB, 85%, 4.2/5, 750, Pass')
     .option('--week <n>', 'the plan week the value is for (default: the current week)')
     .option('--note <text>', 'where the number came from')
     .option(...WRITE_DATE_OPTION)
     .option(...AS_OPTION)
-    .addHelpText('after', examples('launch kpi record "bundle size" 540KB --week 1', 'launch kpi record cache-hit-rate 85%'))
+    .addHelpText('after', examples('launch kpi record bundle size 540KB --week 1', 'launch kpi record cache-hit-rate 85%', 'launch kpi record load test "600 users"'))
     .action(handle(rt, kpiRecordCommand));
 
 const spanText = (w: WeekSpan) => (w.from === w.to ? `${w.from}` : `${w.from}-${w.to}`);
@@ -55,7 +56,10 @@ function weekFor(kpi: Kpi, explicit: string | undefined, countsIn: number | unde
   return weeks;
 }
 
-export async function kpiRecordCommand(ctx: Ctx, metricRef: string, value: string, opts: KpiRecordOptions): Promise<void> {
+export async function kpiRecordCommand(ctx: Ctx, words: string[], opts: KpiRecordOptions): Promise<void> {
+  if (words.length < 2) throw new UsageError(`what value? the metric's words come first, the value last`, 'launch kpi record bundle size 540KB');
+  const value = words[words.length - 1]!;
+  const metricRef = words.slice(0, -1).join(' ');
   const state = await openForWrite(ctx);
   const date = resolveWriteDate(opts.date, state.today);
   const kpis = state.plan.kpis.map((k) => ({ ...k, title: k.metric }));

@@ -6,14 +6,14 @@ import { UsageError } from '../errors.js';
 import { logJson } from '../render/json/log.js';
 import { renderLog } from '../render/log.js';
 import type { Ctx } from '../runtime.js';
-import { handle, type Register } from './shared/command.js';
+import { examples, handle, type Register } from './shared/command.js';
 import { resolveOne } from './shared/items.js';
 import { openForRead } from './shared/open.js';
 import { resolveDate } from './shared/options.js';
 
 export interface LogOptions {
   actor?: string;
-  item?: string;
+  item?: string[];
   since?: string;
   limit?: string;
 }
@@ -23,16 +23,17 @@ export const register: Register = (program, rt) =>
     .command('log')
     .description('the history of changes, newest first')
     .option('--actor <name>', 'only this person\'s events')
-    .option('--item <item>', 'only events of this item')
+    .option('--item <item...>', 'only events of this item (id, id prefix or words of its title)')
     .option('--since <date>', 'only events typed on this day or later (YYYY-MM-DD, yesterday, …)')
     .option('--limit <n>', 'at most this many events')
+    .addHelpText('after', examples('launch log --item skeleton loading --limit 5', 'launch log --actor bob --since yesterday'))
     .action(handle(rt, logCommand));
 
 export async function logCommand(ctx: Ctx, opts: LogOptions): Promise<void> {
   const state = await openForRead(ctx, { history: true });
   const limit = opts.limit === undefined ? Infinity : Number(opts.limit);
   if (!(limit > 0)) throw new UsageError(`--limit: "${opts.limit}" is not a positive number`);
-  const item = opts.item ? await resolveOne(ctx, state.items.all(), opts.item) : undefined;
+  const item = opts.item ? await resolveOne(ctx, state.items.all(), opts.item.join(' ')) : undefined;
   const since = opts.since ? startOfLocalDay(resolveDate(opts.since, state.today), state.calendar.zone) : undefined;
   const { timeline } = state.history;
   const actor = opts.actor?.toLowerCase();

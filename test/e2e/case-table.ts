@@ -1,5 +1,7 @@
 // The README's "Exit codes by example" table: every command and its documented flags, run in order in
 // one directory. The end-to-end test runs it through the built binary; the golden test in-process.
+// The README shows each case as typed in a shell (test/commands/names.test.ts checks that it does).
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '../helpers.js';
 
@@ -11,7 +13,14 @@ export interface Case {
   json?: boolean;
 }
 
-const seed = join(repoRoot, 'plans', 'securenet-launch.md');
+export const SEED = 'plans/securenet-launch.md';
+
+/** The directory the cases run in: a plan that fails validation, and a copy of the Markdown plan. */
+export function prepareCaseDir(dir: string): void {
+  writeFileSync(join(dir, 'bad.yaml'), 'schema: 2\n');
+  mkdirSync(join(dir, 'plans'));
+  copyFileSync(join(repoRoot, SEED), join(dir, SEED));
+}
 const D = ['--date', '2026-12-01'];
 export const CASES: Case[] = [
   { args: ['--version'], code: 0, out: /^\d+\.\d+\.\d+/ },
@@ -20,8 +29,8 @@ export const CASES: Case[] = [
   { args: ['frobnicate'], code: 2, err: /unknown command/ },
   { args: ['today', '--bogus'], code: 2, err: /unknown option/ },
   { args: ['today', '--date', '2026-13-40'], code: 2, err: /is not a date/ },
-  { args: ['import', seed, '-o', 'p.yaml'], code: 0, out: /72 checklist items/ },
-  { args: ['import', seed, '-o', 'p.yaml', '--json'], code: 0, json: true },
+  { args: ['import', SEED, '-o', 'p.yaml'], code: 0, out: /72 checklist items/ },
+  { args: ['import', SEED, '-o', 'p.yaml', '--json'], code: 0, json: true },
   { args: ['import', 'missing.md'], code: 1, err: /no such file/ },
   { args: ['validate', 'p.yaml'], code: 0, out: /valid plan/ },
   { args: ['validate', 'bad.yaml'], code: 1, err: /bad\.yaml:1: / },
@@ -40,13 +49,16 @@ export const CASES: Case[] = [
   { args: ['block', 'redis-setup', '--reason', 'waiting for DBA'], code: 0, out: /■ redis-setup/ },
   { args: ['block', 'redis-setup'], code: 2, err: /--reason/ },
   { args: ['unblock', 'redis-setup'], code: 0, out: /unblocked/ },
-  { args: ['note', 'redis-setup', 'DBA', 'replied'], code: 0, out: /noted on redis-setup: DBA replied/ },
+  { args: ['note', 'redis', 'setup', '-m', 'DBA replied'], code: 0, out: /noted on redis-setup: DBA replied/ },
+  { args: ['note', 'redis', 'DBA', 'replied'], code: 2, err: /what is the note\?/ },
+  { args: ['note', 'redis-setup', 'install', 'tomorrow'], code: 0, out: /noted on redis-setup: install tomorrow/ },
   { args: ['undo'], code: 0, out: /^undid: noted on redis-setup/ },
   { args: ['list', '--sprint', '1', '--week', '1', '--team', 'frontend', '--status', 'done', '--kind', 'task'], code: 0, out: /skeleton-loading-setup/ },
   { args: ['list', '--status', 'finished'], code: 2, err: /argument 'finished' is invalid/ },
   { args: ['list', '--plan', 'p.yaml', '--json'], code: 0, json: true },
-  { args: ['show', 'skeleton loading setup'], code: 0, out: /status {3}done · alice/ },
+  { args: ['show', 'skeleton', 'loading', 'setup'], code: 0, out: /status {3}done · alice/ },
   { args: ['show', 'nothing-like-this-exists'], code: 1, err: /no item matches/ },
+  { args: ['show', 'lighthose'], code: 1, err: /did you mean:\n.*lighthouse-ci-setup/ },
   { args: ['log', '--actor', 'bob', '--item', 'initial-bundle', '--since', '2026-11-01', '--limit', '5'], code: 0, out: /bob +checked initial-bundle-500kb/ },
   { args: ['status', ...D], code: 0, out: /Burndown/ },
   { args: ['status', ...D, '--json'], code: 0, json: true },
@@ -54,11 +66,11 @@ export const CASES: Case[] = [
   { args: ['standup', '--format', 'html'], code: 2, err: /argument 'html' is invalid/ },
   { args: ['standup', '--answer'], code: 2, err: /needs a terminal/ },
   { args: ['standup', '--answer', '--yesterday', 'a', '--today', 'b', '--blockers', 'none', ...D], code: 0, out: /Recorded alice's standup answers/ },
-  { args: ['kpi', 'record', 'bundle size', '540KB', '--week', '1', '--note', 'analyzer'], code: 0, out: /week 2 target <500KB: at-risk/ },
-  { args: ['kpi', 'record', 'bundle size', '5ms', '--week', '1'], code: 1, err: /is a time/ },
+  { args: ['kpi', 'record', 'bundle', 'size', '540KB', '--week', '1', '--note', 'analyzer'], code: 0, out: /week 2 target <500KB: at-risk/ },
+  { args: ['kpi', 'record', 'bundle', 'size', '5ms', '--week', '1'], code: 1, err: /is a time/ },
   { args: ['kpis', '--sprint', '1', '--week', '2', ...D], code: 0, out: /Bundle Size/ },
   { args: ['kpis', '--gate', '--date', '2026-12-11'], code: 1, err: /KPI gate failed/ },
-  { args: ['escalate', 'redis-setup', '--level', 'high', '--reason', 'blocks caching'], code: 0, out: /escalated redis-setup/ },
+  { args: ['escalate', 'redis', 'setup', '--level', 'high', '--reason', 'blocks caching'], code: 0, out: /escalated redis-setup/ },
   { args: ['escalate'], code: 0, out: /Open escalations \(1\)/ },
   { args: ['escalate', '--resolve', 'redis-setup'], code: 0, out: /resolved/ },
   { args: ['plan', 'update', 'p.yaml'], code: 0, out: /up to date|no changes|unchanged/i },

@@ -1,16 +1,14 @@
 // Every command and its documented flags through the built binary, checked against the table of
 // cases the README documents under "Exit codes by example". Cases run in order in one workspace.
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CASES } from './case-table.js';
+import { CASES, prepareCaseDir } from './case-table.js';
 import { launch, tempDir } from './run.js';
 
 describe('every command, by the README table', () => {
   let dir: string;
   beforeAll(() => {
     dir = tempDir();
-    writeFileSync(join(dir, 'bad.yaml'), 'schema: 2\n');
+    prepareCaseDir(dir);
   });
   for (const c of CASES) {
     it(`launch ${c.args.join(' ')} → ${c.code}`, () => {

@@ -78,6 +78,7 @@ interface PtyResult {
 const ENTER = '\r';
 const CTRL_C = '\u0003';
 const SPACE = ' ';
+const DOWN = '\u001b[B';
 
 function ptyAvailable(): string | undefined {
   const r = spawnSync('python3', ['-c', 'import pty, termios, fcntl; pty.openpty()'], { encoding: 'utf8' });
@@ -128,6 +129,18 @@ describe.skipIf(noPty !== undefined)(`interactive prompts in a pseudo-terminal${
     expect(r.code, r.output).toBe(0);
     expect(events(dir).map((e) => [e.type, e.item])).toEqual([['check', first]]);
     expect(await statusOf(dir, first)).toBe('done');
+  });
+
+  it('an unknown name offers a picker of the closest names; down and Enter take the second', async () => {
+    const dir = await workspace();
+    const r = inPty(['check', 'lighthose'], dir, [
+      { expect: 'no item matches "lighthose"; did you mean[\\s\\S]*lighthouse-performance-score', send: DOWN },
+      { expect: '❯ lighthouse-performance-score', send: ENTER },
+    ]);
+    expect(r.code, r.output).toBe(0);
+    expect(r.output).toMatch(/lighthouse-ci-setup {2}Lighthouse CI Setup/);
+    expect(events(dir).map((e) => [e.type, e.item])).toEqual([['check', 'lighthouse-performance-score']]);
+    expect(await statusOf(dir, 'lighthouse-performance-score')).toBe('done');
   });
 
   it('check with no argument offers this week\'s open items; space and Enter check one', async () => {

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../helpers.js';
 import { launchIn, type Result, scratchDir } from '../support/in-process.js';
-import { CASES } from '../e2e/case-table.js';
+import { CASES, prepareCaseDir } from '../e2e/case-table.js';
 import { READS, SEED_CLOCK, seedEvents } from './seed.js';
 
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
@@ -63,7 +63,7 @@ async function seededWorkspace(): Promise<string> {
 describe('golden outputs', () => {
   it('the README cases, in order, in one directory', async () => {
     const dir = scratchDir('launch-golden-');
-    writeFileSync(join(dir, 'bad.yaml'), 'schema: 2\n');
+    prepareCaseDir(dir);
     let out = '';
     let minute = 0;
     for (const c of CASES) {

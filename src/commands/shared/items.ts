@@ -10,13 +10,14 @@ import type { Ctx } from '../../runtime.js';
 
 export const statusOf = (state: State, item: Item): ItemStatus => itemStatus(state.fold.items.get(item.id), item.done === true);
 
-const listed = <T extends Named>(entries: T[]): string =>
+/** Up to five entries, one a line; `more` counts the rest (the candidates of an ambiguous name). */
+const listed = <T extends Named>(entries: T[], more: boolean): string =>
   entries.slice(0, 5).map((e) => `  ${e.id.padEnd(28)} ${safeText(e.title)}`).join('\n') +
-  (entries.length > 5 ? `\n  … and ${entries.length - 5} more` : '');
+  (more && entries.length > 5 ? `\n  … and ${entries.length - 5} more` : '');
 
 /**
- * Resolves one reference; on a terminal an ambiguous or unknown one gets a picker, elsewhere an
- * error (exit 1) listing up to five candidates.
+ * Resolves one reference; on a terminal an ambiguous or unknown one gets a picker (of the candidates,
+ * or of the closest names), elsewhere an error (exit 1) listing up to five of them.
  */
 export async function resolveOne<T extends Named>(ctx: Ctx, entries: readonly T[], ref: string, what = 'item'): Promise<T> {
   const r = resolveRef(entries, ref);
@@ -27,22 +28,26 @@ export async function resolveOne<T extends Named>(ctx: Ctx, entries: readonly T[
     return pickOne(question, options.slice(0, 30).map((e) => ({ name: `${e.id}  ${safeText(e.title)}`, value: e })));
   }
   if (r.kind === 'ambiguous') {
-    throw new LaunchError(`"${ref}" matches ${options.length} ${what}s:\n${listed(options)}`, { hint: 'use the id, or more words of the title' });
+    throw new LaunchError(`"${ref}" matches ${options.length} ${what}s:\n${listed(options, true)}`, { hint: 'use the id, or more words of the title' });
   }
-  throw new LaunchError(`no ${what} matches "${ref}"${options.length > 0 ? `; did you mean:\n${listed(options)}` : ''}`, {
+  throw new LaunchError(`no ${what} matches "${ref}"${options.length > 0 ? `; did you mean:\n${listed(options, false)}` : ''}`, {
     hint: `\`launch list\` shows every ${what} with its id`,
   });
 }
 
 /**
  * All references are resolved before anything is written: one bad reference records nothing.
- * `launch check skeleton loading` means one item when the words together name exactly one.
+ * `launch check skeleton loading` means one item when the words together name exactly one. Words
+ * that do not each name an item, none of them an item's id, are one name ("skeleton loadng"): its
+ * picker or "did you mean" is about all of them.
  */
 export async function resolveItems(ctx: Ctx, state: State, refs: string[]): Promise<Item[]> {
   const all = state.items.all();
   if (refs.length > 1) {
-    const whole = resolveRef(all, refs.join(' '));
+    const whole = resolveRef(all, refs.join(' '), 0);
     if (whole.kind === 'found') return [whole.match];
+    const each = refs.map((ref) => resolveRef(all, ref, 0));
+    if (each.some((r) => r.kind !== 'found') && !each.some((r) => r.kind === 'found' && r.by === 'id')) return [await resolveOne(ctx, all, refs.join(' '))];
   }
   const items: Item[] = [];
   for (const ref of refs) {

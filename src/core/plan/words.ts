@@ -16,11 +16,15 @@ export function words(text: string): string[] {
     .filter(Boolean);
 }
 
+/** The words that carry meaning ("the", "for" … dropped), or all of them when none does. */
+export function meaningful(all: string[]): string[] {
+  const kept = all.filter((w) => !STOPWORDS.has(w));
+  return kept.length > 0 ? kept : all;
+}
+
 /** The first `max` meaningful words joined by dashes ("Bundle size analyzed and …" → "bundle-size-analyzed"). */
 export function slug(text: string, max = 3): string {
-  const all = words(text);
-  const meaningful = all.filter((w) => !STOPWORDS.has(w));
-  const chosen = (meaningful.length > 0 ? meaningful : all).slice(0, max);
+  const chosen = meaningful(words(text)).slice(0, max);
   return chosen.join('-').slice(0, 40).replace(/-+$/, '') || 'item';
 }
 

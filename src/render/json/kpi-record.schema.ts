@@ -1,4 +1,4 @@
-// `launch kpi record <metric> <value> --json`: the event, and the verdicts it changes.
+// `launch kpi record <metric...> <value> --json`: the event, and the verdicts it changes.
 import { z } from 'zod';
 import { KpiCellJson, KpiEventJson, SchemaVersion } from './shared.schema.js';
 

@@ -1,4 +1,4 @@
-// `launch note <item> <text...> --json`.
+// `launch note <item...> -m <text> --json`.
 import { z } from 'zod';
 import { NoteEventJson, SchemaVersion } from './shared.schema.js';
 
