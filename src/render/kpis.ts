@@ -43,6 +43,8 @@ export function gateFailure(date: string, missed: KpiCell[]): string {
   return `KPI gate failed: ${missed.length} target(s) due by ${date} missed: ${named}`;
 }
 
+const BORDERS = /[─│┌┐└┘├┤┬┴┼]+/g;
+
 function tables(m: KpisModel, theme: Theme, Table: TableMaker | undefined): string[] {
   if (m.cells.length === 0 || Table === undefined) return ['no KPIs match'];
   const out: string[] = [];
@@ -51,10 +53,9 @@ function tables(m: KpisModel, theme: Theme, Table: TableMaker | undefined): stri
   for (const [sprintId, group] of groups) {
     const name = safeText(m.sprints.find((s) => s.id === sprintId)?.name ?? 'Other');
     const columns = [...new Set(group.map(spanLabel))];
-    const table = new Table({
-      head: ['Metric', ...columns, 'Actual'],
-      style: { head: theme.enabled ? ['bold'] : [], border: theme.enabled ? ['grey'] : [] },
-    });
+    // The table's own styles go through @colors/colors, which decides by itself from the real stdout
+    // whether to colour; so it gets none, and our theme colours the head and the borders.
+    const table = new Table({ head: ['Metric', ...columns, 'Actual'].map((h) => theme.c.bold(h)), style: { head: [], border: [] } });
     for (const kpi of [...new Set(group.map((c) => c.kpi))]) {
       const own = group.filter((c) => c.kpi === kpi);
       const latest = own.map((c) => c.actual).filter((a) => a !== null).sort((a, b) => parseInstant(a!.ts) - parseInstant(b!.ts)).at(-1);
@@ -68,7 +69,7 @@ function tables(m: KpisModel, theme: Theme, Table: TableMaker | undefined): stri
       ]);
     }
     out.push(`${theme.c.bold(`${name} KPIs`)}  ${theme.c.dim(`as of ${formatDate(m.date)}`)}`);
-    out.push(table.toString());
+    out.push(theme.enabled ? table.toString().replace(BORDERS, (b) => theme.c.gray(b)) : table.toString());
   }
   out.push(theme.c.dim(KPI_LEGEND));
   return out;

@@ -64,3 +64,43 @@ describe('launch today, piped, under each colour setting', () => {
     expect(coloured).toBe(out);
   });
 });
+
+// The KPI table's library colours through @colors/colors, which decides by itself from the real stdout
+// (seen: CI, with no terminal, printed the borders uncoloured under FORCE_COLOR). Our theme must decide.
+describe('launch kpis tables follow our colour decision, not the table library’s', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = scratchDir();
+    expect((await launch(['init', '--start', '2026-11-30', '--tz', 'UTC', '--as', 'alice'], dir)).code).toBe(0);
+  });
+  const kpis = async (env: Record<string, string>) => {
+    const r = await launch(['kpis', '--date', '2026-11-30'], dir, { ...ENV, ...env });
+    expect(r.code, r.stderr).toBe(0);
+    return r.stdout;
+  };
+
+  it.each([
+    ['the library thinks there is no terminal', 'disable'],
+    ['the library thinks there is one', 'enable'],
+  ] as const)('FORCE_COLOR=1 colours the borders grey when %s', async (_name, state) => {
+    const colors = (await import('@colors/colors/safe')).default as { enable(): void; disable(): void };
+    colors[state]();
+    try {
+      const out = await kpis({ FORCE_COLOR: '1' });
+      expect(out).toMatch(/\u001b\[90m┌─+/);
+      expect(out).toMatch(/\u001b\[1mMetric\u001b\[22m/);
+    } finally {
+      colors.disable();
+    }
+  });
+
+  it.each(['enable', 'disable'] as const)('NO_COLOR leaves the table plain whatever the library thinks (%s)', async (state) => {
+    const colors = (await import('@colors/colors/safe')).default as { enable(): void; disable(): void };
+    colors[state]();
+    try {
+      expect(await kpis({ NO_COLOR: '1' })).not.toContain('\u001b');
+    } finally {
+      colors.disable();
+    }
+  });
+});
