@@ -78,5 +78,5 @@ export const CASES: Case[] = [
   { args: ['doctor'], code: 0, out: /log events\.jsonl/ },
   { args: ['doctor', '--repair'], code: 0 },
   { args: ['init', '--as', 'carol'], code: 0, out: /^Joined \.launch\/ tracking/ },
-  { args: ['whoami'], code: 0, out: /^carol\n {2}from \.launch\/actor/ },
+  { args: ['whoami'], code: 0, out: /^carol\n\s+from \.launch\/actor/ },
 ];
