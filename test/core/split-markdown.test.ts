@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import type { Root } from 'mdast';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prepareMarkdown } from '../../src/core/import/markdown-import.js';
-import { PART_CHARS, parseParts } from '../../src/core/import/parse-markdown.js';
+import { continueList, PART_CHARS, parseParts } from '../../src/core/import/parse-markdown.js';
 import { eachCutPoint, endsClean, findSplits, type SplitPoint, shiftPositions } from '../../src/core/import/split-markdown.js';
 import { repoRoot, seedMarkdown } from '../helpers.js';
 
@@ -42,7 +42,8 @@ function parseInParts(text: string): { tree: Root; clean: boolean } | undefined 
   const first = parseMarkdownTree(firstText, Infinity);
   const second = parseMarkdownTree(text.slice(split.index), Infinity);
   shiftPositions(second, split.lines, split.index);
-  return { tree: mergeParts([first, second]), clean: endsClean(first, firstText.length) };
+  const clean = endsClean(first, firstText.length) && (!split.list || continueList([first], second, split.list.blankBefore));
+  return { tree: mergeParts([first, second]), clean };
 }
 
 function expectSameAsWhole(text: string): void {
@@ -210,7 +211,8 @@ describe('merged parts equal one parse of the whole', () => {
   it('when micromark reads a block across the cut that the scan missed, endsClean says so', () => {
     // The scan takes the list item's fence for a top-level one and the top-level fence for its
     // close, so it proposes a line that is code: the first part's own parse gives that away.
-    const text = '# T\n\n- item\n\n  ```js\n  x\n\n```\n\n## inside a fence\n\nmore\n```\n';
+    // (After a paragraph line, the item starts no run of list lines, so its lines are scanned.)
+    const text = '# T\n\ntext\n- item\n\n  ```js\n  x\n\n```\n\n## inside a fence\n\nmore\n```\n';
     const parts = parseInParts(text)!;
     expect(splitLine(text)).toBe('## inside a fence');
     expect(parts.clean).toBe(false);
@@ -237,6 +239,18 @@ describe('merged parts equal one parse of the whole (generated documents)', () =
     fc.constant('```'),
     fc.constant('<!--'),
     fc.constant('---'),
+    // Lists, which may be cut between items: continued, loose, nested, lazy, other markers.
+    text.map((t) => `- ${t}\n  continued ${t}\n- b\n\n- c`),
+    text.map((t) => `* ${t}\n* y\n- z`),
+    text.map((t) => `+ ${t}\n\n+ y\n\n\n+ z`),
+    text.map((t) => `1) ${t}\n2) b\n3. c`),
+    text.map((t) => `- a\n  \`\`\`\n  ${t}\n- b\n\`\`\`\n- c`),
+    text.map((t) => `- a\n    - nested ${t}\n      more\n- b\n   - three`),
+    text.map((t) => `- a\nlazy ${t}\n- b`),
+    text.map((t) => `- a\n- - -\n- b\n* * *`),
+    text.map((t) => `-\t${t}\n- b\n \tc\n- d`),
+    text.map((t) => `- a\n\n  para ${t}\n- b\n <div>\n- c`),
+    text.map((t) => `-     code ${t}\n- b\n     x`),
   );
   const eol = fc.constantFrom('\n', '\r\n', '\r');
   const separator = fc.constantFrom('\n', '\n\n', '\n\n\n', '\n  \n');
@@ -261,6 +275,40 @@ describe('merged parts equal one parse of the whole (generated documents)', () =
       }),
       { numRuns: 400 },
     );
+  });
+});
+
+describe('a long list is cut between its items', () => {
+  const items = (n: number, sep: string, marker = (i: number) => '-') =>
+    Array.from({ length: n }, (_, i) => `${marker(i)} [ ] task ${i} with some words`).join(sep);
+
+  it.each([
+    ['tight', `# Plan\n\n${items(1000, '\n')}\n`],
+    ['loose', `# Plan\n\n${items(1000, '\n\n')}\n`],
+    ['ordered', `# Plan\n\n${items(1000, '\n', (i) => `${i + 1}.`)}\n`],
+    ['with continuation lines and nested items', `# Plan\n\n${items(700, '\n  more words\n    - [ ] nested\n')}\n`],
+    ['CRLF', `# Plan\r\n\r\n${items(1000, '\r\n')}\r\n`],
+  ])('%s: many cuts, each between two items, and the one-parse tree', (_name, text) => {
+    const cuts = findSplits(text, PART_CHARS);
+    expect(cuts.length).toBeGreaterThan(5);
+    expect(cuts.every((c) => c.list !== undefined)).toBe(true);
+    const whole = parseMarkdownTree(text, Infinity);
+    expect(whole.children.filter((n) => n.type === 'list')).toHaveLength(1);
+    expect(parseMarkdownTree(text)).toStrictEqual(whole);
+  });
+
+  it('a list after a paragraph line, not a blank one, is not cut (its start may be inside a block)', () => {
+    expect(findSplits(`<div>\n${items(1000, '\n')}\n`, PART_CHARS)).toEqual([]);
+  });
+
+  it('another marker starts another list: no cut there, but within it', () => {
+    const text = `${items(300, '\n')}\n${items(300, '\n', () => '*')}\n`;
+    const lines = text.split('\n');
+    eachCutPoint(`\n${text}`, (p) => {
+      expect(lines[p.lines - 1]![0]).toBe(p.index - 1 < text.indexOf('*') ? '-' : '*');
+      return true;
+    });
+    expect(parseMarkdownTree(`\n${text}`, 1)).toStrictEqual(parseMarkdownTree(`\n${text}`, Infinity));
   });
 });
 
@@ -296,7 +344,7 @@ describe('parseMarkdownTree on a large plan', () => {
     // The scan takes the list item's fence for a top-level one and the top-level ``` for its close;
     // a cut then falls inside that top-level fence, which the part's own parse reveals.
     const half = synthetic.slice(0, 20_000);
-    const text = `${half}\n\n- item\n\n  \`\`\`js\n  x\n\n\`\`\`\n\n## inside a fence\n\n${half}\n\`\`\`\n`;
+    const text = `${half}\n\ntext\n- item\n\n  \`\`\`js\n  x\n\n\`\`\`\n\n## inside a fence\n\n${half}\n\`\`\`\n`;
     expect(parseMarkdownTree(text, 1)).toStrictEqual(parseMarkdownTree(text, Infinity));
   });
 

@@ -14,7 +14,7 @@ import { gfmFootnote } from 'micromark-extension-gfm-footnote';
 import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
-import { endsClean, findSplits, shiftPositions } from './split-markdown.js';
+import { endsClean, findSplits, shiftPositions, type SplitPoint } from './split-markdown.js';
 
 // micromark-extension-frontmatter#5: an opening `---` that never closes (a leading thematic break)
 // turns every later list into a paragraph, so the extension is used only when the front matter closes.
@@ -54,28 +54,58 @@ function options(text: string) {
 /**
  * The trees of `text`'s parts, in order, each with the positions it has in the whole text: cut about
  * every `partChars` where it can be (split-markdown.ts says why each part then parses as it does in
- * the whole); `Infinity` gives one part. When a part leaves a block open at its cut (the scan reads only
- * top-level constructs), the rest of the text is parsed as one part.
- * One part is parsed at a time, so a consumer that lets go of each keeps memory flat.
+ * the whole); `Infinity` gives one part. A part cut between two items of one list hands its first
+ * list's items to the list the part before ended with (continueList), so the trees read in order are
+ * still the one-parse tree. When a part leaves a block open at its cut, or does not continue the list
+ * it should (the scan reads only top-level constructs), the rest of the text, from the last part not
+ * yet given out, is parsed as one part.
+ * Parts are given out once nothing later can change them, so a consumer that lets go of each keeps
+ * memory flat; a long list is held until it ends.
  */
 export function* parseParts(text: string, partChars = PART_CHARS): Generator<Root> {
   const opts = options(text);
   const cuts = text.length >= 2 * partChars ? findSplits(text, partChars) : [];
-  const ends = [...cuts, { index: text.length, lines: -1 }];
-  let from = { index: 0, lines: 0 };
-  for (let i = 0; i < ends.length; i++) {
-    let to = ends[i]!;
-    let part = fromMarkdown(text.slice(from.index, to.index), opts);
-    if (to.lines >= 0 && !endsClean(part, to.index - from.index)) {
-      // The rest in one parse: taking in one part at a time could re-parse it once per cut.
-      to = ends.at(-1)!;
-      i = ends.length - 1;
-      part = fromMarkdown(text.slice(from.index), opts);
-    }
+  const ends: SplitPoint[] = [...cuts, { index: text.length, lines: -1 }];
+  let from: SplitPoint = { index: 0, lines: 0 };
+  /** Parts not given out yet, and where the first of them starts. */
+  let held: Root[] = [];
+  let heldFrom = from;
+  for (const to of ends) {
+    const part = fromMarkdown(text.slice(from.index, to.index), opts);
+    const clean = to.lines < 0 || endsClean(part, to.index - from.index);
     shiftPositions(part, from.lines, from.index);
-    yield part;
+    if (!clean || (from.list && !continueList(held, part, from.list.blankBefore))) {
+      // The rest in one parse: taking in one part at a time could re-parse it once per cut.
+      const rest = fromMarkdown(text.slice(heldFrom.index), opts);
+      shiftPositions(rest, heldFrom.lines, heldFrom.index);
+      yield rest;
+      return;
+    }
+    held.push(part);
+    if (!to.list) {
+      yield* held;
+      held = [];
+      heldFrom = to;
+    }
     from = to;
   }
+}
+
+/**
+ * Moves the items of `next`'s first list into the list the held parts end with, the list they
+ * continue, and returns true; false (nothing changed) if the trees are not shaped so.
+ */
+export function continueList(held: readonly Root[], next: Root, blankBefore: boolean): boolean {
+  const list = held.findLast((part) => part.children.length > 0)?.children.at(-1);
+  const rest = next.children[0];
+  if (list?.type !== 'list' || rest?.type !== 'list' || list.ordered !== rest.ordered) return false;
+  if (rest.position?.start.offset !== next.position?.start.offset) return false;
+  list.children.push(...rest.children);
+  // A blank line between two items makes the whole list loose.
+  list.spread = Boolean(list.spread || rest.spread || blankBefore);
+  if (list.position && rest.position) list.position.end = rest.position.end;
+  next.children.shift();
+  return true;
 }
 
 /** The document's top-level nodes, parsed part by part as they are asked for. */

@@ -15,6 +15,12 @@ export interface SplitPoint {
   index: number;
   /** Line endings before `index`: the next part's line 1 is line `lines + 1` of the whole. */
   lines: number;
+  /**
+   * Set when the cut falls between two items of one top-level list: the next part's first list is
+   * the rest of the previous part's last list (see parse-markdown.ts's continueList). `blankBefore`:
+   * a blank line separates the two items, which makes the whole list loose.
+   */
+  list?: { blankBefore: boolean };
 }
 
 // micromark ends a line at CRLF, CR or LF; splitting the same way keeps line numbers in step.
@@ -22,6 +28,10 @@ const LINE_ENDING = /\r\n|\r|\n/g;
 const BLANK = /^[ \t]*$/;
 // Column 0, not "up to three spaces": an indented line may be the continuation of a list item.
 const HEADING = /^#{1,6} /;
+// A top-level list item with content: its marker, then 1–4 spaces (its content's column; no tabs,
+// whose width depends on the column), then something. Five spaces or more start indented code.
+const LIST_ITEM = /^([-*+]|\d{1,9}[.)])( {1,4})\S/;
+const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 // [^] rather than . : a fence's info string may hold U+2028, which `.` does not match.
 const FENCE = /^ {0,3}(`{3,}|~{3,})([^]*)$/;
 const FRONT_MATTER_FENCE = /^---[ \t]*$/;
@@ -86,6 +96,8 @@ export function eachCutPoint(text: string, visit: (point: SplitPoint) => boolean
   let prevBlank = false;
   let start = 0;
   let lines = 0;
+  /** Inside a run of one top-level list's lines (see listLine): its marker and its content column. */
+  let run: { marker: string; indent: number } | undefined;
 
   if (FRONT_MATTER_FENCE.test(firstLine(text))) {
     const after = frontMatterEnd(text);
@@ -98,32 +110,60 @@ export function eachCutPoint(text: string, visit: (point: SplitPoint) => boolean
     const ending = LINE_ENDING.exec(text);
     const end = ending ? ending.index : text.length;
     const line = text.slice(start, end);
-    if (fence) {
-      const close = FENCE.exec(line);
-      if (close && close[1]![0] === fence.marker && close[1]!.length >= fence.size && BLANK.test(close[2]!)) fence = undefined;
-    } else if (htmlEnd) {
-      if (htmlEnd.test(line)) htmlEnd = undefined;
-    } else if (prevBlank && HEADING.test(line)) {
-      if (start > 0 && !visit({ index: start, lines })) return;
+    const blank = BLANK.test(line);
+    const item = fence || htmlEnd ? undefined : listItem(line);
+    if (run && (blank || isContinuation(line, run.indent))) {
+      // Inside the run's current item: whatever opens here closes with the item, at column 0.
+    } else if (run && item) {
+      if (item.marker === run.marker && !visit({ index: start, lines, list: { blankBefore: prevBlank } })) return;
+      // Another marker closes the list and opens a new one: a run of its own.
+      run = item;
     } else {
-      const open = FENCE.exec(line);
-      // A backtick fence's info string cannot hold a backtick (that line is inline code instead).
-      if (open && !(open[1]![0] === '`' && open[2]!.includes('`'))) fence = { marker: open[1]![0]!, size: open[1]!.length };
-      else {
-        for (const [startRe, endRe] of HTML_BLOCKS) {
-          const m = startRe.exec(line);
-          if (m) {
-            if (!endRe.test(line.slice(m[0].length))) htmlEnd = endRe;
-            break;
+      run = undefined;
+      if (fence) {
+        const close = FENCE.exec(line);
+        if (close && close[1]![0] === fence.marker && close[1]!.length >= fence.size && BLANK.test(close[2]!)) fence = undefined;
+      } else if (htmlEnd) {
+        if (htmlEnd.test(line)) htmlEnd = undefined;
+      } else if (prevBlank && HEADING.test(line)) {
+        if (start > 0 && !visit({ index: start, lines })) return;
+      } else if (prevBlank && item) {
+        // The blank line closed every top-level block but a list, and this item closes its item.
+        run = item;
+      } else {
+        const open = FENCE.exec(line);
+        // A backtick fence's info string cannot hold a backtick (that line is inline code instead).
+        if (open && !(open[1]![0] === '`' && open[2]!.includes('`'))) fence = { marker: open[1]![0]!, size: open[1]!.length };
+        else {
+          for (const [startRe, endRe] of HTML_BLOCKS) {
+            const m = startRe.exec(line);
+            if (m) {
+              if (!endRe.test(line.slice(m[0].length))) htmlEnd = endRe;
+              break;
+            }
           }
         }
       }
     }
-    prevBlank = BLANK.test(line);
+    prevBlank = blank;
     if (!ending) break;
     start = end + ending[0].length;
     lines++;
   }
+}
+
+/** A top-level list item line: its list's marker (`-`, `*`, `+`, `.` or `)`) and its content's column. */
+function listItem(line: string): { marker: string; indent: number } | undefined {
+  const m = LIST_ITEM.exec(line);
+  if (!m || THEMATIC_BREAK.test(line)) return undefined;
+  return { marker: m[1]!.at(-1)!, indent: m[1]!.length + m[2]!.length };
+}
+
+/** A line indented into the current item (spaces only: a tab's width depends on where it falls). */
+function isContinuation(line: string, indent: number): boolean {
+  let spaces = 0;
+  while (line.charCodeAt(spaces) === 32) spaces++;
+  return spaces >= indent && line.charCodeAt(spaces) !== 9;
 }
 
 function firstLine(text: string): string {
