@@ -3,7 +3,7 @@
 import { basename } from 'node:path';
 import { LaunchError } from '../errors.js';
 import { doctorEventLog, repairEventLog } from '../io/event-log-doctor.js';
-import { findWorkspace, INIT_HINT } from '../io/workspace.js';
+import { findWorkspace, INIT_HINT, workspaceActorProblems } from '../io/workspace.js';
 import { badLines, renderDoctor } from '../render/doctor.js';
 import { doctorJson } from '../render/json/doctor.js';
 import type { Ctx } from '../runtime.js';
@@ -40,7 +40,11 @@ export async function doctorCommand(ctx: Ctx, opts: { repair?: boolean }): Promi
     orphans,
     repair,
   };
+  // A name every write would refuse: said here, where nothing needs a name, with what to change.
+  const names = await workspaceActorProblems(state.paths, state.config);
+  for (const problem of names) ctx.warn(`${problem.message}; ${problem.hint}`);
   if (ctx.json) ctx.printJson(doctorJson(model));
   else ctx.printLines(renderDoctor(model, ctx.theme));
   if (!report.ok && !repair) throw new LaunchError(`the event log needs repair (${badLines(report)} bad line(s))`);
+  if (names.length > 0) throw new LaunchError(`${names.length} name setting(s) above would make every write fail`, { hint: names[0]!.hint });
 }
