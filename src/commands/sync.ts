@@ -1,6 +1,7 @@
 // launch sync: commit the workspace's new events, pull teammates' with a rebase (the union merge rule
 // merges the log line by line), re-check the log, push; report what arrived. Local events are never
-// lost: every failure leaves them in the log, and once committed, in a local commit.
+// lost: every failure leaves them in the log, and once committed, in a local commit. It pushes only its
+// own log commits (io/sync-history.ts): never the user's other work, never what a force-push removed.
 import { countByActor, countByType, describeCounts } from '../core/log/counts.js';
 import type { LogEvent } from '../core/log/events.js';
 import { type Override, overriddenChanges } from '../core/log/overrides.js';
@@ -9,9 +10,9 @@ import { formatLogProblem, readEventLog } from '../io/event-log.js';
 import { withLock } from '../io/event-log-append.js';
 import { findRepo, type GitRepo, lastLines, type Upstream } from '../io/git.js';
 import type { State } from '../io/store/open.js';
+import { refuseForeignCommits, refuseRewrittenUpstream, rememberUpstream } from '../io/sync-history.js';
 import { locateWorkspace, pendingChanges, type WorkspaceInRepo } from '../io/workspace-changes.js';
 import { syncJson } from '../render/json/sync.js';
-import { safeText } from '../render/sanitize.js';
 import { renderSync } from '../render/sync.js';
 import type { Ctx } from '../runtime.js';
 import { examples, handle, type Register } from './shared/command.js';
@@ -50,7 +51,7 @@ export const register: Register = (program, rt) =>
     .command('sync')
     .description('share the workspace through git: commit new events, pull teammates\' with a rebase, push')
     .option(...AS_OPTION)
-    .addHelpText('after', `\nRefuses outside a git repository, without an upstream branch, or when .launch/\nhas changes launch did not make.\n${examples('launch sync', "launch sync --json | jq '.pulled'")}`)
+    .addHelpText('after', `\nRefuses outside a git repository, without an upstream branch, when .launch/ has\nchanges launch did not make, or when it would push commits it did not make (your\nown, or ones a force-push removed from the upstream).\n${examples('launch sync', "launch sync --json | jq '.pulled'")}`)
     .action(handle(rt, syncCommand));
 
 export async function syncCommand(ctx: Ctx, opts: SyncOptions = {}): Promise<void> {
@@ -59,7 +60,8 @@ export async function syncCommand(ctx: Ctx, opts: SyncOptions = {}): Promise<voi
   const actor = await actorFor(ctx, state, opts.as);
   // Refuse before anything changes or the network is touched.
   await pendingChanges(target.repo, target.ws, target.logFile, []);
-  await refuseForeignCommits(target);
+  await refuseRewrittenUpstream(target.repo, target.upstream);
+  await refuseForeignCommits(target.repo, target.ws, target.upstream);
 
   const report: Report = { commits: [], arrived: [], pushed: false, attempts: 0, ahead: 0, logBefore: undefined, overridden: [] };
   const now = ctx.rt.now().getTime();
@@ -68,12 +70,16 @@ export async function syncCommand(ctx: Ctx, opts: SyncOptions = {}): Promise<voi
     await withLock(target.logFile, 'sync', () => commitPending(target, actor, state, report));
     if (report.attempts === 1) await warnWithoutUnionRule(ctx, target);
     await fetch(target, report);
+    // What the fetch brought decides what a rebase would replay: only launch's own commits may be.
+    await refuseRewrittenUpstream(target.repo, target.upstream);
+    await refuseForeignCommits(target.repo, target.ws, target.upstream);
     const arrived = await withLock(target.logFile, 'sync', async () => {
       await commitPending(target, actor, state, report);
       const log = readEventLog(target.logFile).events;
       report.logBefore ??= log;
       const before = new Set(log.map((e) => e.id));
       await rebase(target);
+      await rememberUpstream(target.repo, target.upstream);
       const merged = mergedLog(target);
       const arrived = merged.filter((e) => !before.has(e.id));
       if (arrived.length > 0) report.overridden = overriddenChanges(report.logBefore, merged, actor, { now });
@@ -83,6 +89,7 @@ export async function syncCommand(ctx: Ctx, opts: SyncOptions = {}): Promise<voi
     report.ahead = Number((await target.repo.ok('rev-list', '--count', `${target.upstream.name}..HEAD`)).trim());
     if (report.ahead === 0) break;
     if (await push(target, report)) {
+      await rememberUpstream(target.repo, target.upstream);
       report.pushed = true;
       report.ahead = 0;
       break;
@@ -119,17 +126,6 @@ async function findTarget(state: State, env: Record<string, string | undefined>)
     throw new LaunchError(`branch ${branch} has no upstream to pull from and push to`, { hint: `push it once with git push -u ${remotes[0]} ${branch}, then run launch sync` });
   }
   return { repo, ws, upstream, logFile: paths.log };
-}
-
-/** Sync pushes the whole branch; it must not publish someone's unpushed code along with the log. */
-async function refuseForeignCommits({ repo, ws, upstream }: Target): Promise<void> {
-  const out = await repo.ok('log', '--format=%h %s', `${upstream.name}..HEAD`, '--', '.', `:(exclude,literal)${ws.dir}`, ':(exclude,literal).gitattributes');
-  const commits = out.split('\n').filter(Boolean);
-  if (commits.length === 0) return;
-  throw new LaunchError(
-    `${commits.length} unpushed commit(s) on this branch change files outside ${ws.dir}/, and sync would push them too:\n  ${commits.slice(0, 5).map(safeText).join('\n  ')}`,
-    { hint: 'push them yourself first (git push), then run launch sync' },
-  );
 }
 
 async function commitPending({ repo, ws, logFile }: Target, actor: string, state: State, report: Report): Promise<void> {
