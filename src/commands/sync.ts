@@ -5,15 +5,17 @@
 import { countByActor, countByType, describeCounts } from '../core/log/counts.js';
 import type { LogEvent } from '../core/log/events.js';
 import { type Override, overriddenChanges } from '../core/log/overrides.js';
+import { relative } from 'node:path';
 import { LaunchError } from '../errors.js';
 import { formatLogProblem, readEventLog } from '../io/event-log.js';
 import { withLock } from '../io/event-log-append.js';
 import { findRepo, type GitRepo, lastLines, type Upstream } from '../io/git.js';
+import { goneEvents, keepRemovedEvents, type Removal, whoRemoved } from '../io/removed-events.js';
 import type { State } from '../io/store/open.js';
 import { refuseForeignCommits, refuseRewrittenUpstream, rememberUpstream } from '../io/sync-history.js';
 import { locateWorkspace, pendingChanges, type WorkspaceInRepo } from '../io/workspace-changes.js';
 import { syncJson } from '../render/json/sync.js';
-import { renderSync } from '../render/sync.js';
+import { removalWords, renderSync, shownIds } from '../render/sync.js';
 import type { Ctx } from '../runtime.js';
 import { examples, handle, type Register } from './shared/command.js';
 import { openForWrite } from './shared/open.js';
@@ -44,6 +46,9 @@ interface Report {
   /** The log before the first rebase, and your changes that the merged log's later ones override. */
   logBefore: LogEvent[] | undefined;
   overridden: Override[];
+  /** Events teammates' commits took out of the log, and where copies of them were kept. */
+  removed: Removal[];
+  backups: string[];
 }
 
 export const register: Register = (program, rt) =>
@@ -63,7 +68,7 @@ export async function syncCommand(ctx: Ctx, opts: SyncOptions = {}): Promise<voi
   await refuseRewrittenUpstream(target.repo, target.upstream);
   await refuseForeignCommits(target.repo, target.ws, target.upstream);
 
-  const report: Report = { commits: [], arrived: [], pushed: false, attempts: 0, ahead: 0, logBefore: undefined, overridden: [] };
+  const report: Report = { commits: [], arrived: [], pushed: false, attempts: 0, ahead: 0, logBefore: undefined, overridden: [], removed: [], backups: [] };
   const now = ctx.rt.now().getTime();
   while (report.attempts < SYNC_ATTEMPTS) {
     report.attempts++;
@@ -78,9 +83,11 @@ export async function syncCommand(ctx: Ctx, opts: SyncOptions = {}): Promise<voi
       const log = readEventLog(target.logFile).events;
       report.logBefore ??= log;
       const before = new Set(log.map((e) => e.id));
+      const headBefore = (await target.repo.ok('rev-parse', 'HEAD')).trim();
       await rebase(target);
       await rememberUpstream(target.repo, target.upstream);
       const merged = mergedLog(target);
+      await keepRemoved(ctx, target, log, merged, headBefore, report);
       const arrived = merged.filter((e) => !before.has(e.id));
       if (arrived.length > 0) report.overridden = overriddenChanges(report.logBefore, merged, actor, { now });
       return arrived;
@@ -185,6 +192,19 @@ function mergedLog({ logFile }: Target): LogEvent[] {
     });
   }
   return log.events;
+}
+
+/** Events the pull took out of the log: who removed them, and a copy for `doctor --repair` to put back. */
+async function keepRemoved(ctx: Ctx, { repo, ws, upstream, logFile }: Target, before: LogEvent[], after: LogEvent[], headBefore: string, report: Report): Promise<void> {
+  const gone = goneEvents(before, after);
+  if (gone.length === 0) return;
+  const removals = await whoRemoved(repo, ws.log, `${headBefore}..${upstream.name}`, gone);
+  const backup = relative(ctx.rt.cwd, keepRemovedEvents(logFile, gone, ctx.rt.now()));
+  for (const r of removals) {
+    ctx.warn(`${removalWords(r, upstream.name)} (${shownIds(r.ids)}); a copy is kept in ${backup}: \`launch doctor --repair\` puts them back, or delete it to let the removal stand`);
+  }
+  report.removed.push(...removals);
+  report.backups.push(backup);
 }
 
 /** true when pushed, false when the remote moved on meanwhile (worth another pull). */

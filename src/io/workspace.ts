@@ -53,12 +53,13 @@ export function findWorkspace(cwd: string, override?: string): WorkspacePaths | 
 }
 
 /**
- * `doctor --repair`'s backups of the log (events.jsonl.bad-<stamp>, events.jsonl.bak-<stamp>): kept on
+ * `doctor --repair`'s backups of the log (events.jsonl.bad-<stamp>, events.jsonl.bak-<stamp>), and
+ * sync's copy of events a teammate's commit removed (events.jsonl.removed-<stamp>): kept on
  * the machine that repaired it, never shared; git-ignored in a new workspace, and never a stray file
  * to sync in an older one.
  */
-export const REPAIR_BACKUP_PATTERNS = ['events.jsonl.bad-*', 'events.jsonl.bak-*'] as const;
-export const isRepairBackup = (name: string): boolean => /^events\.jsonl\.ba[dk]-[^/]*$/.test(name);
+export const REPAIR_BACKUP_PATTERNS = ['events.jsonl.bad-*', 'events.jsonl.bak-*', 'events.jsonl.removed-*'] as const;
+export const isRepairBackup = (name: string): boolean => /^events\.jsonl\.(bad|bak|removed)-[^/]*$/.test(name);
 
 /** The per-person name file: git-ignored, because config.yaml is shared by the whole team. */
 export const actorFile = (paths: WorkspacePaths): string => join(paths.dir, 'actor');
