@@ -2,10 +2,10 @@
 // merges the log line by line), re-check the log, push; report what arrived. Local events are never
 // lost: every failure leaves them in the log, and once committed, in a local commit. It pushes only its
 // own log commits (io/sync-history.ts): never the user's other work, never what a force-push removed.
+import { relative } from 'node:path';
 import { countByActor, countByType, describeCounts } from '../core/log/counts.js';
 import type { LogEvent } from '../core/log/events.js';
 import { type Override, overriddenChanges } from '../core/log/overrides.js';
-import { relative } from 'node:path';
 import { LaunchError } from '../errors.js';
 import { formatLogProblem, readEventLog } from '../io/event-log.js';
 import { withLock } from '../io/event-log-append.js';
