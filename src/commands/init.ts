@@ -10,7 +10,7 @@ import { bundledPlanPath, isMarkdown, type LoadedPlan, loadPlanFile } from '../i
 import { openState } from '../io/store/open.js';
 import { systemTimeZone } from '../io/system.js';
 import { readTextFile } from '../io/text-file.js';
-import { actorChoices, WORKSPACE_DIR, workspacePaths, type WorkspacePaths } from '../io/workspace.js';
+import { actorChoices, asOptionName, WORKSPACE_DIR, workspacePaths, type WorkspacePaths } from '../io/workspace.js';
 import { initJson } from '../render/json/plan-files.js';
 import { created, joined } from '../render/plan-files.js';
 import type { Ctx } from '../runtime.js';
@@ -33,7 +33,7 @@ export const register: Register = (program, rt) =>
     .option('--plan <file>', 'a YAML plan, or a Markdown plan to import (default: the bundled SecureNet plan)')
     .option('--start <date>', 'week 1 is the week containing this date (default: today)')
     .option('--tz <zone>', 'IANA time zone that decides which day an event belongs to (default: the system zone)')
-    .option('--as <name>', 'the name your events are recorded under in this clone (default: git user.name, then the OS user)')
+    .option('--as <name>', 'the name your events are recorded under in this clone (default: git user.name, then the OS user)', asOptionName)
     .option('--holiday <dates...>', 'non-working days (YYYY-MM-DD, several or comma-separated)')
     .option('--force', 'change the plan or settings of an existing workspace: what is not given again is kept, and so is the event log')
     .addHelpText(
@@ -60,6 +60,7 @@ function configFrom(ctx: Ctx, opts: InitOptions, base: Config | undefined): Conf
 
 export async function initCommand(ctx: Ctx, opts: InitOptions): Promise<void> {
   configFrom(ctx, opts, undefined); // a usage error comes before anything else
+  if (opts.as !== undefined) opts = { ...opts, as: asOptionName(opts.as) };
   const dir = ctx.dir ? resolve(ctx.rt.cwd, ctx.dir, basename(ctx.dir) === WORKSPACE_DIR ? '' : WORKSPACE_DIR) : join(ctx.rt.cwd, WORKSPACE_DIR);
   const settingsGiven = opts.plan !== undefined || opts.start !== undefined || opts.tz !== undefined || opts.holiday !== undefined;
   if (isWorkspace(dir) && !settingsGiven && opts.as) return joinWorkspace(ctx, workspacePaths(dir), opts.as);

@@ -127,13 +127,13 @@ export interface RepairResult {
 }
 
 /** UTC, so two teammates' backups sort the same way whatever their zones. */
-function backupStamp(now: Date): string {
+export function backupStamp(now: Date): string {
   // 2026-11-30T09:15:02.123Z → 20261130-091502
   return now.toISOString().slice(0, 19).replace(/[-:]/g, '').replace('T', '-');
 }
 
 /** Creates `base` (or base-2, base-3, … if taken) with `data`, flushed. Never overwrites a backup. */
-function writeNew(base: string, data: Buffer | string): string {
+export function writeNew(base: string, data: Buffer | string): string {
   for (let n = 1; ; n++) {
     const name = n === 1 ? base : `${base}-${n}`;
     let fd: number;

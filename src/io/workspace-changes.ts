@@ -43,7 +43,7 @@ export async function locateWorkspace(repo: GitRepo, paths: WorkspacePaths): Pro
 
 // Rebuilt caches and lock directories: never launch's to commit, never the user's to be refused for.
 const isScratch = (name: string) => /^\..*\.snapshot\.json$/.test(name) || /\.lock(\/|$)/.test(name) || /\.tmp$/.test(name);
-const INIT_FILES = new Set(['plan.yaml', 'config.yaml', '.gitignore']);
+export const INIT_FILES = new Set(['plan.yaml', 'config.yaml', '.gitignore']);
 
 function stateWord(xy: string): string {
   if (xy === '??') return 'new file';
@@ -78,9 +78,13 @@ async function attributesOnlyGainedRule(repo: GitRepo, ws: WorkspaceInRepo): Pro
   } catch {
     return false;
   }
-  const head = (await repo.show('HEAD', '.gitattributes')) ?? '';
-  const rest = (text: string) => normalize(text).split('\n').map((l) => l.trim()).filter((l) => l !== '' && l !== ws.rule).join('\n');
-  return normalize(work).split('\n').some((l) => l.trim() === ws.rule) && rest(work) === rest(head);
+  return onlyGainedRule((await repo.show('HEAD', '.gitattributes')) ?? '', work, ws.rule);
+}
+
+/** `after` is `before` with init's merge rule added, and nothing else changed. */
+export function onlyGainedRule(before: string, after: string, rule: string): boolean {
+  const rest = (text: string) => normalize(text).split('\n').map((l) => l.trim()).filter((l) => l !== '' && l !== rule).join('\n');
+  return normalize(after).split('\n').some((l) => l.trim() === rule) && rest(after) === rest(before);
 }
 
 /**
@@ -120,8 +124,8 @@ export async function pendingChanges(repo: GitRepo, ws: WorkspaceInRepo, logFile
   if (unrelated.length > 0) {
     throw new LaunchError(`${ws.dir}/ has changes launch did not make, so sync will not commit them:\n  ${unrelated.join('\n  ')}`, {
       hint:
-        'commit them yourself (a plan update: git commit -m "Update the plan" ' +
-        `${ws.dir}/plan.yaml), or undo them with git restore, then run launch sync again`,
+        'commit and push them yourself (a plan update: git commit -m "Update the plan" ' +
+        `${ws.dir}/plan.yaml, then git push), or undo them with git restore, then run launch sync again`,
     });
   }
   if (elsewhere.length > 0) {

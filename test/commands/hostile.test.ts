@@ -122,7 +122,11 @@ describe('a hostile Markdown plan', () => {
     const evil = `evil ${ESC}]0;t${BEL}note\roverwrite ${C1_CSI}2J ${ESC}[31mred`;
     expect((await run(dir, ['note', task.id, evil])).code).toBe(0);
     expect((await run(dir, ['block', bundle.id, '--reason', `waiting ${ESC}[31mfor\r DBA${BEL}`])).code).toBe(0);
-    expect((await run(dir, ['check', ding.id, '--as', `mallory${ESC}]0;x${BEL}`, '--note', `done\r${ESC}[2J`, '--date', '2026-11-30'])).code).toBe(0);
+    // --as refuses a name with escapes (a usage error); a teammate's own tool may still write one.
+    const mallory = `mallory${ESC}]0;x${BEL}`;
+    expect((await run(dir, ['check', ding.id, '--as', mallory, '--note', `done\r${ESC}[2J`, '--date', '2026-11-30'])).code).toBe(2);
+    const line = { v: 1, id: 'e0e0e0e0e0e0e0e0', ts: '2026-11-30T12:00:00.000+00:00', actor: mallory, type: 'check', item: ding.id, note: `done\r${ESC}[2J` };
+    appendFileSync(join(dir, '.launch', 'events.jsonl'), `${JSON.stringify(line)}\n`);
 
     for (const args of [
       ['list'], ['show', task.id], ['show', bundle.id], ['show', ding.id], ['today', '--date', '2026-12-01'],

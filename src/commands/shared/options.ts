@@ -1,11 +1,13 @@
 // Flags several commands take, worded the same everywhere.
 import { relativeDate } from '../../core/calendar/date.js';
 import { UsageError } from '../../errors.js';
+import { asOptionName } from '../../io/workspace.js';
 import { formatDate } from '../../render/dates.js';
 
 // Flags and their help, spread into commander's .option(); the commands never import commander itself,
 // whose one copy lives in the entry bundle (see src/cli.ts).
-export const AS_OPTION = ['--as <name>', 'record as this person instead of the configured actor'] as const;
+// The name is checked as commander reads it, so a bad one is a usage error before anything is opened.
+export const AS_OPTION = ['--as <name>', 'record as this person instead of the configured actor', asOptionName] as const;
 
 export const DATE_OPTION = ['--date <date>', 'the day to look at: YYYY-MM-DD, today, yesterday or tomorrow'] as const;
 
