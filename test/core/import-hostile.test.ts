@@ -1,6 +1,7 @@
 // A plan is read as it looks: escape sequences, control characters, bidi controls and invisible
 // characters are removed before the parse (each sequence whole, so no `2J` is left in a title or an id),
-// old Mac `\r` line endings read like `\n`, and what was removed is said with its line.
+// old Mac `\r` line endings read like `\n`, and what was removed or not understood (Week 0) is said
+// with its line.
 import { describe, expect, it } from 'vitest';
 import { importMarkdown } from '../../src/core/import/markdown-import.js';
 import { stripHidden, stripHiddenCounted } from '../../src/core/plan/hidden-text.js';
@@ -109,5 +110,46 @@ describe('stripHidden', () => {
     expect(stripHidden(`a${ESC}]0;unterminated title\nb${ESC}[2Jc\r\nd\re`)).toBe('a\nbc\nd\ne');
     expect(stripHiddenCounted(`ok\nok\nx\u200by`)).toEqual({ text: 'ok\nok\nxy', removed: 1, firstLine: 3 });
     expect(stripHiddenCounted('plain text')).toEqual({ text: 'plain text', removed: 0 });
+  });
+});
+
+describe('week and sprint numbers that are none', () => {
+  const weeksOf = (md: string) => importMarkdown(md, { sourceName: 'p.md' });
+
+  it('Week 0 and absurd weeks or sprints are said with their line, not passed over', () => {
+    const { plan: p, warnings } = weeksOf(plan([
+      '# P',
+      '',
+      '## Week 0: Preparation',
+      '',
+      '- [ ] Zero',
+      '',
+      '## Week 99999: Far away',
+      '',
+      '## Sprint 0: Nothing (Week 1-2)',
+      '',
+      '## Weeks 3-600: Too long',
+      '',
+      '## Week 2: Real',
+      '',
+      '- [ ] Two',
+    ]));
+    expect(p.weeks.map((w) => [w.title, w.weeks])).toEqual([
+      ['Sprint 0: Nothing', { from: 1, to: 2 }],
+      ['Real', { from: 2, to: 2 }],
+    ]);
+    expect(p.sprints).toEqual([]);
+    expect(warnings.filter((w) => /plan (week|sprint)/.test(w.message))).toEqual([
+      { line: 3, message: '"Week 0" is not a plan week: weeks are numbered 1 to 520; the heading sets no week' },
+      { line: 7, message: '"Week 99999" is not a plan week: weeks are numbered 1 to 520; the heading sets no week' },
+      { line: 9, message: '"Sprint 0" is not a plan sprint: sprints are numbered 1 to 520; the heading sets no sprint' },
+      { line: 11, message: '"Week 3-600" is not a plan week: weeks are numbered 1 to 520; the heading sets no week' },
+    ]);
+  });
+
+  it('weeks up to 520 are read as before, without a warning', () => {
+    const { plan: p, warnings } = weeksOf(plan(['# P', '', '## Week 520: Last', '', '- [ ] Done']));
+    expect(p.weeks.map((w) => w.weeks)).toEqual([{ from: 520, to: 520 }]);
+    expect(warnings).toEqual([]);
   });
 });
