@@ -40,3 +40,25 @@ describe('week, sprint and count flags', () => {
     expect((await launch(['log', '--limit', '5'], dir)).code).toBe(0);
   });
 });
+
+describe('values that could mean two things', () => {
+  it('check --value and kpi record refuse them, saying what to write, and record nothing', async () => {
+    const dir = await workspaceWith(launch);
+    const bits = await launch(['check', 'initial-bundle', '--value', '480Kb'], dir);
+    expect(bits.code).toBe(1);
+    expect(bits.stderr).toContain('"480Kb": a lowercase b is bits (480Kb is 60KB); write 480KB if you mean bytes');
+    const vitals = await launch(['check', 'core-web-vitals', '--value', '2.1s'], dir);
+    expect(vitals.code).toBe(1);
+    expect(vitals.stderr).toContain('"2.1s" could be LCP <2.5s or FID <100ms: name it, e.g. --value LCP=2.1s or --value FID=2.1s');
+    const rating = await launch(['kpi', 'record', 'user', 'satisfaction', '6/5', '--week', '5'], dir);
+    expect(rating.code).toBe(1);
+    expect(rating.stderr).toContain('"6/5" is above its scale: a rating out of 5 is at most 5');
+    const kbits = await launch(['kpi', 'record', 'bundle', 'size', '540kb', '--week', '1'], dir);
+    expect(kbits.code).toBe(1);
+    expect(eventsOf(dir)).toEqual([]);
+
+    expect((await launch(['check', 'initial-bundle', '--value', '480KB'], dir)).code).toBe(0);
+    expect((await launch(['check', 'core-web-vitals', '--value', 'LCP=2.1s', 'FID=80ms', '0.05'], dir)).code).toBe(0);
+    expect((await launch(['kpi', 'record', 'user', 'satisfaction', '4.6/5', '--week', '5'], dir)).code).toBe(0);
+  });
+});
