@@ -129,3 +129,19 @@ describe('a Markdown plan with hidden characters', () => {
     expect(plan.standup.questions).toEqual(['What did you do?']);
   });
 });
+
+describe('a plan saved with old Mac \\r line endings', () => {
+  it('imports with every Day-N task, as with \\n, and nothing to warn about', async () => {
+    const dir = scratchDir();
+    const lf = '# P\n\n## Week 1: W\n\n**Daily Tasks**:\n```bash\n# Day 1: Skeleton Setup\nnpm test\n# Day 2: Transitions\n```\n\n- [ ] One thing\n';
+    writeFileSync(join(dir, 'lf.md'), lf);
+    writeFileSync(join(dir, 'cr.md'), lf.replace(/\n/g, '\r'));
+    const fromLf = await launch(['import', 'lf.md', '-o', 'lf.yaml'], dir);
+    const fromCr = await launch(['import', 'cr.md', '-o', 'cr.yaml'], dir);
+    expect(fromCr.stderr).toBe('');
+    expect(fromCr.stdout).toMatch(/ 2 tasks · 1 checklist items /);
+    expect(fromCr.stdout.replaceAll('cr', 'lf')).toBe(fromLf.stdout);
+    const body = (f: string) => readFileSync(join(dir, f), 'utf8').split('\n').slice(1).join('\n').replace('id: cr', 'id: lf');
+    expect(body('cr.yaml')).toBe(body('lf.yaml'));
+  });
+});
