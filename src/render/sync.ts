@@ -50,7 +50,7 @@ export function renderSync(r: SyncOutcome, theme: Theme): string[] {
   if (r.commits.length === 0) out.push(`${mark.todo} no new events to commit`);
   if (r.pulled.length === 0 && r.removed.length === 0) out.push(`${mark.todo} nothing new from teammates`);
   else {
-    out.push(`From ${r.upstream}:`);
+    out.push(`From ${safeText(r.upstream)}:`);
     for (const { actor, counts } of r.pulled) out.push(`  ${safeText(actor)} ${describeCounts(counts, { nouns: true })}`);
     for (const removal of r.removed) out.push(`  ${mark.missed} ${safeText(removalWords(removal, r.upstream))} (kept in ${safeText(r.backups.at(-1) ?? '')})`);
   }
@@ -58,8 +58,8 @@ export function renderSync(r: SyncOutcome, theme: Theme): string[] {
     out.push('Your changes overridden by later ones:');
     for (const o of r.overridden) out.push(`  ${safeText(overrideWords(o))}`);
   }
-  if (r.pushed) out.push(`${mark.done} pushed to ${r.upstream}${r.attempts > 1 ? ` (after ${r.attempts} attempts: others pushed meanwhile)` : ''}`);
-  else if (r.ahead === 0) out.push(`${mark.todo} nothing to push: up to date with ${r.upstream}`);
+  if (r.pushed) out.push(`${mark.done} pushed to ${safeText(r.upstream)}${r.attempts > 1 ? ` (after ${r.attempts} attempts: others pushed meanwhile)` : ''}`);
+  else if (r.ahead === 0) out.push(`${mark.todo} nothing to push: up to date with ${safeText(r.upstream)}`);
   else out.push(`${mark.missed} not pushed: ${r.ahead} commit(s) kept locally`);
   return out;
 }
