@@ -140,18 +140,22 @@ export function openRegular(path: string, display = path, bounds: readonly strin
   return { fd, st };
 }
 
-/** Reads from `fd` until end of file, or until `limit` bytes (then one byte more, to tell "over"). */
-export function readAll(fd: number, sizeHint: number, limit = Number.MAX_SAFE_INTEGER): Buffer {
+/**
+ * Reads `size` bytes from `fd` (a regular file's size, as readFileSync does), or, when the size is 0
+ * (a pipe), until its end or `limit` bytes and one more, to tell "over the limit".
+ */
+export function readAll(fd: number, size: number, limit = Number.MAX_SAFE_INTEGER): Buffer {
   const chunks: Buffer[] = [];
   let total = 0;
   for (;;) {
-    const want = Math.min(Math.max(sizeHint - total, 64 * 1024), limit + 1 - total);
+    const want = Math.min(size > total ? size - total : 64 * 1024, limit + 1 - total);
     if (want <= 0) break;
     const chunk = Buffer.allocUnsafe(want);
     const n = readSync(fd, chunk, 0, want, null);
     if (n === 0) break;
     chunks.push(n === want ? chunk : chunk.subarray(0, n));
     total += n;
+    if (size > 0 && total >= size) break;
   }
   return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
 }
