@@ -9,6 +9,7 @@ import { basename, join, relative, sep } from 'node:path';
 import type { LogEvent } from '../core/log/events.js';
 import { LaunchError } from '../errors.js';
 import { type GitRepo, parseStatus } from './git.js';
+import { readRegular } from './safe-path.js';
 import { isRepairBackup, type WorkspacePaths } from './workspace.js';
 
 export interface WorkspaceInRepo {
@@ -74,7 +75,11 @@ function idsIn(text: string): Set<string> {
 async function attributesOnlyGainedRule(repo: GitRepo, ws: WorkspaceInRepo): Promise<boolean> {
   let work: string;
   try {
-    work = readFileSync(join(repo.top, '.gitattributes'), 'utf8');
+    // Never a FIFO (it would hang) nor a link out of the repository (./safe-path.ts).
+    const file = join(repo.top, '.gitattributes');
+    const bytes = readRegular(file, file, [repo.top]);
+    if (bytes === null) return false;
+    work = bytes.toString('utf8');
   } catch {
     return false;
   }

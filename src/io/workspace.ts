@@ -1,10 +1,11 @@
 // The .launch/ workspace: found like git finds .git (walking up), or named by --dir / LAUNCH_DIR.
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { actorProblem, shownActor } from '../core/actor-name.js';
 import type { Config } from '../core/config/config.js';
 import { LaunchError, UsageError } from '../errors.js';
+import { readRegular } from './safe-path.js';
 
 export const WORKSPACE_DIR = '.launch';
 
@@ -67,8 +68,10 @@ export const actorFile = (paths: WorkspacePaths): string => join(paths.dir, 'act
 function localActor(paths: WorkspacePaths | undefined): string | undefined {
   if (!paths) return undefined;
   try {
-    return readFileSync(actorFile(paths), 'utf8').trim() || undefined;
-  } catch {
+    return readRegular(actorFile(paths))?.toString('utf8').trim() || undefined;
+  } catch (error) {
+    // A FIFO or a link out of the workspace is said plainly; an unreadable file is no name.
+    if (error instanceof LaunchError) throw error;
     return undefined;
   }
 }
@@ -157,7 +160,7 @@ async function unusableActor(source: ActorSource, name: string, problem: string,
       const { configLine } = await import('../lazy/parse.js');
       let line: number | undefined;
       try {
-        line = configLine(readFileSync(paths!.config, 'utf8'), 'actor');
+        line = configLine(readRegular(paths!.config)?.toString('utf8') ?? '', 'actor');
       } catch {
         line = undefined;
       }
