@@ -4,7 +4,7 @@ import { planCounts } from '../core/plan/counts.js';
 import { LaunchError } from '../errors.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { checkImportOutput } from '../io/output-file.js';
-import { readTextFile } from '../io/text-file.js';
+import { MAX_MARKDOWN_BYTES, readTextFile } from '../io/text-file.js';
 import { importJson } from '../render/json/plan-files.js';
 import { imported } from '../render/plan-files.js';
 import type { Ctx } from '../runtime.js';
@@ -34,7 +34,7 @@ export async function importCommand(ctx: Ctx, source: string, opts: ImportOption
     if (await importIntoWorkspace(ctx, source, { yes: opts.yes })) return;
   }
   const full = resolve(ctx.rt.cwd, source);
-  const text = readTextFile(full, 'Markdown plan', source);
+  const text = readTextFile(full, 'Markdown plan', source, MAX_MARKDOWN_BYTES);
   const { importMarkdown } = await import('../lazy/markdown.js');
   const { PlanSchema, checkPlanSanity, parsePlanYaml, planToYaml } = await import('../lazy/parse.js');
   const { plan, warnings } = importMarkdown(text, { sourceName: basename(full) });

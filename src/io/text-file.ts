@@ -5,6 +5,12 @@ import { LaunchError } from '../errors.js';
 import { openRegular, readAll } from './safe-path.js';
 
 export const MAX_PLAN_BYTES = 10 * 1024 * 1024;
+/**
+ * A Markdown plan is smaller: the importer's cost per byte is the parser's, and the worst shape (one
+ * list of short items alike) at 10 MB took 156 s of CPU and 2.6 GB. At 2 MB, with at most
+ * MAX_PLAN_ITEMS items, `npm run bench` measures it (README: Performance).
+ */
+export const MAX_MARKDOWN_BYTES = 2 * 1024 * 1024;
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 

@@ -256,17 +256,25 @@ describe('booby-trapped YAML', () => {
 });
 
 describe('size limits', () => {
-  it('a Markdown plan over 10 MB is refused with a clear message', async () => {
+  it('a Markdown plan over 2 MB is refused with a clear message (the worst shape at 10 MB took 2.6 GB)', async () => {
     const dir = scratchDir();
-    writeFileSync(join(dir, 'big.md'), `# Big\n\n${'- [ ] item words here\n'.repeat(480_000)}`);
+    writeFileSync(join(dir, 'big.md'), `# Big\n\n${'- [ ] item words here\n'.repeat(100_000)}`);
     for (const args of [['import', 'big.md'], ['validate', 'big.md'], ['init', '--plan', 'big.md']]) {
       const started = Date.now();
       const r = await launch(args, dir);
       expect(r.code, args.join(' ')).toBe(1);
-      expect(r.stderr).toMatch(/big\.md: [\d.]+ MB is over the 10 MB limit/);
+      expect(r.stderr).toMatch(/big\.md: [\d.]+ MB is over the 2 MB limit for a Markdown plan/);
       expect(Date.now() - started).toBeLessThan(5_000);
     }
     expect(existsSync(join(dir, '.launch'))).toBe(false);
+  });
+
+  it('a YAML plan keeps the 10 MB limit: what a 2 MB Markdown plan imports to must still be read', async () => {
+    const dir = scratchDir();
+    writeFileSync(join(dir, 'big.yaml'), `# ${'x'.repeat(10 * 1024 * 1024)}\n`);
+    const r = await launch(['validate', 'big.yaml'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/big\.yaml: 10\.0 MB is over the 10 MB limit for a YAML plan/);
   });
 
   it('an event line over 64 KB is an error naming file and line; a note that long is refused', async () => {

@@ -42,7 +42,7 @@ describe('launch import', () => {
     ['an empty file', 'empty.md', '', /empty\.md: the file is empty/],
     ['a binary file', 'binary.md', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2]), /binary\.md: looks like a binary file/],
     ['invalid UTF-8', 'latin1.md', Buffer.from('# ok\ncaf\xe9\n', 'latin1'), /latin1\.md: line 2: not valid UTF-8/],
-    ['a file over 10 MB', 'huge.md', Buffer.alloc(10 * 1024 * 1024 + 1, 'a'), /huge\.md: 10\.0 MB is over the 10 MB limit/],
+    ['a file over 2 MB', 'huge.md', Buffer.alloc(2 * 1024 * 1024 + 1, 'a'), /huge\.md: 2\.0 MB is over the 2 MB limit for a Markdown plan/],
   ])('refuses %s with one clear message, exit 1 and no output file', async (_what, file, content, message) => {
     const dir = scratchDir();
     if (content !== undefined) writeFileSync(join(dir, file), content);
@@ -156,7 +156,7 @@ describe('launch import -o refuses what it must not replace (exit 1, nothing wri
     const dir = scratchDir();
     const r = await launch(['import', '/dev/zero', '-o', 'out.yaml'], dir);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/\/dev\/zero: 10\.0 MB is over the 10 MB limit/);
+    expect(r.stderr).toMatch(/\/dev\/zero: 2\.0 MB is over the 2 MB limit/);
     expect(existsSync(join(dir, 'out.yaml'))).toBe(false);
   });
 });
