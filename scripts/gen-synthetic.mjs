@@ -25,6 +25,18 @@ export function syntheticPlan({ weeks = 100, perBlock = 25 } = {}) {
   return out.join('\n');
 }
 
+/**
+ * The hardest plan to import within the limits: one flat list (no heading to cut at) of as many
+ * checkbox items as a plan may hold, all titled alike (every id a counter), with titles as long as
+ * fills `bytes`.
+ */
+export function worstPlan(bytes, maxItems) {
+  const head = '# The largest plan\n\n';
+  const width = Math.max(16, Math.floor((bytes - head.length - 1) / maxItems));
+  const line = `- [ ] same task${' again'.repeat(Math.ceil(width / 6)).slice(0, width - 16)}\n`;
+  return head + line.repeat(Math.min(maxItems, Math.floor((bytes - head.length - 1) / line.length)));
+}
+
 /** `count` events on the given item ids, in time order from `start`, mostly checks. */
 export function syntheticEvents(itemIds, count, { start = Date.parse('2026-11-30T08:00:00Z'), spanDays = 700, seed = 7 } = {}) {
   const rand = rng(seed);

@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { MAX_PLAN_ITEMS } from '../core/plan/limits.js';
 import type { Plan } from '../core/plan/schema.js';
 import type { PlanFileProblem } from '../core/plan/yaml.js';
 import { LaunchError } from '../errors.js';
@@ -44,12 +45,22 @@ export interface LoadedPlan {
 export const readPlanText = (full: string, display: string): string =>
   isMarkdown(full) ? readTextFile(full, 'Markdown plan', display, MAX_MARKDOWN_BYTES) : readTextFile(full, 'YAML plan', display);
 
+/** The item limit, said as the user's mistake it is rather than as a plan the importer got wrong. */
+export function checkItemCount(plan: Plan, display: string): void {
+  if (plan.items.length > MAX_PLAN_ITEMS) {
+    throw new LaunchError(`${display}: ${plan.items.length.toLocaleString('en')} items; a plan holds at most ${MAX_PLAN_ITEMS.toLocaleString('en')}`, {
+      hint: 'split it into one plan per quarter or per team',
+    });
+  }
+}
+
 export async function loadPlanFile(path: string, cwd: string): Promise<LoadedPlan> {
   const full = resolve(cwd, path);
   const text = readPlanText(full, path);
   if (isMarkdown(full)) {
     const { importMarkdown } = await import('../lazy/markdown.js');
     const { plan, warnings } = importMarkdown(text, { sourceName: basename(full) });
+    checkItemCount(plan, path);
     return { plan, path: full, text, warnings };
   }
   const { parsePlanYaml } = await import('../lazy/parse.js');

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
+import { repoRoot } from '../helpers.js';
 import { launcher } from '../support/commands.js';
 import { type Result, scratchDir } from '../support/in-process.js';
 
@@ -267,6 +268,28 @@ describe('size limits', () => {
       expect(Date.now() - started).toBeLessThan(5_000);
     }
     expect(existsSync(join(dir, '.launch'))).toBe(false);
+  });
+
+  it('a plan holds at most 50,000 items, said as the plan size and not as our bug', async () => {
+    const dir = scratchDir();
+    writeFileSync(join(dir, 'many.md'), `# Many\n\n${Array.from({ length: 50_001 }, (_, i) => `- [ ] t${i}`).join('\n')}\n`);
+    // One command: each import of 50,001 items takes seconds (init --plan and plan update share
+    // loadPlanFile's check; the schema's own limit is tested below).
+    const r = await launch(['import', 'many.md', '-o', 'many.yaml'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/many\.md: 50,001 items; a plan holds at most 50,000/);
+    expect(r.stderr).not.toMatch(/please report/);
+    expect(existsSync(join(dir, 'many.yaml'))).toBe(false);
+  });
+
+  it('the plan schema holds the same limit, for a YAML plan written by hand', async () => {
+    const { PlanSchema } = await import('../../src/core/plan/schema.js');
+    const item = PlanSchema.parse(parse(readFileSync(join(repoRoot, 'plans', 'securenet-launch.yaml'), 'utf8'))).items[0];
+    const items = PlanSchema.shape.items;
+    expect(items.safeParse(Array(50_000).fill(item)).success).toBe(true);
+    const over = items.safeParse(Array(50_001).fill(item));
+    expect(over.success).toBe(false);
+    expect(over.error?.issues[0]?.message).toBe('a plan holds at most 50,000 items');
   });
 
   it('a YAML plan keeps the 10 MB limit: what a 2 MB Markdown plan imports to must still be read', async () => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { NumericTargetSchema, TargetSchema } from '../targets/schema.js';
+import { MAX_PLAN_ITEMS } from './limits.js';
 import { WEEKDAYS } from './weekdays.js';
 
 // Strict objects everywhere: an unknown key (a typo, or `__proto__`/`constructor` smuggled into a YAML
@@ -146,7 +147,7 @@ export const PlanSchema = z.strictObject({
   sprints: z.array(SprintSchema),
   weeks: z.array(WeekSchema),
   blocks: z.array(BlockSchema),
-  items: z.array(ItemSchema),
+  items: z.array(ItemSchema).max(MAX_PLAN_ITEMS, `a plan holds at most ${MAX_PLAN_ITEMS.toLocaleString('en')} items`),
   kpis: z.array(KpiSchema),
   standup: StandupSchema,
   escalation: EscalationSchema,
