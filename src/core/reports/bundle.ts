@@ -41,15 +41,26 @@ function bundleReport(kind: 'webpack' | 'esbuild', tool: string, outputs: readon
 // -- webpack ------------------------------------------------------------------------------------------
 
 const Asset = z.looseObject({ name: z.string(), size: z.number().nonnegative() });
-type Stats = { assets?: z.infer<typeof Asset>[]; children?: Stats[]; version?: string | undefined };
+type Stats = { assets?: z.infer<typeof Asset>[]; children?: Stats[]; version?: string | undefined; errors?: unknown[] | undefined; errorsCount?: number | undefined };
 export const WebpackStatsSchema: z.ZodType<Stats> = z.lazy(() =>
-  z.looseObject({ assets: z.array(Asset).optional(), children: z.array(WebpackStatsSchema).optional(), version: z.string().optional() }),
+  z.looseObject({
+    assets: z.array(Asset).optional(),
+    children: z.array(WebpackStatsSchema).optional(),
+    version: z.string().optional(),
+    errors: z.array(z.unknown()).optional(),
+    errorsCount: z.number().optional(),
+  }),
 );
+
+/** A failed build's sizes are not the bundle's: its errors are counted over every compiler. */
+const errorCount = (s: Stats): number => (s.errorsCount ?? s.errors?.length ?? 0) + (s.errorsCount === undefined ? (s.children ?? []).reduce((n, c) => n + errorCount(c), 0) : 0);
 
 export const looksLikeWebpack = (x: Record<string, unknown>): boolean =>
   (Array.isArray(x.assets) || Array.isArray(x.children)) && ('version' in x || 'hash' in x || 'assetsByChunkName' in x || 'outputPath' in x || 'chunks' in x || 'entrypoints' in x);
 
-export function readWebpack(stats: Stats): Report {
+export function readWebpack(stats: Stats): Report | string {
+  const errors = errorCount(stats);
+  if (errors > 0) return `the webpack build failed (${errors} error${errors === 1 ? '' : 's'} in its stats)`;
   const outputs: Output[] = [];
   const collect = (s: Stats) => {
     for (const a of s.assets ?? []) outputs.push({ name: a.name, bytes: a.size });
