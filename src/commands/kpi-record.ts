@@ -5,6 +5,7 @@
 import type { Kpi, WeekSpan } from '../core/plan/schema.js';
 import { kpiCells, targetWeekFor } from '../core/queries/kpis.js';
 import type { KpiSource } from '../core/log/kpi-source.js';
+import { FIELD_CHOICES } from '../core/reports/report.js';
 import type { Target } from '../core/targets/schema.js';
 import { parseMeasurement } from '../core/targets/targets.js';
 import { LaunchError, UsageError } from '../errors.js';
@@ -36,7 +37,7 @@ export const register: Register = (program, rt) =>
     .usage('[options] <metric...> <value>\n       launch kpi record [options] <metric...> --from <report>')
     .argument('<metric...>', 'KPI id or words of its name (bundle size), then the measured value: 540KB, 85%, 4.2/5, 750, Pass')
     .option('--from <report>', "read the value from a CI report (Lighthouse, coverage, Cobertura, lcov, JUnit, k6, webpack, esbuild), or sum the sizes of the files a quoted glob matches ('dist/**/*.js')")
-    .option('--field <name>', 'with --from, the figure to read instead of the target\'s default: lighthouse performance|accessibility|best-practices|seo|lcp|fcp|tbt|cls|si|total-byte-weight; coverage lines|statements|functions|branches; k6 p95|p90|p99|avg|med|max|vus_max|rps|failed; junit passed|failed|pass-rate; bundle js|css|total|<glob>')
+    .option('--field <name>', 'with --from, the figure to read instead of the one the target calls for (see Fields below)')
     .option('--gzip', 'with a --from glob, sum the files\' gzipped sizes')
     .option('--week <n>', 'the plan week the value is for (default: the current week)')
     .option('--note <text>', 'where the number came from')
@@ -44,6 +45,7 @@ export const register: Register = (program, rt) =>
     .option(...AS_OPTION)
     .addHelpText(
       'after',
+      fieldsHelp() +
       examples(
         'launch kpi record bundle size 540KB --week 1',
         'launch kpi record cache-hit-rate 85%',
@@ -54,6 +56,20 @@ export const register: Register = (program, rt) =>
       ),
     )
     .action(handle(rt, kpiRecordCommand));
+
+/** The --field choices by kind of report, wrapped to the 80 columns help is printed in. */
+function fieldsHelp(): string {
+  const rows = Object.entries({ ...FIELD_CHOICES, bundle: [...FIELD_CHOICES.bundle, "a glob of output names ('main.*.js')"] }).map(([kind, fields]) => {
+    const lines: string[] = [];
+    for (const word of fields.join(', ').split(' ')) {
+      const last = lines.length - 1;
+      if (last >= 0 && lines[last]!.length + 1 + word.length <= 66) lines[last] += ` ${word}`;
+      else lines.push(word);
+    }
+    return lines.map((l, i) => `  ${(i === 0 ? kind : '').padEnd(12)}${l}`).join('\n');
+  });
+  return `\nFields for --field, by kind of report:\n${rows.join('\n')}\n`;
+}
 
 const spanText = (w: WeekSpan) => (w.from === w.to ? `${w.from}` : `${w.from}-${w.to}`);
 const weeksOf = (kpi: Kpi) => kpi.targets.map((t) => spanText(t.weeks)).join(', ');

@@ -108,6 +108,18 @@ describe('kpi record --from: refusals record nothing', () => {
     await refused(['bundle size', '--from', 'reports/SOURCES.md', '--week', '1'], 1, /reports\/SOURCES\.md: it is not JSON, XML or an lcov tracefile \(it starts with "# Report fixtures for `l"\)/);
   });
 
+  it("a report's own text reaches the terminal without its control sequences", async () => {
+    const dir = await workspace();
+    writeFileSync(join(dir, 'evil.txt'), '\u001b]0;owned\u0007\u001b[2Jhello\n');
+    writeFileSync(join(dir, 'evil.json'), '{"\u001b[31mred": 1}');
+    for (const file of ['evil.txt', 'evil.json']) {
+      const r = await record(dir, 'bundle', 'size', '--from', file, '--week', '1');
+      expect(r.code).toBe(1);
+      expect(r.stderr).not.toMatch(/\u001b/);
+    }
+    expect(logOf(dir)).toBe('');
+  });
+
   it('an unreadable report: missing, a directory', async () => {
     await refused(['bundle size', '--from', 'reports/nope.json', '--week', '1'], 1, /^error: cannot read the report reports\/nope\.json: no such file; nothing recorded/);
     await refused(['bundle size', '--from', 'reports/dist', '--week', '1'], 1, /cannot read the report reports\/dist: it is a directory/);
