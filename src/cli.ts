@@ -72,6 +72,9 @@ export async function buildProgram(rt: Runtime, argv: string[] = []): Promise<Co
     .configureOutput({
       writeOut: (s) => void rt.stdout.write(s),
       writeErr: (s) => void rt.stderr.write(s),
+      // commander writes its own errors, echoing what was typed ("unknown command 'x'"): a word typed or
+      // pasted may hold an escape sequence, so its errors go through the same sanitiser as ours.
+      outputError: (s, write) => write(safeBlock(s)),
       // Help is 80 columns wide everywhere, like a man page: the same text on every terminal and in
       // every pipe, and the root help can be rendered once, at build time (see run()).
       getOutHelpWidth: () => HELP_WIDTH,
@@ -102,14 +105,14 @@ Exit codes: 0 ok · 1 failure, not found or ambiguous · 2 usage error ·
 
 export function formatError(error: unknown, env: Record<string, string | undefined>): { message: string; code: number } {
   if (isLaunchError(error)) {
-    const debug = env.LAUNCH_DEBUG === '1' && error.stack ? `\n${error.stack}` : '';
-    const hint = error.hint ? `\nhint: ${error.hint}` : '';
+    const debug = env.LAUNCH_DEBUG === '1' && error.stack ? `\n${safeBlock(error.stack)}` : '';
+    const hint = error.hint ? `\nhint: ${safeBlock(error.hint)}` : '';
     const prefix = error.name === 'CancelledError' ? '' : 'error: ';
     return { message: `${prefix}${safeBlock(error.message)}${hint}${debug}`, code: error.exitCode };
   }
   const err = error as Error;
-  const detail = env.LAUNCH_DEBUG === '1' ? `\n${err.stack}` : '\n(set LAUNCH_DEBUG=1 for details)';
-  return { message: `internal error: ${err.message}${detail}`, code: EXIT.failure };
+  const detail = env.LAUNCH_DEBUG === '1' ? `\n${safeBlock(String(err?.stack))}` : '\n(set LAUNCH_DEBUG=1 for details)';
+  return { message: `internal error: ${safeBlock(String(err?.message))}${detail}`, code: EXIT.failure };
 }
 
 export async function run(argv: string[], rt: Runtime): Promise<number> {

@@ -6,8 +6,17 @@ import { fdWriter, isTerminal } from './io/stdio.js';
 
 // `launch list | head` closes the pipe early: that is the reader's choice, not an error.
 const closed = () => process.exit(process.exitCode ?? 0);
-const stdout = fdWriter(1, () => process.stdout, closed);
-const stderr = fdWriter(2, () => process.stderr, closed);
+/** Said on stderr if it can be; when stderr is what failed, the exit code is all that is left to say it. */
+const failed = (message: string) => {
+  try {
+    stderr.write(`${message}\n`);
+  } catch {
+    // stderr is gone too
+  }
+  process.exit(1);
+};
+const stdout = fdWriter(1, () => process.stdout, closed, (error) => failed(`error: ${error.message}`));
+const stderr = fdWriter(2, () => process.stderr, closed, () => process.exit(1));
 
 run(process.argv.slice(2), {
   cwd: process.cwd(),
@@ -32,7 +41,9 @@ run(process.argv.slice(2), {
     process.exitCode = code;
   },
   (error: unknown) => {
-    stderr.write(`internal error: ${(error as Error).message}\n`);
-    process.exitCode = 1;
+    // Output that failed outside a command (`launch --version > /dev/full`), the error message itself
+    // failing (stderr on a full disk), or a bug.
+    const plain = (error as { isLaunchError?: boolean })?.isLaunchError === true;
+    failed(`${plain ? 'error' : 'internal error'}: ${(error as Error).message}`);
   },
 );

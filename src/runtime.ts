@@ -47,7 +47,10 @@ export interface Ctx {
   interactive: boolean;
 }
 
-const JSON_UNSAFE = /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+// JSON is data: text is given exactly as the plan or log holds it, but every character that could act
+// on a terminal or hide from a reader is written as a \u escape (JSON.stringify already does C0).
+// The joiners (U+200C, U+200D) stay: emoji need them, and the importer drops stray ones.
+const JSON_UNSAFE = /[\u007f-\u009f\u061c\u200b\u200e\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
 
 export function createCtx(rt: Runtime, opts: GlobalOptions): Ctx {
   const theme = createTheme(colorLevel({ flag: opts.color, env: rt.env, isTTY: rt.stdout.isTTY === true }));
@@ -69,7 +72,7 @@ export function createCtx(rt: Runtime, opts: GlobalOptions): Ctx {
     note,
     noteWithOutput: (text) => void pending.push(text),
     warn: (text) => void rt.stderr.write(`${errTheme.c.yellow('warning:')} ${safeText(text)}\n`),
-    // JSON.stringify leaves DEL, C1 controls and bidi controls raw; they occur only inside strings.
+    // JSON.stringify leaves DEL, C1, bidi and invisible characters raw; they occur only inside strings.
     printJson: (value) => out(`${JSON.stringify(value, null, 2).replace(JSON_UNSAFE, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`)}\n`),
     interactive: !json && rt.stdout.isTTY === true && rt.stdinIsTTY,
   };

@@ -1,9 +1,11 @@
 // launch doctor [--repair]: checks the workspace — plan, config, event log — and only with --repair
-// changes anything: bad log lines move to a dated backup, with a full copy of the old log beside it.
-import { basename } from 'node:path';
+// changes anything: bad log lines move to a dated backup, with a full copy of the old log beside it,
+// and events a teammate's commit removed (kept aside by sync) are appended back.
+import { basename, relative } from 'node:path';
 import { LaunchError } from '../errors.js';
 import { doctorEventLog, repairEventLog } from '../io/event-log-doctor.js';
-import { findWorkspace, INIT_HINT } from '../io/workspace.js';
+import { removedEventBackups, restoreRemovedEvents } from '../io/removed-events.js';
+import { findWorkspace, INIT_HINT, workspaceActorProblems } from '../io/workspace.js';
 import { badLines, renderDoctor } from '../render/doctor.js';
 import { doctorJson } from '../render/json/doctor.js';
 import type { Ctx } from '../runtime.js';
@@ -14,7 +16,7 @@ export const register: Register = (program, rt) =>
   program
     .command('doctor')
     .description('check the workspace; --repair moves malformed log lines to a dated backup')
-    .option('--repair', 'move bad lines out of the log (a full copy of the old log is kept)')
+    .option('--repair', 'move bad lines out of the log (a full copy of the old log is kept), and put back events a teammate\'s commit removed (sync keeps a copy)')
     .action(handle(rt, doctorCommand));
 
 export async function doctorCommand(ctx: Ctx, opts: { repair?: boolean }): Promise<void> {
@@ -30,6 +32,7 @@ export async function doctorCommand(ctx: Ctx, opts: { repair?: boolean }): Promi
   const kpis = new Set(state.plan.kpis.map((k) => k.id));
   const orphans = state.history.events.filter((e) => (e.type === 'kpi' ? !kpis.has(String(e.metric)) : typeof e.item === 'string' && !known.has(e.item)));
   const repair = opts.repair && !report.ok ? await repairEventLog(state.paths.log, ctx.rt.now()) : null;
+  await removedEvents(ctx, state.paths.log, opts.repair === true);
   const model = {
     planFile: basename(state.paths.plan),
     itemCount: items.length,
@@ -40,7 +43,24 @@ export async function doctorCommand(ctx: Ctx, opts: { repair?: boolean }): Promi
     orphans,
     repair,
   };
+  // A name every write would refuse: said here, where nothing needs a name, with what to change.
+  const names = await workspaceActorProblems(state.paths, state.config);
+  for (const problem of names) ctx.warn(`${problem.message}; ${problem.hint}`);
   if (ctx.json) ctx.printJson(doctorJson(model));
   else ctx.printLines(renderDoctor(model, ctx.theme));
   if (!report.ok && !repair) throw new LaunchError(`the event log needs repair (${badLines(report)} bad line(s))`);
+  if (names.length > 0) throw new LaunchError(`${names.length} name setting(s) above would make every write fail`, { hint: names[0]!.hint });
+}
+
+/** Events a teammate's commit removed, which sync kept aside: said, and with --repair put back. */
+async function removedEvents(ctx: Ctx, log: string, restore: boolean): Promise<void> {
+  const shown = (file: string) => relative(ctx.rt.cwd, file) || file;
+  if (restore) {
+    for (const r of await restoreRemovedEvents(log)) ctx.note(`put back ${r.restored} event(s) a teammate's commit had removed, from ${shown(r.file)} (launch sync shares them again)`);
+    return;
+  }
+  for (const b of removedEventBackups(log)) {
+    if (b.missing.length === 0) continue;
+    ctx.warn(`${b.missing.length} event(s) a teammate's commit removed from the log are kept in ${shown(b.file)}: \`launch doctor --repair\` puts them back, or delete the file to let the removal stand`);
+  }
 }

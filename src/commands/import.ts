@@ -3,7 +3,8 @@ import { basename, relative, resolve } from 'node:path';
 import { planCounts } from '../core/plan/counts.js';
 import { LaunchError } from '../errors.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
-import { readTextFile } from '../io/text-file.js';
+import { checkImportOutput } from '../io/output-file.js';
+import { MAX_MARKDOWN_BYTES, readTextFile } from '../io/text-file.js';
 import { importJson } from '../render/json/plan-files.js';
 import { imported } from '../render/plan-files.js';
 import type { Ctx } from '../runtime.js';
@@ -12,6 +13,7 @@ import { handle, type Register } from './shared/command.js';
 export interface ImportOptions {
   output?: string;
   yes?: boolean;
+  force?: boolean;
 }
 
 export const register: Register = (program, rt) =>
@@ -21,7 +23,8 @@ export const register: Register = (program, rt) =>
     .argument('<plan.md>', 'the Markdown plan')
     .option('-o, --output <file.yaml>', 'where to write the YAML (default: plans/<plan-id>.yaml)')
     .option('-y, --yes', 'inside a workspace: apply the plan update without asking')
-    .addHelpText('after', '\nInside a workspace and without -o, this updates the workspace\'s plan (as\n`launch plan update`), showing what changes and keeping every status.\n\nExample:\n  launch import sprint-plan.md -o plans/sprint.yaml\n')
+    .option('--force', 'replace an existing output file that is not a launch plan')
+    .addHelpText('after', '\nInside a workspace and without -o, this updates the workspace\'s plan (as\n`launch plan update`), showing what changes and keeping every status.\n\nThe output is never the Markdown source, a file in a .launch/ directory, or\nanything but a regular file; an existing file that is not a launch plan is\nreplaced only with --force.\n\nExample:\n  launch import sprint-plan.md -o plans/sprint.yaml\n')
     .action(handle(rt, importCommand));
 
 export async function importCommand(ctx: Ctx, source: string, opts: ImportOptions): Promise<void> {
@@ -31,9 +34,9 @@ export async function importCommand(ctx: Ctx, source: string, opts: ImportOption
     if (await importIntoWorkspace(ctx, source, { yes: opts.yes })) return;
   }
   const full = resolve(ctx.rt.cwd, source);
-  const text = readTextFile(full, 'Markdown plan', source);
+  const text = readTextFile(full, 'Markdown plan', source, MAX_MARKDOWN_BYTES);
   const { importMarkdown } = await import('../lazy/markdown.js');
-  const { PlanSchema, checkPlanSanity, planToYaml } = await import('../lazy/parse.js');
+  const { PlanSchema, checkPlanSanity, parsePlanYaml, planToYaml } = await import('../lazy/parse.js');
   const { plan, warnings } = importMarkdown(text, { sourceName: basename(full) });
   // The importer must always produce a valid plan; if it did not, that is our bug, reported plainly.
   const checked = PlanSchema.safeParse(plan);
@@ -42,8 +45,14 @@ export async function importCommand(ctx: Ctx, source: string, opts: ImportOption
     const first = checked.success ? sanity[0]!.message : checked.error.issues[0]!.message;
     throw new LaunchError(`${source}: the imported plan did not validate (${first}); please report this`);
   }
-  const output = resolve(ctx.rt.cwd, opts.output ?? `plans/${plan.id}.yaml`);
-  writeFileAtomic(output, planToYaml(plan, basename(full)), { makeDir: true });
+  const shown = opts.output ?? `plans/${plan.id}.yaml`;
+  const output = resolve(ctx.rt.cwd, shown);
+  // Never the source, a workspace's files or a device; another file only if it is a plan, or --force.
+  const { target, existing } = checkImportOutput(output, shown, full);
+  if (existing !== null && !opts.force && !parsePlanYaml(existing).ok) {
+    throw new LaunchError(`${shown}: exists and is not a launch plan; nothing was written`, { hint: 'add --force to replace it, or choose another output file' });
+  }
+  writeFileAtomic(target, planToYaml(plan, basename(full)), { makeDir: true, display: shown, bounds: 'anywhere' });
 
   const counts = planCounts(plan);
   if (ctx.json) return ctx.printJson(importJson(plan.id, relative(ctx.rt.cwd, output) || output, counts, warnings));

@@ -5,12 +5,12 @@ import { basename, join, relative, resolve } from 'node:path';
 import { createCalendar, isValidTimeZone, localDateOf, zoneOf } from '../core/calendar/calendar.js';
 import { type Config, defaultConfig } from '../core/config/config.js';
 import { LaunchError, UsageError } from '../errors.js';
-import { initWorkspace, isWorkspace, type InitResult, setLocalActor } from '../io/init-workspace.js';
+import { checkWorkspaceFiles, initWorkspace, isWorkspace, type InitResult, setLocalActor } from '../io/init-workspace.js';
 import { bundledPlanPath, isMarkdown, type LoadedPlan, loadPlanFile } from '../io/plan-source.js';
 import { openState } from '../io/store/open.js';
 import { systemTimeZone } from '../io/system.js';
-import { readTextFile } from '../io/text-file.js';
-import { actorChoices, WORKSPACE_DIR, workspacePaths, type WorkspacePaths } from '../io/workspace.js';
+import { readWorkspaceText } from '../io/text-file.js';
+import { actorChoices, asOptionName, WORKSPACE_DIR, workspacePaths, type WorkspacePaths } from '../io/workspace.js';
 import { initJson } from '../render/json/plan-files.js';
 import { created, joined } from '../render/plan-files.js';
 import type { Ctx } from '../runtime.js';
@@ -33,7 +33,7 @@ export const register: Register = (program, rt) =>
     .option('--plan <file>', 'a YAML plan, or a Markdown plan to import (default: the bundled SecureNet plan)')
     .option('--start <date>', 'week 1 is the week containing this date (default: today)')
     .option('--tz <zone>', 'IANA time zone that decides which day an event belongs to (default: the system zone)')
-    .option('--as <name>', 'the name your events are recorded under in this clone (default: git user.name, then the OS user)')
+    .option('--as <name>', 'the name your events are recorded under in this clone (default: git user.name, then the OS user)', asOptionName)
     .option('--holiday <dates...>', 'non-working days (YYYY-MM-DD, several or comma-separated)')
     .option('--force', 'change the plan or settings of an existing workspace: what is not given again is kept, and so is the event log')
     .addHelpText(
@@ -60,8 +60,11 @@ function configFrom(ctx: Ctx, opts: InitOptions, base: Config | undefined): Conf
 
 export async function initCommand(ctx: Ctx, opts: InitOptions): Promise<void> {
   configFrom(ctx, opts, undefined); // a usage error comes before anything else
+  if (opts.as !== undefined) opts = { ...opts, as: asOptionName(opts.as) };
   const dir = ctx.dir ? resolve(ctx.rt.cwd, ctx.dir, basename(ctx.dir) === WORKSPACE_DIR ? '' : WORKSPACE_DIR) : join(ctx.rt.cwd, WORKSPACE_DIR);
   const settingsGiven = opts.plan !== undefined || opts.start !== undefined || opts.tz !== undefined || opts.holiday !== undefined;
+  // A workspace's files are checked before any is read: a FIFO would hang the read, a link would lead out.
+  if (isWorkspace(dir)) checkWorkspaceFiles(workspacePaths(dir));
   if (isWorkspace(dir) && !settingsGiven && opts.as) return joinWorkspace(ctx, workspacePaths(dir), opts.as);
 
   const existing = isWorkspace(dir) && opts.force ? await existingWorkspace(ctx, workspacePaths(dir), opts.plan === undefined) : undefined;
@@ -96,7 +99,7 @@ async function existingWorkspace(ctx: Ctx, paths: WorkspacePaths, keepPlan: bool
   const { parseConfigYaml } = await import('../lazy/parse.js');
   let config: Config | undefined;
   try {
-    const parsed = parseConfigYaml(readTextFile(paths.config, 'workspace config'));
+    const parsed = parseConfigYaml(readWorkspaceText(paths.config, 'workspace config'));
     if (parsed.ok) config = parsed.config;
     else ctx.warn(`${paths.config}${parsed.line ? `:${parsed.line}` : ''}: ${parsed.message}; the settings not given start from the defaults`);
   } catch (error) {

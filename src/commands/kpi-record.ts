@@ -15,7 +15,7 @@ import type { Ctx } from '../runtime.js';
 import { examples, handle, type Register } from './shared/command.js';
 import { resolveOne } from './shared/items.js';
 import { openForWrite } from './shared/open.js';
-import { AS_OPTION, resolveWriteDate, WRITE_DATE_OPTION } from './shared/options.js';
+import { AS_OPTION, resolveWriteDate, weekNumber, WRITE_DATE_OPTION } from './shared/options.js';
 import { actorFor, record } from './shared/record.js';
 
 export interface KpiRecordOptions {
@@ -80,8 +80,8 @@ const weeksOf = (kpi: Kpi) => kpi.targets.map((t) => spanText(t.weeks)).join(', 
  */
 function weekFor(kpi: Kpi, explicit: string | undefined, countsIn: number | undefined, value: string): WeekSpan {
   if (explicit !== undefined) {
-    const week = Number(explicit);
-    const target = Number.isInteger(week) ? kpi.targets.find((t) => t.weeks.from <= week && week <= t.weeks.to) : undefined;
+    const week = weekNumber(explicit);
+    const target = kpi.targets.find((t) => t.weeks.from <= week && week <= t.weeks.to);
     if (!target) throw new UsageError(`--week: ${kpi.metric} has no target for week "${explicit}"; its targets are for weeks ${weeksOf(kpi)}`);
     return target.weeks;
   }

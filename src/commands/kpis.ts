@@ -2,14 +2,14 @@
 // its verdict, and the latest actual. --gate exits 1 when a target due by the date was missed.
 import { kpiCells, missedBy } from '../core/queries/kpis.js';
 import { buildPlanView } from '../core/queries/schedule.js';
-import { LaunchError, UsageError } from '../errors.js';
+import { LaunchError } from '../errors.js';
 import { kpisJson } from '../render/json/kpis.js';
 import { gateFailure, renderKpis } from '../render/kpis.js';
 import type { Ctx } from '../runtime.js';
 import { examples, handle, type Register } from './shared/command.js';
 import { sprintMatcher } from './shared/filters.js';
 import { openForRead } from './shared/open.js';
-import { DATE_OPTION, resolveDate } from './shared/options.js';
+import { DATE_OPTION, resolveDate, weekNumber } from './shared/options.js';
 
 export interface KpisOptions {
   sprint?: string;
@@ -34,13 +34,12 @@ export async function kpisCommand(ctx: Ctx, opts: KpisOptions): Promise<void> {
   const date = resolveDate(opts.date, state.today);
   const fold = state.asOf(date);
   let cells = kpiCells(state.plan.kpis, state.calendar, fold.kpis, date);
-  if (opts.sprint) {
+  if (opts.sprint !== undefined) {
     const matches = sprintMatcher(state.plan.sprints, opts.sprint);
     cells = cells.filter((c) => matches(c.kpi.sprint));
   }
-  if (opts.week) {
-    const w = Number(opts.week);
-    if (!Number.isInteger(w) || w < 1) throw new UsageError(`--week: "${opts.week}" is not a week number`);
+  if (opts.week !== undefined) {
+    const w = weekNumber(opts.week);
     cells = cells.filter((c) => c.weeks.from <= w && w <= c.weeks.to);
   }
   const missed = missedBy(cells);

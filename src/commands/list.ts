@@ -1,7 +1,6 @@
 // launch list [--sprint] [--week] [--team] [--status] [--kind] [--plan <file>]
 import type { Item } from '../core/plan/schema.js';
 import { buildPlanView } from '../core/queries/schedule.js';
-import { UsageError } from '../errors.js';
 import type { State } from '../io/store/open.js';
 import { itemJson } from '../render/json/shared.js';
 import type { ItemJson } from '../render/json/shared.schema.js';
@@ -11,7 +10,7 @@ import type { Ctx } from '../runtime.js';
 import { handle, type Register } from './shared/command.js';
 import { sprintMatcher, teamMatcher } from './shared/filters.js';
 import { openForRead, openPlanFile } from './shared/open.js';
-import { DATE_OPTION, resolveDate } from './shared/options.js';
+import { DATE_OPTION, resolveDate, weekNumber } from './shared/options.js';
 
 export interface ListOptions {
   sprint?: string;
@@ -38,13 +37,12 @@ export const register: Register = (program, rt) =>
 
 function filters(state: State, opts: ListOptions): (item: Item, view: ItemJson) => boolean {
   const checks: ((item: Item, view: ItemJson) => boolean)[] = [];
-  if (opts.sprint) {
+  if (opts.sprint !== undefined) {
     const m = sprintMatcher(state.plan.sprints, opts.sprint);
     checks.push((i) => m(i.sprint));
   }
-  if (opts.week) {
-    const w = Number(opts.week);
-    if (!Number.isInteger(w) || w < 1) throw new UsageError(`--week: "${opts.week}" is not a week number`);
+  if (opts.week !== undefined) {
+    const w = weekNumber(opts.week);
     checks.push((i) => !!i.weeks && i.weeks.from <= w && w <= i.weeks.to);
   }
   if (opts.team) {

@@ -2,14 +2,13 @@
 import { startOfLocalDay } from '../core/calendar/calendar.js';
 import type { LogEvent } from '../core/log/events.js';
 import { recordedAt } from '../core/log/fold.js';
-import { UsageError } from '../errors.js';
 import { logJson } from '../render/json/log.js';
 import { renderLog } from '../render/log.js';
 import type { Ctx } from '../runtime.js';
 import { examples, handle, type Register } from './shared/command.js';
 import { resolveOne } from './shared/items.js';
 import { openForRead } from './shared/open.js';
-import { resolveDate } from './shared/options.js';
+import { resolveDate, wholeNumber } from './shared/options.js';
 
 export interface LogOptions {
   actor?: string;
@@ -31,8 +30,7 @@ export const register: Register = (program, rt) =>
 
 export async function logCommand(ctx: Ctx, opts: LogOptions): Promise<void> {
   const state = await openForRead(ctx, { history: true });
-  const limit = opts.limit === undefined ? Infinity : Number(opts.limit);
-  if (!(limit > 0)) throw new UsageError(`--limit: "${opts.limit}" is not a positive number`);
+  const limit = opts.limit === undefined ? Infinity : wholeNumber('--limit', opts.limit, 'a number of events', '5');
   const item = opts.item ? await resolveOne(ctx, state.items.all(), opts.item.join(' ')) : undefined;
   const since = opts.since ? startOfLocalDay(resolveDate(opts.since, state.today), state.calendar.zone) : undefined;
   const { timeline } = state.history;

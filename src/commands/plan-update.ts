@@ -14,6 +14,7 @@ import type { State } from '../io/store/open.js';
 import { findWorkspace, INIT_HINT } from '../io/workspace.js';
 import { planUpdateJson } from '../render/json/plan-update.js';
 import { planUpdateScreen } from '../render/plan-diff.js';
+import { safeText } from '../render/sanitize.js';
 import type { Ctx } from '../runtime.js';
 import { examples, handle, type Register } from './shared/command.js';
 import { openForRead } from './shared/open.js';
@@ -91,7 +92,7 @@ async function updateWorkspacePlan(ctx: Ctx, source: string, opts: PlanUpdateOpt
   const json = (applied: boolean) => planUpdateJson(source, state.plan.id, diff, applied, history);
   if (diff.identical) {
     if (ctx.json) ctx.printJson(json(false));
-    else ctx.print(`${shownPlan} is already up to date with ${source}`);
+    else ctx.print(`${safeText(shownPlan)} is already up to date with ${safeText(source)}`);
     return;
   }
   if (!ctx.json) ctx.printLines(planUpdateScreen(shownPlan, source, diff, itemChangeCount(diff), ctx.theme, history));
@@ -108,7 +109,7 @@ async function updateWorkspacePlan(ctx: Ctx, source: string, opts: PlanUpdateOpt
   writeFileAtomic(paths.plan, verbatim ? incoming.text! : planToYaml(next, incoming.markdownName));
   if (ctx.json) return ctx.printJson(json(true));
   const kept = next.items.filter((i) => (state.fold.items.get(i.id)?.events ?? 0) > 0).length;
-  ctx.print(`${ctx.theme.mark.done} updated ${shownPlan}: ${next.items.length} items; ${kept} item(s) keep their status`);
+  ctx.print(`${ctx.theme.mark.done} updated ${safeText(shownPlan)}: ${next.items.length} items; ${kept} item(s) keep their status`);
   if (diff.removed.length > 0) ctx.note('Events of removed items stay in the log; `launch doctor` lists them.');
   ctx.note(`If .launch/ is in git, commit the new plan yourself (git commit -m "Update the plan" ${shownPlan}): launch sync commits only the log.`);
 }

@@ -1,6 +1,8 @@
 // launch sync: commit the workspace's new events, pull teammates' with a rebase (the union merge rule
 // merges the log line by line), re-check the log, push; report what arrived. Local events are never
-// lost: every failure leaves them in the log, and once committed, in a local commit.
+// lost: every failure leaves them in the log, and once committed, in a local commit. It pushes only its
+// own log commits (io/sync-history.ts): never the user's other work, never what a force-push removed.
+import { relative } from 'node:path';
 import { countByActor, countByType, describeCounts } from '../core/log/counts.js';
 import type { LogEvent } from '../core/log/events.js';
 import { type Override, overriddenChanges } from '../core/log/overrides.js';
@@ -8,11 +10,12 @@ import { LaunchError } from '../errors.js';
 import { formatLogProblem, readEventLog } from '../io/event-log.js';
 import { withLock } from '../io/event-log-append.js';
 import { findRepo, type GitRepo, lastLines, type Upstream } from '../io/git.js';
+import { goneEvents, keepRemovedEvents, type Removal, whoRemoved } from '../io/removed-events.js';
 import type { State } from '../io/store/open.js';
+import { refuseForeignCommits, refuseRewrittenUpstream, rememberUpstream } from '../io/sync-history.js';
 import { locateWorkspace, pendingChanges, type WorkspaceInRepo } from '../io/workspace-changes.js';
 import { syncJson } from '../render/json/sync.js';
-import { safeText } from '../render/sanitize.js';
-import { renderSync } from '../render/sync.js';
+import { removalWords, renderSync, shownIds } from '../render/sync.js';
 import type { Ctx } from '../runtime.js';
 import { examples, handle, type Register } from './shared/command.js';
 import { openForWrite } from './shared/open.js';
@@ -43,6 +46,9 @@ interface Report {
   /** The log before the first rebase, and your changes that the merged log's later ones override. */
   logBefore: LogEvent[] | undefined;
   overridden: Override[];
+  /** Events teammates' commits took out of the log, and where copies of them were kept. */
+  removed: Removal[];
+  backups: string[];
 }
 
 export const register: Register = (program, rt) =>
@@ -50,7 +56,7 @@ export const register: Register = (program, rt) =>
     .command('sync')
     .description('share the workspace through git: commit new events, pull teammates\' with a rebase, push')
     .option(...AS_OPTION)
-    .addHelpText('after', `\nRefuses outside a git repository, without an upstream branch, or when .launch/\nhas changes launch did not make.\n${examples('launch sync', "launch sync --json | jq '.pulled'")}`)
+    .addHelpText('after', `\nRefuses outside a git repository, without an upstream branch, when .launch/ has\nchanges launch did not make, or when it would push commits it did not make (your\nown, or ones a force-push removed from the upstream).\n${examples('launch sync', "launch sync --json | jq '.pulled'")}`)
     .action(handle(rt, syncCommand));
 
 export async function syncCommand(ctx: Ctx, opts: SyncOptions = {}): Promise<void> {
@@ -59,22 +65,29 @@ export async function syncCommand(ctx: Ctx, opts: SyncOptions = {}): Promise<voi
   const actor = await actorFor(ctx, state, opts.as);
   // Refuse before anything changes or the network is touched.
   await pendingChanges(target.repo, target.ws, target.logFile, []);
-  await refuseForeignCommits(target);
+  await refuseRewrittenUpstream(target.repo, target.upstream);
+  await refuseForeignCommits(target.repo, target.ws, target.upstream);
 
-  const report: Report = { commits: [], arrived: [], pushed: false, attempts: 0, ahead: 0, logBefore: undefined, overridden: [] };
+  const report: Report = { commits: [], arrived: [], pushed: false, attempts: 0, ahead: 0, logBefore: undefined, overridden: [], removed: [], backups: [] };
   const now = ctx.rt.now().getTime();
   while (report.attempts < SYNC_ATTEMPTS) {
     report.attempts++;
     await withLock(target.logFile, 'sync', () => commitPending(target, actor, state, report));
     if (report.attempts === 1) await warnWithoutUnionRule(ctx, target);
     await fetch(target, report);
+    // What the fetch brought decides what a rebase would replay: only launch's own commits may be.
+    await refuseRewrittenUpstream(target.repo, target.upstream);
+    await refuseForeignCommits(target.repo, target.ws, target.upstream);
     const arrived = await withLock(target.logFile, 'sync', async () => {
       await commitPending(target, actor, state, report);
       const log = readEventLog(target.logFile).events;
       report.logBefore ??= log;
       const before = new Set(log.map((e) => e.id));
+      const headBefore = (await target.repo.ok('rev-parse', 'HEAD')).trim();
       await rebase(target);
+      await rememberUpstream(target.repo, target.upstream);
       const merged = mergedLog(target);
+      await keepRemoved(ctx, target, log, merged, headBefore, report);
       const arrived = merged.filter((e) => !before.has(e.id));
       if (arrived.length > 0) report.overridden = overriddenChanges(report.logBefore, merged, actor, { now });
       return arrived;
@@ -83,6 +96,7 @@ export async function syncCommand(ctx: Ctx, opts: SyncOptions = {}): Promise<voi
     report.ahead = Number((await target.repo.ok('rev-list', '--count', `${target.upstream.name}..HEAD`)).trim());
     if (report.ahead === 0) break;
     if (await push(target, report)) {
+      await rememberUpstream(target.repo, target.upstream);
       report.pushed = true;
       report.ahead = 0;
       break;
@@ -119,17 +133,6 @@ async function findTarget(state: State, env: Record<string, string | undefined>)
     throw new LaunchError(`branch ${branch} has no upstream to pull from and push to`, { hint: `push it once with git push -u ${remotes[0]} ${branch}, then run launch sync` });
   }
   return { repo, ws, upstream, logFile: paths.log };
-}
-
-/** Sync pushes the whole branch; it must not publish someone's unpushed code along with the log. */
-async function refuseForeignCommits({ repo, ws, upstream }: Target): Promise<void> {
-  const out = await repo.ok('log', '--format=%h %s', `${upstream.name}..HEAD`, '--', '.', `:(exclude,literal)${ws.dir}`, ':(exclude,literal).gitattributes');
-  const commits = out.split('\n').filter(Boolean);
-  if (commits.length === 0) return;
-  throw new LaunchError(
-    `${commits.length} unpushed commit(s) on this branch change files outside ${ws.dir}/, and sync would push them too:\n  ${commits.slice(0, 5).map(safeText).join('\n  ')}`,
-    { hint: 'push them yourself first (git push), then run launch sync' },
-  );
 }
 
 async function commitPending({ repo, ws, logFile }: Target, actor: string, state: State, report: Report): Promise<void> {
@@ -189,6 +192,19 @@ function mergedLog({ logFile }: Target): LogEvent[] {
     });
   }
   return log.events;
+}
+
+/** Events the pull took out of the log: who removed them, and a copy for `doctor --repair` to put back. */
+async function keepRemoved(ctx: Ctx, { repo, ws, upstream, logFile }: Target, before: LogEvent[], after: LogEvent[], headBefore: string, report: Report): Promise<void> {
+  const gone = goneEvents(before, after);
+  if (gone.length === 0) return;
+  const removals = await whoRemoved(repo, ws.log, `${headBefore}..${upstream.name}`, gone);
+  const backup = relative(ctx.rt.cwd, keepRemovedEvents(logFile, gone, ctx.rt.now()));
+  for (const r of removals) {
+    ctx.warn(`${removalWords(r, upstream.name)} (${shownIds(r.ids)}); a copy is kept in ${backup}: \`launch doctor --repair\` puts them back, or delete it to let the removal stand`);
+  }
+  report.removed.push(...removals);
+  report.backups.push(backup);
 }
 
 /** true when pushed, false when the remote moved on meanwhile (worth another pull). */

@@ -24,5 +24,5 @@ export async function undoCommand(ctx: Ctx, opts: { as?: string }): Promise<void
   if (!last) throw new LaunchError(`nothing to undo for ${actor}`, { hint: 'undo reverts your own changes; --as <name> acts as someone else' });
   const [event] = await record(ctx, state, [{ actor, type: 'undo', target: last.id, ...(typeof last.item === 'string' ? { item: last.item } : {}) }]);
   if (ctx.json) return ctx.printJson(undoJson(event!, last));
-  ctx.print(`undid: ${safeText(describeEvent(last))} (${last.ts})`);
+  ctx.print(`undid: ${safeText(describeEvent(last))} (${safeText(last.ts)})`);
 }

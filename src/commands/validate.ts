@@ -3,8 +3,7 @@ import { basename, resolve } from 'node:path';
 import { type PlanCounts, planCounts } from '../core/plan/counts.js';
 import type { PlanFileProblem } from '../core/plan/yaml.js';
 import { LaunchError } from '../errors.js';
-import { formatProblems, isMarkdown } from '../io/plan-source.js';
-import { readTextFile } from '../io/text-file.js';
+import { formatProblems, isMarkdown, readPlanText } from '../io/plan-source.js';
 import { validateJson } from '../render/json/plan-files.js';
 import { validPlan } from '../render/plan-files.js';
 import type { Ctx } from '../runtime.js';
@@ -19,7 +18,7 @@ export const register: Register = (program, rt) =>
 
 export async function validateCommand(ctx: Ctx, file: string): Promise<void> {
   const full = resolve(ctx.rt.cwd, file);
-  const text = readTextFile(full, isMarkdown(full) ? 'Markdown plan' : 'YAML plan', file);
+  const text = readPlanText(full, file);
   let problems: PlanFileProblem[] = [];
   let warnings: { line: number; message: string }[] = [];
   let counts: PlanCounts | undefined;

@@ -1,10 +1,12 @@
 // Appending to events.jsonl: whole lines, under the log's lock, on disk before the command says it is
 // done. The log is append-only; only `repairEventLog` (launch doctor --repair) rewrites it.
-import { closeSync, fstatSync, fsyncSync, ftruncateSync, openSync, readSync, writeSync } from 'node:fs';
+import { closeSync, constants, fstatSync, fsyncSync, ftruncateSync, openSync, readSync } from 'node:fs';
 import type { LogEvent } from '../core/log/events.js';
 import { MAX_EVENT_LINE_BYTES } from '../core/log/events.js';
 import { eventShapeProblem } from '../core/log/shape.js';
 import { LaunchError } from '../errors.js';
+import { writeAll } from './atomic-write.js';
+import { diskFull, notRegularError, workspaceBounds, writeTarget } from './safe-path.js';
 import { EventLogCorruptError, EventLogIoError, type LogProblem, type LogStamp, readRange, scan } from './event-log.js';
 
 /** 16 hex digits of randomness: unique across machines without coordination, short enough to type. */
@@ -111,19 +113,39 @@ export async function appendEvents(
   const payload = serialize(events);
   if (payload === '') return;
   await withLock(file, 'write', () => {
-    let fd: number;
-    try {
-      // 'a+': every write lands at the end (O_APPEND), and the same fd can read what is there.
-      fd = openSync(file, 'a+');
-    } catch (err) {
-      throw new EventLogIoError('write', file, err);
-    }
+    const fd = openForAppend(file);
     try {
       writeUnderLock(fd, file, payload, opts.after ?? null);
     } finally {
       closeSync(fd);
     }
   });
+}
+
+/**
+ * The log opened to append and read (O_APPEND | O_RDWR, created if missing): never through a link
+ * that points nowhere or out of the workspace (O_CREAT would create its target), never a FIFO or a
+ * device (./safe-path.ts).
+ */
+function openForAppend(file: string): number {
+  let fd: number;
+  try {
+    const target = writeTarget(file, file, workspaceBounds(file)).path;
+    const nofollow = target === file ? (constants.O_NOFOLLOW ?? 0) : 0;
+    fd = openSync(target, constants.O_RDWR | constants.O_APPEND | constants.O_CREAT | (constants.O_NONBLOCK ?? 0) | nofollow, 0o644);
+  } catch (err) {
+    if (err instanceof LaunchError) throw err;
+    throw new EventLogIoError('write', file, err);
+  }
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) throw notRegularError(file, st);
+  } catch (err) {
+    closeSync(fd);
+    if (err instanceof LaunchError) throw err;
+    throw new EventLogIoError('write', file, err);
+  }
+  return fd;
 }
 
 function writeUnderLock(fd: number, file: string, payload: string, after: LogStamp | null): void {
@@ -155,12 +177,12 @@ function writeUnderLock(fd: number, file: string, payload: string, after: LogSta
   const torn = size > 0 && (tail.length > 0 ? tail[tail.length - 1] : 0x0a) !== 0x0a;
   const bytes = Buffer.from(torn ? '\n' + payload : payload);
   try {
-    const written = writeSync(fd, bytes);
-    if (written !== bytes.length) {
-      const message = `ENOSPC: short write (${written} of ${bytes.length} bytes)`;
-      throw Object.assign(new Error(message), { code: 'ENOSPC' });
-    }
+    // A short write is continued (O_APPEND: at the end, and we hold the lock); one that cannot be, and
+    // a size that does not add up after the flush, is a full disk.
+    writeAll(fd, bytes);
     fsyncSync(fd);
+    const now = fstatSync(fd).size;
+    if (now < size + bytes.length) throw diskFull(now - size, bytes.length);
   } catch (err) {
     // Take back a partial line so the log is exactly as it was (we hold the lock, so it is ours).
     try {

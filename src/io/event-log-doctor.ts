@@ -1,10 +1,12 @@
-import { closeSync, existsSync, fsyncSync, openSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { isKnownType } from '../core/log/event-types.js';
 import { recordedAt } from '../core/log/fold.js';
 import { validateEvent } from '../core/log/schema.js';
 import { LaunchError } from '../errors.js';
+import { fsyncDir, writeAll } from './atomic-write.js';
 import { EventLogIoError, load, scan, type LogProblem } from './event-log.js';
+import { followLink, workspaceBounds } from './safe-path.js';
 import { newEventId, withLock } from './event-log-append.js';
 
 // `launch doctor` and `doctor --repair`: the full check of events.jsonl (zod, through event-schema.ts)
@@ -127,13 +129,13 @@ export interface RepairResult {
 }
 
 /** UTC, so two teammates' backups sort the same way whatever their zones. */
-function backupStamp(now: Date): string {
+export function backupStamp(now: Date): string {
   // 2026-11-30T09:15:02.123Z → 20261130-091502
   return now.toISOString().slice(0, 19).replace(/[-:]/g, '').replace('T', '-');
 }
 
 /** Creates `base` (or base-2, base-3, … if taken) with `data`, flushed. Never overwrites a backup. */
-function writeNew(base: string, data: Buffer | string): string {
+export function writeNew(base: string, data: Buffer | string): string {
   for (let n = 1; ; n++) {
     const name = n === 1 ? base : `${base}-${n}`;
     let fd: number;
@@ -144,25 +146,16 @@ function writeNew(base: string, data: Buffer | string): string {
       throw err;
     }
     try {
-      writeFileSync(fd, data);
+      writeAll(fd, typeof data === 'string' ? Buffer.from(data) : data);
       fsyncSync(fd);
-    } finally {
+    } catch (err) {
+      // A backup cut short by a full disk is no backup: nothing of this repair is left behind.
       closeSync(fd);
+      rmSync(name, { force: true });
+      throw err;
     }
+    closeSync(fd);
     return name;
-  }
-}
-
-function fsyncDir(dir: string): void {
-  try {
-    const fd = openSync(dir, 'r');
-    try {
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-  } catch {
-    // some platforms cannot fsync a directory; the rename is still atomic
   }
 }
 
@@ -177,29 +170,36 @@ export async function repairEventLog(file: string, now: Date): Promise<RepairRes
     if (loaded === null) return { moved: 0, backup: null, copy: null };
     const { buf, keep, move } = analyse(file, loaded.buf, now.getTime());
     if (move.length === 0) return { moved: 0, backup: null, copy: null };
+    // A link within the workspace stays a link: the file it names is the log that is replaced.
+    const target = followLink(file, file, workspaceBounds(file));
+    const written: string[] = [];
     try {
       const joined = (ranges: [number, number][]) =>
         Buffer.concat(ranges.flatMap(([s, e]) => [buf.subarray(s, e), Buffer.from('\n')]));
       const stamp = backupStamp(now);
       const backup = writeNew(`${file}.bad-${stamp}`, joined(move));
+      written.push(backup);
       const copy = writeNew(`${file}.bak-${stamp}`, buf);
-      const tmp = join(dirname(file), `.${basename(file)}.tmp-${newEventId()}`);
+      written.push(copy);
+      const tmp = join(dirname(target), `.${basename(target)}.tmp-${newEventId()}`);
       try {
         const fd = openSync(tmp, 'wx', loaded.mode & 0o777);
         try {
-          writeFileSync(fd, joined(keep));
+          writeAll(fd, joined(keep));
           fsyncSync(fd);
         } finally {
           closeSync(fd);
         }
-        renameSync(tmp, file);
+        renameSync(tmp, target);
       } catch (err) {
         rmSync(tmp, { force: true });
         throw err;
       }
-      fsyncDir(dirname(file));
+      fsyncDir(dirname(target));
       return { moved: move.length, backup, copy };
     } catch (err) {
+      // The log is as it was: backups of a repair that did not happen would only mislead.
+      for (const name of written) rmSync(name, { force: true });
       if (err instanceof LaunchError) throw err;
       throw new EventLogIoError('repair', file, err);
     }

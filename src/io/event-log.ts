@@ -1,7 +1,8 @@
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, readSync, type Stats } from 'node:fs';
 import { MAX_EVENT_LINE_BYTES, type LogEvent } from '../core/log/events.js';
 import { eventShapeProblem } from '../core/log/shape.js';
 import { LaunchError } from '../errors.js';
+import { openRegular, osReason } from './safe-path.js';
 
 // Reading events.jsonl: every line checked, torn and malformed lines reported with their line numbers.
 // With ./event-log-append.ts (adding lines under the lock) and ./event-log-doctor.ts (the full check and
@@ -42,14 +43,6 @@ export function formatLogProblem(p: LogProblem): string {
 
 // ---------------------------------------------------------------------------------------------------
 // Errors
-
-function osReason(err: unknown): { code: string | undefined; reason: string } {
-  const e = err as NodeJS.ErrnoException;
-  const code = typeof e?.code === 'string' ? e.code : undefined;
-  // Node's messages read "EACCES: permission denied, open '/x'": keep the human part once.
-  const text = String(e?.message ?? err).match(/^[A-Z0-9_]+: ([^,]+)/)?.[1] ?? String(e?.message ?? err);
-  return { code, reason: code && !text.includes(code) ? `${text} (${code})` : text };
-}
 
 /** Reading or writing the log failed at the OS level; `code` is the errno name (EACCES, ENOSPC, …). */
 export class EventLogIoError extends LaunchError {
@@ -222,17 +215,25 @@ export function readEventLog(file: string): EventLogRead {
   return { path: file, events, warnings, errors, stamp };
 }
 
-/** The file's bytes and inode, read through one fd so both describe the same file; null if missing. */
-export function load(file: string): { buf: Buffer; ino: number; mode: number } | null {
-  let fd: number;
+/**
+ * The log opened for reading: a regular file, within the workspace (./safe-path.ts: a FIFO would hang
+ * every command, and a link to /etc/passwd would have its lines echoed as malformed); null if missing.
+ */
+export function openLog(file: string): { fd: number; st: Stats } | null {
   try {
-    fd = openSync(file, 'r');
+    return openRegular(file);
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    if (err instanceof LaunchError) throw err;
     throw new EventLogIoError('read', file, err);
   }
+}
+
+/** The file's bytes and inode, read through one fd so both describe the same file; null if missing. */
+export function load(file: string): { buf: Buffer; ino: number; mode: number } | null {
+  const opened = openLog(file);
+  if (opened === null) return null;
+  const { fd, st } = opened;
   try {
-    const st = fstatSync(fd);
     return { buf: readRange(fd, 0, st.size), ino: st.ino, mode: st.mode };
   } catch (err) {
     throw new EventLogIoError('read', file, err);

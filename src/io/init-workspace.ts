@@ -1,9 +1,10 @@
 // Creates .launch/: plan.yaml, config.yaml and an empty log; in a git work tree, the union merge rule.
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { LaunchError } from '../errors.js';
 import { writeFileAtomic } from './atomic-write.js';
+import { osReason, readRegular, workspaceBounds, writeTarget } from './safe-path.js';
 import { actorFile, REPAIR_BACKUP_PATTERNS, workspacePaths, type WorkspacePaths } from './workspace.js';
 
 export interface InitRequest {
@@ -35,13 +36,41 @@ export const isWorkspace = (dir: string): boolean => existsSync(workspacePaths(d
 
 /** Writes `text` to `path` unless it already holds exactly that; says whether it wrote. */
 function writeIfChanged(path: string, text: string): boolean {
-  try {
-    if (readFileSync(path, 'utf8') === text) return false;
-  } catch {
-    // missing or unreadable: written below
-  }
+  if (readRegular(path)?.toString('utf8') === text) return false;
   writeFileAtomic(path, text);
   return true;
+}
+
+const IGNORE_FILE = '.gitignore';
+
+/**
+ * Every file init may write, checked before it writes any: a regular file or none, never a link out of
+ * the workspace or to nothing (./safe-path.ts). A refusal leaves everything as it was.
+ */
+export function checkWorkspaceFiles(paths: WorkspacePaths): void {
+  for (const file of [paths.plan, paths.config, paths.log, actorFile(paths), join(paths.dir, IGNORE_FILE)]) {
+    writeTarget(file, file, workspaceBounds(file));
+  }
+}
+
+/** The repository's .gitattributes, if .launch/ is in a git work tree. */
+function gitattributesFile(paths: WorkspacePaths): { file: string; top: string } | undefined {
+  let top: string;
+  try {
+    top = execFileSync('git', ['rev-parse', '--show-toplevel'], { cwd: dirname(paths.dir), encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 5000 }).trim();
+  } catch {
+    return undefined; // not a git work tree, or no git: nothing to do
+  }
+  return top ? { file: join(top, '.gitattributes'), top } : undefined;
+}
+
+function createEmpty(path: string): void {
+  try {
+    // 'wx' never follows a link: the check above found nothing there.
+    closeSync(openSync(path, 'wx', 0o644));
+  } catch (error) {
+    throw new LaunchError(`${path}: could not create: ${osReason(error).reason}`, { cause: error });
+  }
 }
 
 export function initWorkspace(req: InitRequest): InitResult {
@@ -49,6 +78,9 @@ export function initWorkspace(req: InitRequest): InitResult {
   const existed = existsSync(paths.plan);
   if (existed && !req.force) throw new LaunchError(`${paths.dir} is already a launch workspace`, { hint: EXISTING_HINT });
   if (!existed && (req.planYaml === undefined || req.configYaml === undefined)) throw new Error('a new workspace needs a plan and a config');
+  checkWorkspaceFiles(paths);
+  const attributes = gitattributesFile(paths);
+  if (attributes) writeTarget(attributes.file, attributes.file, [attributes.top]);
   try {
     mkdirSync(paths.dir, { recursive: true });
   } catch (error) {
@@ -60,16 +92,16 @@ export function initWorkspace(req: InitRequest): InitResult {
   if (req.configYaml !== undefined && writeIfChanged(paths.config, req.configYaml)) written.push(basename(paths.config));
   const keptLog = existsSync(paths.log);
   if (!keptLog) {
-    writeFileSync(paths.log, '', { flag: 'wx' });
+    createEmpty(paths.log);
     written.push(basename(paths.log));
   }
   if (req.actor) written.push(...setLocalActor(paths, req.actor));
-  const ignore = join(paths.dir, '.gitignore');
+  const ignore = join(paths.dir, IGNORE_FILE);
   if (!existsSync(ignore)) {
-    writeFileSync(ignore, `# per-person and rebuilt files, and doctor --repair's backups\n${['actor', '.*.snapshot.json', '*.lock', '*.tmp', '.*.tmp-*', ...REPAIR_BACKUP_PATTERNS].join('\n')}\n`);
-    written.push('.gitignore');
+    writeFileAtomic(ignore, `# per-person and rebuilt files, and doctor --repair's backups\n${['actor', '.*.snapshot.json', '*.lock', '*.tmp', '.*.tmp-*', ...REPAIR_BACKUP_PATTERNS].join('\n')}\n`);
+    written.push(IGNORE_FILE);
   }
-  const gitattributes = addUnionMergeRule(paths);
+  const gitattributes = attributes && addUnionMergeRule(paths, attributes.file, attributes.top);
   return gitattributes ? { paths, keptLog, gitattributes, written } : { paths, keptLog, written };
 }
 
@@ -82,19 +114,12 @@ export function setLocalActor(paths: WorkspacePaths, actor: string): string[] {
 }
 
 /** `events.jsonl merge=union` lets git merge two teammates' appends without conflicts. */
-function addUnionMergeRule(paths: WorkspacePaths): string | undefined {
-  let top: string;
-  try {
-    top = execFileSync('git', ['rev-parse', '--show-toplevel'], { cwd: dirname(paths.dir), encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 5000 }).trim();
-  } catch {
-    return undefined; // not a git work tree, or no git: nothing to do
-  }
-  if (!top) return undefined;
-  const file = join(top, '.gitattributes');
+function addUnionMergeRule(paths: WorkspacePaths, file: string, top: string): string {
   const pattern = relative(top, paths.log).split(sep).join('/');
   const rule = `${pattern} merge=union`;
-  const existing = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  const existing = readRegular(file, file, [top])?.toString('utf8') ?? '';
   if (existing.split('\n').some((line) => line.trim() === rule)) return file;
-  appendFileSync(file, `${existing && !existing.endsWith('\n') ? '\n' : ''}${rule}\n`);
+  // Rewritten whole (atomically) rather than appended: a full disk leaves the old file, not half a rule.
+  writeFileAtomic(file, `${existing}${existing && !existing.endsWith('\n') ? '\n' : ''}${rule}\n`, { bounds: [top] });
   return file;
 }

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { Plan } from '../core/plan/schema.js';
 import type { PlanFileProblem } from '../core/plan/yaml.js';
 import { LaunchError } from '../errors.js';
-import { readTextFile } from './text-file.js';
+import { MAX_MARKDOWN_BYTES, readTextFile } from './text-file.js';
 
 export const BUNDLED_PLAN = 'securenet-launch.yaml';
 
@@ -40,9 +40,13 @@ export interface LoadedPlan {
   warnings: { line: number; message: string }[];
 }
 
+/** A plan file's text, with the checks and size limit of its kind. */
+export const readPlanText = (full: string, display: string): string =>
+  isMarkdown(full) ? readTextFile(full, 'Markdown plan', display, MAX_MARKDOWN_BYTES) : readTextFile(full, 'YAML plan', display);
+
 export async function loadPlanFile(path: string, cwd: string): Promise<LoadedPlan> {
   const full = resolve(cwd, path);
-  const text = readTextFile(full, isMarkdown(full) ? 'Markdown plan' : 'YAML plan', path);
+  const text = readPlanText(full, path);
   if (isMarkdown(full)) {
     const { importMarkdown } = await import('../lazy/markdown.js');
     const { plan, warnings } = importMarkdown(text, { sourceName: basename(full) });

@@ -1,14 +1,15 @@
 // `kpi record --from`: the report file (or the files a glob matches) read from disk, hashed and handed
 // to the readers in core/reports. Loaded only with --from (through src/lazy/reports.ts).
 import { createHash } from 'node:crypto';
-import { type Dirent, readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, type Dirent, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { readFiles } from '../core/reports/bundle.js';
 import { KINDS_READ, readReportText } from '../core/reports/detect.js';
 import { globBase, globToRegExp, isGlob } from '../core/reports/glob.js';
 import type { Report } from '../core/reports/report.js';
-import { LaunchError, UsageError } from '../errors.js';
+import { isLaunchError, LaunchError, UsageError } from '../errors.js';
+import { openRegular, readAll } from './safe-path.js';
 
 export interface LoadedReport {
   report: Report;
@@ -33,27 +34,29 @@ function recordedName(cwd: string, root: string, from: string): string {
 
 function cannotRead(from: string, e: unknown): LaunchError {
   const code = (e as NodeJS.ErrnoException).code;
-  const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'it is a directory' : (e as Error).message;
+  const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (e as Error).message;
   return new LaunchError(`cannot read the report ${from}: ${why}; nothing recorded`);
 }
 
+/** A report is named on the command line, so it may be anywhere, and a link to it may lead anywhere. */
+const ANYWHERE = [sep];
+
 function readOne(cwd: string, from: string): Buffer {
-  const path = resolve(cwd, from);
-  let size: number;
+  let opened: ReturnType<typeof openRegular>;
   try {
-    const st = statSync(path);
-    // A FIFO or device would block the read or never end: only regular files are reports.
-    if (st.isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' });
-    if (!st.isFile()) throw new LaunchError(`cannot read the report ${from}: not a regular file; nothing recorded`);
-    size = st.size;
+    // Without blocking: a FIFO or device would hang the read or never end.
+    opened = openRegular(resolve(cwd, from), from, ANYWHERE);
   } catch (e) {
-    throw e instanceof LaunchError ? e : cannotRead(from, e);
+    throw isLaunchError(e) ? new LaunchError(`cannot read the report ${e.message}; nothing recorded`) : cannotRead(from, e);
   }
-  if (size > MAX_REPORT_BYTES) throw new LaunchError(`the report ${from} is ${size} bytes, too large for a report; nothing recorded`);
+  if (opened === null) throw cannotRead(from, Object.assign(new Error('missing'), { code: 'ENOENT' }));
   try {
-    return readFileSync(path);
+    if (opened.st.size > MAX_REPORT_BYTES) throw new LaunchError(`the report ${from} is ${opened.st.size} bytes, too large for a report; nothing recorded`);
+    return readAll(opened.fd, opened.st.size);
   } catch (e) {
-    throw cannotRead(from, e);
+    throw isLaunchError(e) ? e : cannotRead(from, e);
+  } finally {
+    closeSync(opened.fd);
   }
 }
 

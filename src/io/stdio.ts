@@ -4,6 +4,8 @@
 // synchronously, so output order and completeness are the same.
 import { fstatSync, type Stats, statSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { LaunchError } from '../errors.js';
+import { osReason } from './safe-path.js';
 
 export interface FdWriter {
   write(text: string): boolean;
@@ -16,7 +18,9 @@ export interface FdWriter {
  * drain. A reader that closed the pipe (EPIPE: `launch list | head`) ends the run quietly with its
  * exit code so far, as that is the reader's choice, not an error.
  */
-export function fdWriter(fd: number, stream: () => NodeJS.WriteStream, onClosed: () => void): FdWriter {
+export function fdWriter(fd: number, stream: () => NodeJS.WriteStream, onClosed: () => void, onFailed: (error: LaunchError) => void = (e) => {
+  throw e;
+}): FdWriter {
   let fallback: NodeJS.WriteStream | undefined;
   let tty: boolean | undefined;
   const useStream = () => {
@@ -24,7 +28,7 @@ export function fdWriter(fd: number, stream: () => NodeJS.WriteStream, onClosed:
       fallback = stream();
       fallback.on('error', (error: NodeJS.ErrnoException) => {
         if (error.code === 'EPIPE') onClosed();
-        else throw error;
+        else onFailed(outputError(fd, error));
       });
     }
     return fallback;
@@ -44,7 +48,7 @@ export function fdWriter(fd: number, stream: () => NodeJS.WriteStream, onClosed:
             onClosed();
             return false;
           }
-          throw error;
+          throw outputError(fd, error);
         }
       }
       return true;
@@ -54,6 +58,17 @@ export function fdWriter(fd: number, stream: () => NodeJS.WriteStream, onClosed:
       return tty;
     },
   };
+}
+
+const STREAM_NAMES: Record<number, string> = { 1: 'standard output', 2: 'standard error' };
+
+/**
+ * Output that cannot be written (stdout on a full disk, /dev/full) is a plain failure, exit 1, not an
+ * internal error: "cannot write to standard output: disk full (no space left on device)".
+ */
+export function outputError(fd: number, error: unknown): LaunchError {
+  const name = STREAM_NAMES[fd] ?? `file descriptor ${fd}`;
+  return new LaunchError(`cannot write to ${name}: ${osReason(error).reason}`, { cause: error });
 }
 
 /**

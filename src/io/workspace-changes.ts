@@ -9,6 +9,7 @@ import { basename, join, relative, sep } from 'node:path';
 import type { LogEvent } from '../core/log/events.js';
 import { LaunchError } from '../errors.js';
 import { type GitRepo, parseStatus } from './git.js';
+import { readRegular } from './safe-path.js';
 import { isRepairBackup, type WorkspacePaths } from './workspace.js';
 
 export interface WorkspaceInRepo {
@@ -43,7 +44,7 @@ export async function locateWorkspace(repo: GitRepo, paths: WorkspacePaths): Pro
 
 // Rebuilt caches and lock directories: never launch's to commit, never the user's to be refused for.
 const isScratch = (name: string) => /^\..*\.snapshot\.json$/.test(name) || /\.lock(\/|$)/.test(name) || /\.tmp$/.test(name);
-const INIT_FILES = new Set(['plan.yaml', 'config.yaml', '.gitignore']);
+export const INIT_FILES = new Set(['plan.yaml', 'config.yaml', '.gitignore']);
 
 function stateWord(xy: string): string {
   if (xy === '??') return 'new file';
@@ -74,13 +75,21 @@ function idsIn(text: string): Set<string> {
 async function attributesOnlyGainedRule(repo: GitRepo, ws: WorkspaceInRepo): Promise<boolean> {
   let work: string;
   try {
-    work = readFileSync(join(repo.top, '.gitattributes'), 'utf8');
+    // Never a FIFO (it would hang) nor a link out of the repository (./safe-path.ts).
+    const file = join(repo.top, '.gitattributes');
+    const bytes = readRegular(file, file, [repo.top]);
+    if (bytes === null) return false;
+    work = bytes.toString('utf8');
   } catch {
     return false;
   }
-  const head = (await repo.show('HEAD', '.gitattributes')) ?? '';
-  const rest = (text: string) => normalize(text).split('\n').map((l) => l.trim()).filter((l) => l !== '' && l !== ws.rule).join('\n');
-  return normalize(work).split('\n').some((l) => l.trim() === ws.rule) && rest(work) === rest(head);
+  return onlyGainedRule((await repo.show('HEAD', '.gitattributes')) ?? '', work, ws.rule);
+}
+
+/** `after` is `before` with init's merge rule added, and nothing else changed. */
+export function onlyGainedRule(before: string, after: string, rule: string): boolean {
+  const rest = (text: string) => normalize(text).split('\n').map((l) => l.trim()).filter((l) => l !== '' && l !== rule).join('\n');
+  return normalize(after).split('\n').some((l) => l.trim() === rule) && rest(after) === rest(before);
 }
 
 /**
@@ -120,8 +129,8 @@ export async function pendingChanges(repo: GitRepo, ws: WorkspaceInRepo, logFile
   if (unrelated.length > 0) {
     throw new LaunchError(`${ws.dir}/ has changes launch did not make, so sync will not commit them:\n  ${unrelated.join('\n  ')}`, {
       hint:
-        'commit them yourself (a plan update: git commit -m "Update the plan" ' +
-        `${ws.dir}/plan.yaml), or undo them with git restore, then run launch sync again`,
+        'commit and push them yourself (a plan update: git commit -m "Update the plan" ' +
+        `${ws.dir}/plan.yaml, then git push), or undo them with git restore, then run launch sync again`,
     });
   }
   if (elsewhere.length > 0) {

@@ -3,4 +3,4 @@
 export { checkPlanSanity } from '../core/plan/sanity.js';
 export { PlanSchema } from '../core/plan/schema.js';
 export { parsePlanYaml, planToYaml } from '../core/plan/yaml.js';
-export { configToYaml, parseConfigYaml } from '../core/config/yaml.js';
+export { configLine, configToYaml, parseConfigYaml } from '../core/config/yaml.js';

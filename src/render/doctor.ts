@@ -25,9 +25,9 @@ export function renderDoctor(m: DoctorModel, theme: Theme): string[] {
   const { mark, c } = theme;
   const { report, repair } = m;
   const out = [
-    `${mark.done} plan ${m.planFile}: ${m.itemCount} items, valid`,
+    `${mark.done} plan ${safeText(m.planFile)}: ${m.itemCount} items, valid`,
     `${mark.done} config: week 1 starts ${m.weekOneStarts}, ${m.timeZone}`,
-    `${report.ok ? mark.done : mark.missed} log ${m.logFile}: ${report.events} events on ${report.lines} lines`,
+    `${report.ok ? mark.done : mark.missed} log ${safeText(m.logFile)}: ${report.events} events on ${report.lines} lines`,
   ];
   const problems = [...report.errors, ...report.torn, ...report.invalid];
   for (const p of problems) out.push(`    ${safeText(problem(p))}`);
@@ -43,7 +43,7 @@ export function renderDoctor(m: DoctorModel, theme: Theme): string[] {
     for (const e of m.orphans.slice(0, 10)) out.push(c.dim(`    ${e.type} ${safeText(String(e.item ?? e.metric))}`));
   }
   if (repair) {
-    out.push(`Repaired: moved ${repair.moved} line(s) to ${basename(repair.backup!)}; the old log is kept as ${basename(repair.copy!)}`);
+    out.push(`Repaired: moved ${repair.moved} line(s) to ${safeText(basename(repair.backup!))}; the old log is kept as ${safeText(basename(repair.copy!))}`);
   } else if (!report.ok) {
     out.push(`Run \`launch doctor --repair\` to move the ${problems.length} bad line(s) to a backup file.`);
   }

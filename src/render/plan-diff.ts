@@ -49,7 +49,7 @@ export function renderPlanDiff(diff: PlanDiff, theme: Theme, history: (id: strin
 /** The whole screen of `plan update` before it asks: where from, and what changes. */
 export function planUpdateScreen(shownPlan: string, source: string, diff: PlanDiff, changedItems: number, theme: Theme, history: (id: string) => ItemHistory | undefined): string[] {
   return [
-    `Plan update: ${shownPlan} ← ${source}`,
+    `Plan update: ${safeText(shownPlan)} ← ${safeText(source)}`,
     ...(changedItems === 0 ? ['  no items added, removed, renamed, moved or edited (other parts of the plan changed)'] : []),
     ...renderPlanDiff(diff, theme, history),
   ];

@@ -1,4 +1,5 @@
-// What import, validate and init say about the plan files they read and write.
+// What import, validate and init say about the plan files they read and write. File names are anyone's
+// text (a file may be called `x\e[2Jy.md`), so they are sanitised like plan text.
 import type { PlanCounts } from '../core/plan/counts.js';
 import { formatDate } from './dates.js';
 import { safeText } from './sanitize.js';
@@ -6,7 +7,7 @@ import type { Theme } from './theme.js';
 
 export function imported(source: string, output: string, counts: PlanCounts, warnings: number): string[] {
   const out = [
-    `Imported ${source} → ${output}`,
+    `Imported ${safeText(source)} → ${safeText(output)}`,
     `  ${counts.sprints} sprints · ${counts.weeks} weeks · ${counts.blocks} blocks · ${counts.tasks} tasks · ` +
       `${counts.checklist} checklist items · ${counts.kpis} KPIs · ${counts.standupQuestions} standup questions`,
   ];
@@ -15,7 +16,7 @@ export function imported(source: string, output: string, counts: PlanCounts, war
 }
 
 export const validPlan = (theme: Theme, file: string, counts: PlanCounts): string =>
-  `${theme.mark.done} ${file} is a valid plan (${counts.tasks} tasks, ${counts.checklist} checklist items, ${counts.kpis} KPIs)`;
+  `${theme.mark.done} ${safeText(file)} is a valid plan (${counts.tasks} tasks, ${counts.checklist} checklist items, ${counts.kpis} KPIs)`;
 
 export interface Created {
   dir: string;
@@ -33,10 +34,10 @@ export interface Created {
 }
 
 export function created(c: Created): string[] {
-  const out = [`${c.updated ? 'Updated' : 'Created'} ${c.dir}/ tracking "${safeText(c.title)}"`, `  Week 1 starts ${formatDate(c.weekOneStarts)} · ${c.totalWeeks} weeks · time zone ${c.timeZone}`];
+  const out = [`${c.updated ? 'Updated' : 'Created'} ${safeText(c.dir)}/ tracking "${safeText(c.title)}"`, `  Week 1 starts ${formatDate(c.weekOneStarts)} · ${c.totalWeeks} weeks · time zone ${c.timeZone}`];
   if (c.kept && c.kept.length > 0) out.push(`  kept ${c.kept.join(' and ')} as ${c.kept.length === 1 ? 'it was' : 'they were'}`);
   if (c.keptLog) out.push('  kept the existing event log');
-  if (c.gitattributes !== undefined) out.push(`  ${c.gitattributes}: events.jsonl merges with merge=union`);
+  if (c.gitattributes !== undefined) out.push(`  ${safeText(c.gitattributes)}: events.jsonl merges with merge=union`);
   out.push('Next: launch today');
   return out;
 }
@@ -44,8 +45,8 @@ export function created(c: Created): string[] {
 /** `init --as` in an existing workspace: only this clone's name changed. */
 export function joined(j: { dir: string; title: string; actor: string }): string[] {
   return [
-    `Joined ${j.dir}/ tracking "${safeText(j.title)}"`,
-    `  your events are recorded as ${safeText(j.actor)} (${j.dir}/actor: this clone only, git-ignored)`,
+    `Joined ${safeText(j.dir)}/ tracking "${safeText(j.title)}"`,
+    `  your events are recorded as ${safeText(j.actor)} (${safeText(j.dir)}/actor: this clone only, git-ignored)`,
     "  config.yaml and plan.yaml are the team's and were left as they are",
     'Next: launch whoami, launch today',
   ];

@@ -103,9 +103,10 @@ describe('a hostile Markdown plan', () => {
 
     expect((await run(dir, ['list'])).code).toBe(0);
     const items: { id: string; title: string; kind: string }[] = expectJson(await launch(['list', '--json'], dir), 'list --json').items;
-    // The serializer keeps the text as written (escaped), so scripts see exactly what the plan says.
-    expect(items.some((i) => i.title.includes(ESC))).toBe(true);
-    expect(items.some((i) => i.title.includes(C1_CSI))).toBe(true);
+    // The importer removed every escape sequence whole: titles are what a reader of the plan sees, and
+    // ids hold no residue of a sequence (skeleton-blink-setup, not skeleton-5mblink-setup).
+    expect(items.filter((i) => RAW_CONTROL.test(i.title))).toEqual([]);
+    expect(items.map((i) => i.id)).toContain('skeleton-blink-setup');
     const [task, bundle, ding] = [items.find((i) => i.kind === 'task')!, items.find((i) => i.title.startsWith('Bundle'))!, items.find((i) => i.title.startsWith('Ding'))!];
 
     for (const i of items) {
@@ -122,7 +123,11 @@ describe('a hostile Markdown plan', () => {
     const evil = `evil ${ESC}]0;t${BEL}note\roverwrite ${C1_CSI}2J ${ESC}[31mred`;
     expect((await run(dir, ['note', task.id, evil])).code).toBe(0);
     expect((await run(dir, ['block', bundle.id, '--reason', `waiting ${ESC}[31mfor\r DBA${BEL}`])).code).toBe(0);
-    expect((await run(dir, ['check', ding.id, '--as', `mallory${ESC}]0;x${BEL}`, '--note', `done\r${ESC}[2J`, '--date', '2026-11-30'])).code).toBe(0);
+    // --as refuses a name with escapes (a usage error); a teammate's own tool may still write one.
+    const mallory = `mallory${ESC}]0;x${BEL}`;
+    expect((await run(dir, ['check', ding.id, '--as', mallory, '--note', `done\r${ESC}[2J`, '--date', '2026-11-30'])).code).toBe(2);
+    const line = { v: 1, id: 'e0e0e0e0e0e0e0e0', ts: '2026-11-30T12:00:00.000+00:00', actor: mallory, type: 'check', item: ding.id, note: `done\r${ESC}[2J` };
+    appendFileSync(join(dir, '.launch', 'events.jsonl'), `${JSON.stringify(line)}\n`);
 
     for (const args of [
       ['list'], ['show', task.id], ['show', bundle.id], ['show', ding.id], ['today', '--date', '2026-12-01'],
@@ -251,17 +256,25 @@ describe('booby-trapped YAML', () => {
 });
 
 describe('size limits', () => {
-  it('a Markdown plan over 10 MB is refused with a clear message', async () => {
+  it('a Markdown plan over 2 MB is refused with a clear message (the worst shape at 10 MB took 2.6 GB)', async () => {
     const dir = scratchDir();
-    writeFileSync(join(dir, 'big.md'), `# Big\n\n${'- [ ] item words here\n'.repeat(480_000)}`);
+    writeFileSync(join(dir, 'big.md'), `# Big\n\n${'- [ ] item words here\n'.repeat(100_000)}`);
     for (const args of [['import', 'big.md'], ['validate', 'big.md'], ['init', '--plan', 'big.md']]) {
       const started = Date.now();
       const r = await launch(args, dir);
       expect(r.code, args.join(' ')).toBe(1);
-      expect(r.stderr).toMatch(/big\.md: [\d.]+ MB is over the 10 MB limit/);
+      expect(r.stderr).toMatch(/big\.md: [\d.]+ MB is over the 2 MB limit for a Markdown plan/);
       expect(Date.now() - started).toBeLessThan(5_000);
     }
     expect(existsSync(join(dir, '.launch'))).toBe(false);
+  });
+
+  it('a YAML plan keeps the 10 MB limit: what a 2 MB Markdown plan imports to must still be read', async () => {
+    const dir = scratchDir();
+    writeFileSync(join(dir, 'big.yaml'), `# ${'x'.repeat(10 * 1024 * 1024)}\n`);
+    const r = await launch(['validate', 'big.yaml'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/big\.yaml: 10\.0 MB is over the 10 MB limit for a YAML plan/);
   });
 
   it('an event line over 64 KB is an error naming file and line; a note that long is refused', async () => {

@@ -1,5 +1,6 @@
 // launch kpi record <metric...> --from <report>: real CI reports (test/fixtures/reports) read into KPI
 // actuals, each event naming its source; every refusal exits before anything is recorded.
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { appendFileSync, cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -120,9 +121,13 @@ describe('kpi record --from: refusals record nothing', () => {
     expect(logOf(dir)).toBe('');
   });
 
-  it('an unreadable report: missing, a directory', async () => {
+  it('an unreadable report: missing, a directory, a FIFO (without waiting for a writer)', async () => {
     await refused(['bundle size', '--from', 'reports/nope.json', '--week', '1'], 1, /^error: cannot read the report reports\/nope\.json: no such file; nothing recorded/);
-    await refused(['bundle size', '--from', 'reports/dist', '--week', '1'], 1, /cannot read the report reports\/dist: it is a directory/);
+    await refused(['bundle size', '--from', 'reports/dist', '--week', '1'], 1, /^error: cannot read the report reports\/dist: is a directory, not a regular file/);
+    const dir = await workspace();
+    spawnSync('mkfifo', [join(dir, 'fifo.json')]);
+    const fifo = await record(dir, 'bundle', 'size', '--from', 'fifo.json', '--week', '1');
+    expect([fifo.code, fifo.stderr]).toEqual([1, expect.stringMatching(/^error: cannot read the report fifo\.json: is a named pipe \(FIFO\), not a regular file/)]);
     await refused(['bundle size', '--from', 'reports/none/*.js', '--week', '1'], 1, /^error: no files match reports\/none\/\*\.js; nothing recorded/);
   });
 

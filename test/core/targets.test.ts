@@ -112,6 +112,34 @@ describe('parseMeasurement', () => {
     expect(measured('8.4/10', target('>4.0/5'))).toEqual({ value: 4.2, dimension: 'ratio', unit: '/5' });
   });
 
+  // Ambiguous or impossible values are refused with what to write, never guessed.
+  it('refuses a lowercase b after K, M or G: bits, not bytes', () => {
+    for (const [text, reason] of [
+      ['480Kb', '"480Kb": a lowercase b is bits (480Kb is 60KB); write 480KB if you mean bytes'],
+      ['480kb', '"480kb": a lowercase b is bits (480kb is 60KB); write 480KB if you mean bytes'],
+      ['5 Mb', '"5 Mb": a lowercase b is bits (5 Mb is 0.625MB); write 5MB if you mean bytes'],
+      ['1Gb', '"1Gb": a lowercase b is bits (1Gb is 0.125GB); write 1GB if you mean bytes'],
+    ]) {
+      for (const t of [undefined, bundle]) {
+        const r = parseMeasurement(text!, t);
+        expect(r.ok ? 'accepted' : r.reason, text).toBe(reason);
+      }
+    }
+    expect(measured('480KB', bundle)).toEqual({ value: 480_000, dimension: 'size', unit: 'KB' });
+    expect(measured('480kB', bundle)).toEqual({ value: 480_000, dimension: 'size', unit: 'KB' });
+    // In a plan, the target is shown back as KB, so the reading is there to see.
+    expect(formatTarget(target('<500kb'))).toBe('<500KB');
+  });
+
+  it('refuses a rating above its scale', () => {
+    for (const [text, t] of [['6/5', '>4.0/5'], ['5.1/5', '>4.0/5'], ['11/10', '>4.0/5'], ['6/5', undefined]] as const) {
+      const r = parseMeasurement(text, t === undefined ? undefined : target(t));
+      expect(r.ok ? 'accepted' : r.reason, text).toMatch(new RegExp(`^"${text}" is above its scale: a rating out of \\d+ is at most \\d+$`));
+    }
+    expect(measured('5/5', target('>4.0/5'))).toEqual({ value: 5, dimension: 'ratio', unit: '/5' });
+    expect(measured('10/10', target('>4.0/5'))).toEqual({ value: 5, dimension: 'ratio', unit: '/5' });
+  });
+
   it.each([
     ['abc', /"abc" is a word, but <600KB needs a size/],
     ['#!', /"#!" is not a number/],
@@ -277,12 +305,26 @@ describe('measurementsFromArgs', () => {
     expect(missing.map((t) => t.label)).toEqual(['FID']);
   });
 
-  it('applies an unlabelled value to the only threshold, or the first free one of its dimension', () => {
+  it('applies an unlabelled value to the only threshold, or the only one of its dimension', () => {
     const [bundle] = measurementsFromArgs(['480KB'], extractThresholds('Initial bundle <500KB')).results;
     expect(bundle).toMatchObject({ input: '480KB', verdict: 'met', value: { value: 480_000 } });
-    const { results } = measurementsFromArgs(['2.6s', '80ms', '0.05'], vitals);
+    const { results } = measurementsFromArgs(['LCP=2.6s', 'FID=80ms', '0.05'], vitals);
     expect(results.map((r) => [r.threshold.label, r.verdict])).toEqual([['LCP', 'missed'], ['FID', 'met'], ['CLS', 'met']]);
     expect(measurementsFromArgs(['480'], extractThresholds('Initial bundle <500KB')).errors).toEqual(['"480" has no unit, but <500KB is a size; write it as 480KB; expected a size like 500KB (B, KB, MB or GB)']);
+  });
+
+  it('refuses an unlabelled value that two labelled thresholds could take, naming them', () => {
+    const { results, errors } = measurementsFromArgs(['2.1s', '80ms'], vitals);
+    expect(results).toEqual([]);
+    expect(errors).toEqual([
+      '"2.1s" could be LCP <2.5s or FID <100ms: name it, e.g. --value LCP=2.1s or --value FID=2.1s',
+      '"80ms" could be LCP <2.5s or FID <100ms: name it, e.g. --value LCP=80ms or --value FID=80ms',
+    ]);
+    // Thresholds without a label cannot be named: unlabelled values go to them, in the item's order.
+    const loads = extractThresholds('Page load <3s on 3G, <1s on wifi, LCP <2.5s');
+    const r = measurementsFromArgs(['2s', '0.8s', 'LCP=2s'], loads);
+    expect(r.errors).toEqual([]);
+    expect(r.results.map((m) => [formatTarget(m.threshold), m.input])).toEqual([['<3s', '2s'], ['<1s', '0.8s'], ['LCP <2.5s', '2s']]);
   });
 
   it('explains values that match nothing', () => {

@@ -258,6 +258,7 @@ describe('launch sync after doctor --repair', () => {
     const { alice } = await team();
     writeFileSync(join(alice, '.launch', '.gitignore'), 'actor\n.*.snapshot.json\n*.lock\n*.tmp\n.*.tmp-*\n');
     git(alice, 'commit', '-q', '-am', 'An older .gitignore');
+    git(alice, 'push', '-q'); // sync pushes only its own commits
     const backups = await repaired(alice);
     await sync(alice);
     expect(git(alice, 'show', '--name-only', '--format=', 'HEAD')).toBe('.launch/events.jsonl\n');

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -74,6 +74,19 @@ describe('fdWriter', () => {
     expect(closed).toBe(1);
   });
 
+  it('a full disk on stdout is a plain error naming standard output, exit 1, not an internal error', () => {
+    fsHook.writeSync = () => {
+      throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+    };
+    let error: unknown;
+    try {
+      fdWriter(1, noStream, () => {}).write('x');
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toMatchObject({ isLaunchError: true, exitCode: 1, message: 'cannot write to standard output: disk full (no space left on device)' });
+  });
+
   it('fails loudly on a descriptor that cannot be written', () => {
     const fd = fs.openSync(path.join(dir, 'ro.txt'), 'w+');
     fs.closeSync(fd);
@@ -82,6 +95,18 @@ describe('fdWriter', () => {
 });
 
 describe('the built binary writing into a closed pipe', () => {
+  it('a command (launch today | head -1) ends quietly too, exit 0', async () => {
+    expect(spawnSync(process.execPath, [BIN, 'init', '--start', '2026-11-30', '--tz', 'UTC', '--as', 'alice'], { cwd: dir }).status).toBe(0);
+    const child = spawn('sh', ['-c', `read line; exec "${process.execPath}" "${BIN}" today --date 2026-12-01`], { cwd: dir, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    child.stdout.destroy();
+    child.stdin.end('go\n');
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+  });
+
   it('ends quietly with its own exit code, as `launch --help | true` expects', async () => {
     // The shell waits for a line on stdin, so the pipe's reading end is closed before launch writes.
     const child = spawn('sh', ['-c', `read line; exec "${process.execPath}" "${BIN}" --help`], { stdio: ['pipe', 'pipe', 'pipe'] });
@@ -92,6 +117,30 @@ describe('the built binary writing into a closed pipe', () => {
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
     expect(stderr).toBe('');
     expect(code).toBe(0);
+  });
+});
+
+describe('the built binary writing to a full disk (/dev/full)', () => {
+  const run = (args: string[], cwd: string, stderrToo = false) => {
+    const full = fs.openSync('/dev/full', 'w');
+    try {
+      const r = spawnSync(process.execPath, [BIN, ...args], { cwd, stdio: ['ignore', full, stderrToo ? full : 'pipe'], encoding: 'utf8', timeout: 20_000 });
+      return { code: r.status, stderr: r.stderr ?? '' };
+    } finally {
+      fs.closeSync(full);
+    }
+  };
+
+  it.skipIf(!fs.existsSync('/dev/full'))('says it cannot write to standard output and exits 1', () => {
+    expect(spawnSync(process.execPath, [BIN, 'init', '--start', '2026-11-30', '--tz', 'UTC', '--as', 'alice'], { cwd: dir }).status).toBe(0);
+    for (const args of [['today'], ['log'], ['--version'], ['--help'], ['today', '--help']]) {
+      expect(run(args, dir), args.join(' ')).toEqual({ code: 1, stderr: 'error: cannot write to standard output: disk full (no space left on device)\n' });
+    }
+  });
+
+  it.skipIf(!fs.existsSync('/dev/full'))('with stderr full too, still exits 1 (nothing left to say it on)', () => {
+    expect(spawnSync(process.execPath, [BIN, 'init', '--start', '2026-11-30', '--tz', 'UTC', '--as', 'alice'], { cwd: dir }).status).toBe(0);
+    expect(run(['today'], dir, true).code).toBe(1);
   });
 });
 

@@ -9,6 +9,8 @@ const BEL = '\u0007';
 const ST = `${ESC}\\`;
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 const BIDI = /[\u202a-\u202e\u2066-\u2069]/;
+// Invisible: bidi marks, zero-width space, word joiner and invisible operators, BOM.
+const INVISIBLE = /[\u061c\u200b\u200e\u200f\u2060-\u2064\ufeff]/;
 
 describe('safeText removes what would drive the terminal', () => {
   it.each([
@@ -28,6 +30,11 @@ describe('safeText removes what would drive the terminal', () => {
     ['backspace over-striking', 'safe\b\b\b\bEVIL', 'safeEVIL'],
     ['NUL and DEL', 'nul\u0000here\u007f', 'nulhere'],
     ['bidi overrides and isolates', 'abc\u202Etxt.exe\u202C \u2066x\u2069', 'abctxt.exe x'],
+    // Marks reorder what is around them as much as overrides do: "v1\u200f-2" can show as "2-v1".
+    ['bidi marks (LRM, RLM, ALM)', 'a\u200eb\u200fc\u061cd', 'abcd'],
+    ['zero-width space, word joiner and BOM', 'Lau\u200bnch\u2060 \ufeffplan', 'Launch plan'],
+    ['a joiner between ASCII letters or at an end joins nothing', 'chec\u200dk\u200c \u200dx', 'check x'],
+    ['a clear-screen with its parameters, not just its ESC', `Skeleton ${ESC}[2J Setup`, 'Skeleton  Setup'],
   ])('%s', (_name, input, expected) => {
     expect(safeText(input)).toBe(expected);
   });
@@ -43,7 +50,7 @@ describe('safeText removes what would drive the terminal', () => {
   });
 
   it('leaves ordinary text, accents, emoji and joiners untouched', () => {
-    for (const s of ['Skeleton Loading Setup', 'café Ørsted naïve Zürich', 'e\u0301', '🚀 📅 ✅', '👩‍👩‍👧 🇩🇪 ❤️', '<500KB >80% 4.0/5', '日本語のテキスト', 'עברית ‏RTL mark', '$(touch /tmp/x) `rm`']) {
+    for (const s of ['Skeleton Loading Setup', 'café Ørsted naïve Zürich', 'e\u0301', '🚀 📅 ✅', '👩‍👩‍👧 🇩🇪 ❤️', '<500KB >80% 4.0/5', '日本語のテキスト', 'עברית RTL', 'می\u200cخواهم', '$(touch /tmp/x) `rm`']) {
       expect(safeText(s)).toBe(s);
     }
   });
@@ -58,7 +65,7 @@ describe('safeBlock', () => {
 // Escape fragments mixed with text: random strings alone rarely form a whole sequence.
 const hostile = fc.string({
   unit: fc.oneof(
-    fc.constantFrom(ESC, `${ESC}[`, `${ESC}]`, `${ESC}]8;;`, `${ESC}P`, ST, BEL, '\u009b', '\u009d', '\u009c', '\r', '\b', '\u0000', '\u202e', '\u2066', '31m', ';', '[', ']', '\\', 'm', '\n', '\t'),
+    fc.constantFrom(ESC, `${ESC}[`, `${ESC}]`, `${ESC}]8;;`, `${ESC}P`, ST, BEL, '\u009b', '\u009d', '\u009c', '\r', '\b', '\u0000', '\u202e', '\u2066', '\u200f', '\u200b', '\ufeff', '\u200d', '31m', ';', '[', ']', '\\', 'm', '\n', '\t'),
     fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }),
     fc.string({ unit: 'grapheme', minLength: 1, maxLength: 1 }),
   ),
@@ -66,11 +73,12 @@ const hostile = fc.string({
 });
 
 describe('safeText properties', () => {
-  it('output never contains C0/C1 controls, DEL or bidi controls', () => {
+  it('output never contains C0/C1 controls, DEL, bidi controls or invisible characters', () => {
     fc.assert(fc.property(hostile, (s) => {
       const out = safeText(s);
       expect(out).not.toMatch(CONTROL);
       expect(out).not.toMatch(BIDI);
+      expect(out).not.toMatch(INVISIBLE);
     }), { numRuns: 1000 });
   });
 
@@ -81,7 +89,7 @@ describe('safeText properties', () => {
   });
 
   it('changes nothing in text that has no controls', () => {
-    const plain = fc.string({ unit: 'grapheme', maxLength: 80 }).filter((s) => !CONTROL.test(s) && !BIDI.test(s));
+    const plain = fc.string({ unit: 'grapheme', maxLength: 80 }).filter((s) => !CONTROL.test(s) && !BIDI.test(s) && !INVISIBLE.test(s) && !/[\u200c\u200d]/.test(s));
     fc.assert(fc.property(plain, (s) => {
       expect(safeText(s)).toBe(s);
     }), { numRuns: 500 });

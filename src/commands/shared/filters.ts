@@ -5,6 +5,10 @@ import { UsageError } from '../../errors.js';
 /** "1" or "s1" names Sprint 1; "3" also finds "Sprint 3-4". */
 export function sprintMatcher(sprints: readonly Sprint[], input: string): (id: string | undefined) => boolean {
   const wanted = input.toLowerCase().replace(/^(sprint\s*|s)/, '');
+  // Number() would read "0x2" as 2 and "1e1" as 10: a sprint is named in decimal digits ("3" or "3-4").
+  if (!/^\d{1,15}(?:-\d{1,15})?$/.test(wanted)) {
+    throw new UsageError(`--sprint: "${input}" is not a sprint number`, `sprints: ${sprints.map((s) => s.id.slice(1)).join(', ')} (--sprint 1, --sprint s1)`);
+  }
   const sprint = sprints.find((s) => s.id === `s${wanted}`) ??
     sprints.find((s) => { const [a, b] = s.id.slice(1).split('-').map(Number); return Number(wanted) >= a! && Number(wanted) <= (b ?? a)!; });
   if (!sprint) throw new UsageError(`--sprint: no sprint "${input}" in this plan`, `sprints: ${sprints.map((s) => s.id.slice(1)).join(', ')}`);

@@ -1,11 +1,13 @@
 // Flags several commands take, worded the same everywhere.
 import { relativeDate } from '../../core/calendar/date.js';
 import { UsageError } from '../../errors.js';
+import { asOptionName } from '../../io/workspace.js';
 import { formatDate } from '../../render/dates.js';
 
 // Flags and their help, spread into commander's .option(); the commands never import commander itself,
 // whose one copy lives in the entry bundle (see src/cli.ts).
-export const AS_OPTION = ['--as <name>', 'record as this person instead of the configured actor'] as const;
+// The name is checked as commander reads it, so a bad one is a usage error before anything is opened.
+export const AS_OPTION = ['--as <name>', 'record as this person instead of the configured actor', asOptionName] as const;
 
 export const DATE_OPTION = ['--date <date>', 'the day to look at: YYYY-MM-DD, today, yesterday or tomorrow'] as const;
 
@@ -30,3 +32,16 @@ export function resolveWriteDate(input: string | undefined, today: string): stri
   if (date > today) throw new UsageError(`--date: ${formatDate(date)} is after today (${formatDate(today)}); nothing was recorded`, 'a change counts for today or a day before it');
   return date;
 }
+
+/**
+ * A whole number given to a flag, in plain decimal digits: "2", never "0x2" (2), "1e1" (10), "2.0",
+ * " 2" or "+2", which Number() would all accept and read as something else than was meant.
+ */
+export function wholeNumber(flag: string, input: string, what: string, example: string, min = 1): number {
+  const n = /^\d{1,15}$/.test(input) ? Number(input) : NaN;
+  if (!(n >= min)) throw new UsageError(`${flag}: "${input}" is not ${what}`, `write a whole number from ${min} in decimal digits, e.g. ${flag} ${example}`);
+  return n;
+}
+
+/** --week: a plan week, 1 or more. */
+export const weekNumber = (input: string): number => wholeNumber('--week', input, 'a week number', '2');

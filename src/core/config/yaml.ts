@@ -39,6 +39,14 @@ export function parseConfigYaml(text: string): ConfigParse {
   return { ok: false, ...(line ? { line } : {}), message: `${issue.path.join('.') || 'config'}: ${issue.message}` };
 }
 
+/** The line a top-level key is set on, for a message about a value the schema lets through. */
+export function configLine(text: string, key: string): number | undefined {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
+  const node = doc.get(key, true) as { range?: [number, number, number] } | undefined;
+  return node?.range ? lines.linePos(node.range[0]).line : undefined;
+}
+
 export function configToYaml(config: Config): string {
   return '# launch workspace settings. Week 1 is the week containing `start`.\n' + toYaml(config);
 }

@@ -16,6 +16,8 @@ export interface CodeTasks {
 
 const DAY_LINE = /^#+\s*day\s+([1-7])\s*[:.\-–—]\s*(.+)$/i;
 const COMMENT = /^#+\s?(.*)$/;
+// A title is words on one line, as everywhere else in the plan ("Skeleton <escape> Setup" leaves two spaces).
+const title = (text: string): string => text.replace(/\s+/g, ' ').trim();
 
 export function hasDayLines(code: string): boolean {
   return code.split('\n').some((l) => DAY_LINE.test(l.trim()));
@@ -37,9 +39,9 @@ export function tasksFromCode(code: string, firstLine: number): CodeTasks {
     const comment = COMMENT.exec(text);
     const current = tasks[tasks.length - 1];
     if (day) {
-      tasks.push({ title: day[2]!.trim(), day: Number(day[1]), steps: [], line });
+      tasks.push({ title: title(day[2]!), day: Number(day[1]), steps: [], line });
     } else if (comment && !byDay && comment[1]!.trim()) {
-      tasks.push({ title: comment[1]!.trim(), steps: [], line });
+      tasks.push({ title: title(comment[1]!), steps: [], line });
     } else if (current) {
       current.steps.push(comment ? comment[1]!.trim() : `$ ${text}`);
     } else {

@@ -6,6 +6,7 @@ import { assemble } from './assemble.js';
 import type { Warning } from './drafts.js';
 import { repairDoubleEncoding, type MojibakeRepair } from './mojibake.js';
 import { topLevelNodes } from './parse-markdown.js';
+import { normalizeLineEndings, stripHidden, stripHiddenCounted } from '../plan/hidden-text.js';
 import { slug } from '../plan/words.js';
 import { walk } from './walk.js';
 
@@ -46,17 +47,28 @@ export function importMarkdown(source: string, options: ImportOptions = {}): Imp
   return importFromNodes(topLevelNodes(prepared.text), prepared, options);
 }
 
+export interface PreparedMarkdown extends MojibakeRepair {
+  /** Escape sequences, control, bidi and invisible characters removed (see plan/hidden-text.ts). */
+  hidden: { removed: number; firstLine?: number };
+}
+
 /**
- * The text the parser must see: without a byte-order mark and with double-encoded characters
- * repaired. The parse cuts this text into parts, never the raw source: the repair changes lengths,
- * and the tree's positions must be those of the text a single parse reads.
+ * The text the parser must see: without a byte-order mark, with every line ending as `\n` (a file
+ * saved with old Mac `\r` endings reads like any other), with double-encoded characters repaired, then
+ * without anything hidden: a plan's text is shown on terminals and made into ids, and `Skeleton
+ * \e[2J Setup` must be "Skeleton Setup", id skeleton-setup, not skeleton-2j-setup. The repair comes
+ * first because a double-encoded character may hold C1 bytes, and may decode to an invisible one.
+ * The parse cuts this text into parts, never the raw source: the repair changes lengths, and the
+ * tree's positions must be those of the text a single parse reads.
  */
-export function prepareMarkdown(source: string): MojibakeRepair {
-  return repairDoubleEncoding(source.replace(/^\uFEFF/, ''));
+export function prepareMarkdown(source: string): PreparedMarkdown {
+  const repaired = repairDoubleEncoding(normalizeLineEndings(source.replace(/^\uFEFF/, '')));
+  const { text, removed, firstLine } = stripHiddenCounted(repaired.text);
+  return { ...repaired, text, hidden: firstLine === undefined ? { removed } : { removed, firstLine } };
 }
 
 /** The importer after parsing: `nodes` must be the top-level nodes of the parse of `prepared.text`. */
-function importFromNodes(nodes: Iterable<RootContent>, prepared: MojibakeRepair, options: ImportOptions = {}): ImportResult {
+function importFromNodes(nodes: Iterable<RootContent>, prepared: PreparedMarkdown, options: ImportOptions = {}): ImportResult {
   const collected = walk(nodes);
   const warnings: Warning[] = [];
   if (prepared.repaired > 0) {
@@ -65,8 +77,15 @@ function importFromNodes(nodes: Iterable<RootContent>, prepared: MojibakeRepair,
       message: `repaired ${prepared.repaired} characters saved through the wrong text encoding (e.g. "ðŸš€" → "🚀")`,
     });
   }
+  if (prepared.hidden.removed > 0) {
+    warnings.push({
+      line: prepared.hidden.firstLine ?? 1,
+      message: `removed ${prepared.hidden.removed} hidden characters (terminal escape sequences, control characters, bidi or zero-width marks); the first on this line`,
+    });
+  }
   const meta = frontMatter(collected.frontMatter, warnings);
-  const baseName = options.sourceName?.replace(/\.[^.]*$/, '');
+  // A file name is anyone's text too (`x\e[2Jy.md`).
+  const baseName = options.sourceName === undefined ? undefined : stripHidden(options.sourceName).replace(/\.[^.]*$/, '');
   const planId = slug(meta.id ?? baseName ?? meta.title ?? collected.title ?? 'plan', 6);
   const plan = assemble(collected, planId, meta);
   warnings.push(...collected.warnings);

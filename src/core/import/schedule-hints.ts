@@ -9,7 +9,10 @@ const DAY_NAMES: Record<string, Weekday> = {
 };
 const DAY = '(mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:r|rs|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)';
 const RANGE = '\\s*(?:-|–|—|to|through|thru)\\s*';
-const NUM_RANGE = `(\\d{1,3})(?:${RANGE}(\\d{1,3}))?`;
+// Any run of digits: a number out of range is said (see span), never passed over unread.
+const NUM_RANGE = `(\\d+)(?:${RANGE}(\\d+))?`;
+/** Ten years of weeks: a launch plan further out than that is a typo ("Week 99999"). */
+export const MAX_PLAN_WEEK = 520;
 
 const SPRINT_RE = new RegExp(`^sprints?\\s+${NUM_RANGE}\\b\\s*[:.\\-–—]?\\s*`, 'i');
 const WEEK_RE = new RegExp(`\\bweeks?\\s+${NUM_RANGE}\\b`, 'i');
@@ -28,14 +31,23 @@ export interface HeadingHints {
   weekScope?: WeekSpan;
   days?: DaySpan;
   day?: number;
+  /** Week or sprint numbers that are none (0, or past MAX_PLAN_WEEK), for a warning on the heading's line. */
+  problems?: string[];
 }
 
-function span(a: string, b: string | undefined): { from: number; to: number } | undefined {
+/**
+ * The span "5" or "5-6" names. "Week 0" is not a plan week, nor is "Week 99999": the heading sets no
+ * week, and `problems` (when given) says so.
+ */
+function span(a: string, b: string | undefined, what?: 'week' | 'sprint', problems?: string[]): { from: number; to: number } | undefined {
   const from = Number(a);
   const to = b === undefined ? from : Number(b);
-  // "Week 0" is not a plan week; such a heading is read as plain text.
-  if (Math.min(from, to) < 1) return undefined;
-  return { from: Math.min(from, to), to: Math.max(from, to) };
+  if (Math.min(from, to) >= 1 && Math.max(from, to) <= MAX_PLAN_WEEK) return { from: Math.min(from, to), to: Math.max(from, to) };
+  if (what && problems) {
+    const named = `${what === 'week' ? 'Week' : 'Sprint'} ${b === undefined ? a : `${a}-${b}`}`;
+    problems.push(`"${named}" is not a plan ${what}: ${what}s are numbered 1 to ${MAX_PLAN_WEEK}; the heading sets no ${what}`);
+  }
+  return undefined;
 }
 
 /** Strips emoji and other pictographs that decorate headings ("📅 **SPRINT 1**"). */
@@ -53,9 +65,10 @@ function cleanTitle(text: string): string {
 export function headingHints(raw: string): HeadingHints {
   let text = stripDecoration(raw);
   const hints: HeadingHints = { title: '' };
+  const problems: string[] = [];
 
   const sprint = SPRINT_RE.exec(text);
-  const sprintSpan = sprint ? span(sprint[1]!, sprint[2]) : undefined;
+  const sprintSpan = sprint ? span(sprint[1]!, sprint[2], 'sprint', problems) : undefined;
   if (sprint && sprintSpan) {
     const s = sprintSpan;
     hints.sprint = { label: s.from === s.to ? `${s.from}` : `${s.from}-${s.to}`, ...s };
@@ -64,8 +77,9 @@ export function headingHints(raw: string): HeadingHints {
   const leadingWeek = LEADING_WEEK_RE.exec(text);
   const paren = PAREN_WEEK_RE.exec(text);
   const anywhere = WEEK_RE.exec(text);
-  const leadingSpan = leadingWeek ? span(leadingWeek[1]!, leadingWeek[2]) : undefined;
-  const parenSpan = paren ? span(paren[1]!, paren[2]) : undefined;
+  const leadingSpan = leadingWeek ? span(leadingWeek[1]!, leadingWeek[2], 'week', problems) : undefined;
+  // The same words may be found by more than one of the patterns: said once.
+  const parenSpan = paren ? span(paren[1]!, paren[2], 'week', leadingWeek ? undefined : problems) : undefined;
   if (leadingWeek && leadingSpan) {
     hints.week = leadingSpan;
     text = text.slice(leadingWeek[0].length);
@@ -73,7 +87,7 @@ export function headingHints(raw: string): HeadingHints {
     hints.week = parenSpan;
     text = text.replace(paren[0], '');
   } else if (anywhere) {
-    const scope = span(anywhere[1]!, anywhere[2]);
+    const scope = span(anywhere[1]!, anywhere[2], 'week', leadingWeek || paren ? undefined : problems);
     if (scope) hints.weekScope = scope;
   }
   const dayN = DAY_N_RE.exec(text);
@@ -92,6 +106,7 @@ export function headingHints(raw: string): HeadingHints {
     }
   }
   hints.title = cleanTitle(text) || cleanTitle(stripDecoration(raw));
+  if (problems.length > 0) hints.problems = problems;
   return hints;
 }
 

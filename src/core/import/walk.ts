@@ -47,6 +47,7 @@ export function walk(nodes: Iterable<RootContent>): Collected {
     // Emoji decorate section headings ("📅 SPRINT 1"); the plan's own title keeps them.
     const text = node.depth === 1 ? clean(toString(node)) : stripDecoration(toString(node));
     const hints = headingHints(toString(node));
+    for (const problem of hints.problems ?? []) warn(lineOf(node), problem);
     const section: SectionDraft = { title: text, level: node.depth, parent: parent.section, notes: [], line: lineOf(node) };
     out.sections.push(section);
     const next: Context = { ...parent, depth: node.depth, section };

@@ -57,13 +57,22 @@ function quantity(n: number, rest: string, spaced: boolean): Quantity | null {
   return spaced && NOUN.test(noun) ? { value: n, dimension: 'count', unit: noun } : null;
 }
 
-type Lexed = { label?: string; op?: Comparator; number: number; q: Quantity } | { unknownUnit: string };
+type Lexed = { label?: string; op?: Comparator; number: number; q: Quantity } | { unknownUnit: string } | { bits: string; bytes: Quantity };
 
-function lex(text: string, allowLabel: boolean): Lexed | null {
+// Kb, kb, Mb, Gb: a lowercase b after the prefix is bits. A plan's "<500kb" is read as KB (and shown
+// back as <500KB); a measured value is refused (see parseMeasurement), as it may be either.
+const BITS = /^[kKmMgG]b$/;
+
+/** A target may carry a label ("LCP <2.5s"); a measurement may not, and may not be in bits. */
+function lex(text: string, as: 'target' | 'measurement'): Lexed | null {
   const m = CELL.exec(text);
-  if (!m || (m[1] && !allowLabel)) return null;
+  if (!m || (m[1] && as === 'measurement')) return null;
   const [, label, op, numText = '', mult, plus, gap = '', rest = ''] = m;
   const n = scale(num(numText), mult ? (mult.toUpperCase() === 'K' ? 1e3 : 1e6) : 1);
+  if (as === 'measurement' && BITS.test(rest)) {
+    const unit = `${rest[0]!.toUpperCase()}B`;
+    return { bits: rest, bytes: { value: scale(n, UNITS[unit.toLowerCase()]!.factor / 8), dimension: 'size', unit } };
+  }
   const q = quantity(n, rest, gap !== '' || plus !== undefined);
   if (!q) return { unknownUnit: rest };
   if (!Number.isFinite(q.value)) return null;
@@ -73,7 +82,7 @@ function lex(text: string, allowLabel: boolean): Lexed | null {
 /** Parses one KPI cell ("<600KB", ">4.0/5", "500 users", "Pass"); a bare amount or "100+" means at least. */
 export function parseTarget(text: string): Target | null {
   const t = text.trim();
-  const lx = lex(t, true);
+  const lx = lex(t, 'target');
   if (lx && 'q' in lx) return { kind: 'numeric', text: t, op: lx.op ?? '>=', ...(lx.label ? { label: lx.label } : {}), ...lx.q };
   if (lx || !WORD.test(t)) return null;
   return { kind: 'word', text: t, word: t.toLowerCase().replace(/\s+/g, ' ') };
@@ -95,14 +104,20 @@ export function parseMeasurement(text: string, target?: Target): MeasurementResu
   const refuse = (reason: string): MeasurementResult => ({ ok: false, reason, expected: target ? expectedFor(target) : 'a number with a unit, or a word' });
   const isWord = WORD.test(t);
   if (target?.kind === 'word') return isWord ? { ok: true, value: { word: t.toLowerCase().replace(/\s+/g, ' ') } } : refuse(`"${t}" is not a word`);
-  const lx = lex(t, false);
+  const lx = lex(t, 'measurement');
   if (lx === null) {
     if (isWord && !target) return { ok: true, value: { word: t.toLowerCase().replace(/\s+/g, ' ') } };
     return refuse(isWord ? `"${t}" is a word, but ${formatTarget(target!)} needs ${KIND[target!.dimension]}` : `"${t}" is not a number`);
   }
   if ('unknownUnit' in lx) return refuse(`"${t}" has an unknown unit "${lx.unknownUnit}"`);
+  if ('bits' in lx) {
+    const bytes = `${t.slice(0, -2).trim()}${lx.bytes.unit}`;
+    return refuse(`"${t}": a lowercase b is bits (${t} is ${formatQuantity(lx.bytes)}); write ${bytes} if you mean bytes`);
+  }
   if (lx.op) return refuse(`"${t}" looks like a target; record the measured value without "${lx.op}"`);
   let q = lx.q;
+  // "6/5" is no rating: above its scale, it is a typo for another number or another scale.
+  if (q.dimension === 'ratio' && q.value > denominator(q.unit)) return refuse(`"${t}" is above its scale: a rating out of ${denominator(q.unit)} is at most ${denominator(q.unit)}`);
   if (!target) return { ok: true, value: q };
   if (q.dimension === 'number' && target.dimension === 'count') {
     // A count's noun goes without saying: "750" against "500 users" is 750 users.
@@ -230,8 +245,10 @@ export interface ThresholdMeasurement {
 
 /**
  * Assigns `--value` arguments to an item's thresholds: "LCP=2.1s" by label (case-insensitive); an
- * unlabelled value goes to the only threshold, else to the first not-yet-measured threshold of its
- * dimension. `missing` lists thresholds that got no value.
+ * unlabelled value goes to the only threshold, else to the only one of its dimension. Where several
+ * share it ("LCP <2.5s, FID <100ms": 2.1s could be either), a labelled one must be named; unlabelled
+ * ones, which cannot be, take unlabelled values in the order the item lists them.
+ * `missing` lists thresholds that got no value.
  */
 export function measurementsFromArgs(
   values: string[],
@@ -256,8 +273,16 @@ export function measurementsFromArgs(
     } else {
       const p = parseMeasurement(input);
       const dim = p.ok && 'value' in p.value ? p.value.dimension : undefined;
-      th = [...thresholds.filter((t) => !taken(t)), ...thresholds].find((t) => t.dimension === dim);
-      if (!th) errors.push(`"${raw}" matches none of this item's thresholds (${list}); name one, e.g. LABEL=${input}`);
+      const same = thresholds.filter((t) => t.dimension === dim);
+      const unlabelled = same.filter((t) => !t.label);
+      const candidates = same.length === 1 ? same : unlabelled;
+      th = [...candidates.filter((t) => !taken(t)), ...candidates][0];
+      if (same.length > 1 && unlabelled.length === 0) {
+        const names = same.map((t) => `${t.label}=${input}`);
+        errors.push(`"${raw}" could be ${same.map(formatTarget).join(' or ')}: name it, e.g. --value ${names.join(' or --value ')}`);
+      } else if (!th) {
+        errors.push(`"${raw}" matches none of this item's thresholds (${list}); name one, e.g. LABEL=${input}`);
+      }
     }
     if (!th) continue;
     if (taken(th)) {

@@ -13,13 +13,14 @@
 // doubt — a stale, broken or foreign snapshot, a tail that sorts before what is folded, an undo, a
 // malformed line — means a full read and fold, as without a cache. The snapshot is rewritten after a
 // full read and when the tail has grown large; a failure to write it only costs speed.
-import { closeSync, fstatSync, openSync, readFileSync, type Stats } from 'node:fs';
+import { closeSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { extendFold, type FoldSnapshot, snapshotOf } from '../../core/log/fold-incremental.js';
 import { foldEvents, latestTs } from '../../core/log/fold.js';
 import type { FoldState } from '../../core/log/state.js';
 import { writeFileAtomic } from '../atomic-write.js';
-import { checkLines, EventLogIoError, type LogProblem, type LogStamp, readRange, tornWarning } from '../event-log.js';
+import { checkLines, EventLogIoError, type LogProblem, type LogStamp, openLog, readRange, tornWarning } from '../event-log.js';
+import { readCache } from '../safe-path.js';
 import { BUILD_ID } from './build-id.js';
 import { type Body, decodeBody, encodeBody } from './fold-snapshot-codec.js';
 
@@ -82,22 +83,12 @@ const empty = (): FoldState => ({ items: new Map(), kpis: new Map(), standups: [
 /** The log folded, from the snapshot and the bytes appended since when it can, else whole. */
 export function readFoldedLog(file: string, opts: FoldCacheOptions): FoldedLogRead {
   const cacheFile = opts.cacheFile ?? foldCachePath(file);
-  let fd: number;
-  try {
-    fd = openSync(file, 'r');
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
-      return { path: file, fold: empty(), maxTs: null, warnings: [], errors: [], stamp: null, source: 'none', tailBytes: 0, wrote: false };
-    }
-    throw new EventLogIoError('read', file, err);
+  const opened = openLog(file);
+  if (opened === null) {
+    return { path: file, fold: empty(), maxTs: null, warnings: [], errors: [], stamp: null, source: 'none', tailBytes: 0, wrote: false };
   }
+  const { fd, st } = opened;
   try {
-    let st: Stats;
-    try {
-      st = fstatSync(fd);
-    } catch (err) {
-      throw new EventLogIoError('read', file, err);
-    }
     const hit = fromSnapshot(file, fd, st, cacheFile, opts.now, opts.rewriteTailBytes ?? REWRITE_TAIL_BYTES);
     if (hit !== null) return hit;
     return fullRead(file, fd, st, cacheFile, opts.now);
@@ -212,12 +203,8 @@ function writeSnapshot(cacheFile: string, st: Stats, head: Buffer, buf: Buffer, 
 }
 
 function readSnapshotFile(cacheFile: string): { header: Header; body: string } | null {
-  let text: string;
-  try {
-    text = readFileSync(cacheFile, 'utf8');
-  } catch {
-    return null;
-  }
+  const text = readCache(cacheFile)?.toString('utf8');
+  if (text === undefined) return null;
   const newline = text.indexOf('\n');
   if (newline < 0) return null;
   try {

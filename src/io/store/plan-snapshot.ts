@@ -8,7 +8,7 @@
 // checked on every read; a row only when it is read, against its columns. A row that does not match
 // (a snapshot edited in place) cannot be rebuilt mid-command: the snapshot is removed and the command
 // stops with a message, and the next run reads the YAML.
-import { readFileSync, rmSync, statSync } from 'node:fs';
+import { rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { zoneTableFor } from '../../core/calendar/calendar.js';
 import { dayNumber } from '../../core/calendar/date.js';
@@ -21,7 +21,8 @@ import { BUILD_ID } from './build-id.js';
 import { columnItems, columnsHold, type ItemColumns, itemColumns, itemMatches, spanHolds } from './item-columns.js';
 import { writeFileAtomic } from '../atomic-write.js';
 import { formatProblems } from '../plan-source.js';
-import { readTextFile } from '../text-file.js';
+import { readCache } from '../safe-path.js';
+import { readTextFile, readWorkspaceText } from '../text-file.js';
 
 export function snapshotPath(planPath: string): string {
   return join(dirname(planPath), `.${basename(planPath)}.snapshot.json`);
@@ -58,8 +59,9 @@ export async function loadPlanAndConfig(planPath: string, configPath?: string, f
   const key = [BUILD_ID, process.versions.tz ?? '', fileStamp(planPath, 'plan'), configPath ? fileStamp(configPath, 'workspace config') : '', fallback?.timeZone ?? ''].join('|');
   const cached = readSnapshot(snapshotPath(planPath), key);
   if (cached) return cached;
-  const planText = readTextFile(planPath, 'YAML plan');
-  const configText = configPath === undefined ? undefined : readTextFile(configPath, 'workspace config', configPath, 1024 * 1024);
+  // A workspace's files are regular files within it (./safe-path.ts); the bundled plan is ours.
+  const planText = configPath === undefined ? readTextFile(planPath, 'YAML plan') : readWorkspaceText(planPath, 'YAML plan');
+  const configText = configPath === undefined ? undefined : readWorkspaceText(configPath, 'workspace config', configPath, 1024 * 1024);
 
   const { parsePlanYaml, parseConfigYaml } = await import('../../lazy/parse.js');
   let config: Config | undefined;
@@ -129,7 +131,7 @@ function readSnapshot(path: string, key: string): Loaded | undefined {
   let body: Body;
   let rowsAt: number;
   try {
-    buf = readFileSync(path);
+    buf = readCache(path) ?? Buffer.alloc(0);
     const newline = buf.indexOf(10);
     const header = JSON.parse(buf.toString('utf8', 0, newline)) as { key?: unknown; body?: unknown; rows?: unknown };
     if (header.key !== key || typeof header.body !== 'number' || typeof header.rows !== 'number') return undefined;

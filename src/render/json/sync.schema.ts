@@ -31,6 +31,20 @@ export const SyncJson = z.strictObject({
   /** Pull-rebase-push rounds (a push rejected because someone pushed meanwhile is retried). */
   attempts: z.number().int().min(1).max(3),
   /**
+   * Events the pull took out of the log (a teammate deleted lines), by the commit that removed them;
+   * commit and author are null when no single commit did.
+   */
+  removed: z.array(
+    z.strictObject({
+      commit: z.string().nullable(),
+      author: z.string().nullable(),
+      count: z.number().int().positive(),
+      ids: z.array(z.string()),
+    }),
+  ),
+  /** Where copies of the removed events were kept (`launch doctor --repair` appends them back). */
+  backups: z.array(z.string()),
+  /**
    * Items whose status changed in the merge because a teammate's change, typed after your last change
    * to the item, decides it now; in the order those changes were typed.
    */

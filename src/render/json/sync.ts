@@ -20,5 +20,7 @@ export const syncJson = (r: SyncOutcome): SyncJson => ({
   pushed: r.pushed,
   upstream: r.upstream,
   attempts: r.attempts,
+  removed: r.removed.map((x) => ({ commit: x.commit, author: x.author, count: x.ids.length, ids: x.ids })),
+  backups: r.backups,
   overridden: r.overridden.map((o) => ({ item: o.item, was: o.before ?? null, status: o.after, theirs: changeJson(o.theirs), yours: changeJson(o.yours), text: overrideWords(o) })),
 });
