@@ -66,19 +66,19 @@ describe('kpi record --from: every kind of report', () => {
 
   it("a glob of files: their total size, or gzipped with --gzip; the source's hash covers every file", async () => {
     const dir = await workspace();
-    const files = ['480.e11d9742.js', 'main.03ff7ff5.js'].map((f) => readFileSync(join(FIXTURES, 'dist', f)));
-    const plain = await record(dir, 'bundle', 'size', '--from', 'reports/dist/*.js', '--week', '1');
+    const files = ['480.e11d9742.js', 'main.03ff7ff5.js'].map((f) => readFileSync(join(FIXTURES, 'built', f)));
+    const plain = await record(dir, 'bundle', 'size', '--from', 'reports/built/*.js', '--week', '1');
     expect(plain.code, plain.stderr).toBe(0);
-    expect(plain.stdout.split('\n')[0]).toBe(`Bundle Size = ${(files[0]!.length + files[1]!.length) / 1000}KB (size of 2 files matching reports/dist/*.js)`);
-    const gzip = await record(dir, 'bundle', 'size', '--from', 'reports/**/dist/*.{js,css}', '--gzip', '--week', '2');
+    expect(plain.stdout.split('\n')[0]).toBe(`Bundle Size = ${(files[0]!.length + files[1]!.length) / 1000}KB (size of 2 files matching reports/built/*.js)`);
+    const gzip = await record(dir, 'bundle', 'size', '--from', 'reports/**/built/*.{js,css}', '--gzip', '--week', '2');
     expect(gzip.code, gzip.stderr).toBe(0);
-    const css = readFileSync(join(FIXTURES, 'dist', 'main.58c9bd43.css'));
+    const css = readFileSync(join(FIXTURES, 'built', 'main.58c9bd43.css'));
     const gzipped = [...files, css].reduce((n, b) => n + gzipSync(b, { level: 9 }).length, 0);
-    expect(gzip.stdout.split('\n')[0]).toBe(`Bundle Size = ${gzipped / 1000}KB (gzipped size of 3 files matching reports/**/dist/*.{js,css})`);
-    const listing = ['480.e11d9742.js', 'main.03ff7ff5.js'].map((f, i) => `${sha256(files[i]!)}  reports/dist/${f}\n`).join('');
+    expect(gzip.stdout.split('\n')[0]).toBe(`Bundle Size = ${gzipped / 1000}KB (gzipped size of 3 files matching reports/**/built/*.{js,css})`);
+    const listing = ['480.e11d9742.js', 'main.03ff7ff5.js'].map((f, i) => `${sha256(files[i]!)}  reports/built/${f}\n`).join('');
     expect(eventsOf(dir).map((e) => e.source)).toEqual([
-      { file: 'reports/dist/*.js', kind: 'files', field: 'bytes', sha256: sha256(listing) },
-      { file: 'reports/**/dist/*.{js,css}', kind: 'files', field: 'gzip', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) },
+      { file: 'reports/built/*.js', kind: 'files', field: 'bytes', sha256: sha256(listing) },
+      { file: 'reports/**/built/*.{js,css}', kind: 'files', field: 'gzip', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) },
     ]);
   });
 
@@ -123,7 +123,7 @@ describe('kpi record --from: refusals record nothing', () => {
 
   it('an unreadable report: missing, a directory, a FIFO (without waiting for a writer)', async () => {
     await refused(['bundle size', '--from', 'reports/nope.json', '--week', '1'], 1, /^error: cannot read the report reports\/nope\.json: no such file; nothing recorded/);
-    await refused(['bundle size', '--from', 'reports/dist', '--week', '1'], 1, /^error: cannot read the report reports\/dist: is a directory, not a regular file/);
+    await refused(['bundle size', '--from', 'reports/built', '--week', '1'], 1, /^error: cannot read the report reports\/built: is a directory, not a regular file/);
     const dir = await workspace();
     spawnSync('mkfifo', [join(dir, 'fifo.json')]);
     const fifo = await record(dir, 'bundle', 'size', '--from', 'fifo.json', '--week', '1');
@@ -162,7 +162,7 @@ describe('kpi record --from: refusals record nothing', () => {
     await refused(['bundle size', '540KB', '--gzip'], 2, /--gzip reads a report: give --from too/);
     await refused(['bundle size', '--from', 'reports/bundle/webpack5.112-stats.json', '--gzip', '--week', '1'], 2, /--gzip sums gzipped sizes of the files a glob matches/);
     await refused(['bundle size', '540KB', '--from', 'reports/bundle/webpack5.112-stats.json'], 2, /a value and --from: give one or the other \("540KB" or the report\)/);
-    await refused(['bundle size', '--from', 'reports/dist/*.js', '--field', 'js', '--week', '1'], 2, /--field picks a figure of a report; a glob of files gives their total size/);
+    await refused(['bundle size', '--from', 'reports/built/*.js', '--field', 'js', '--week', '1'], 2, /--field picks a figure of a report; a glob of files gives their total size/);
   });
 });
 

@@ -33,7 +33,7 @@ function placeReports(dir: string, lighthouse: string) {
   mkdirSync(join(dir, 'coverage'));
   cpSync(join(FIXTURES, 'coverage-summary/vitest2-v8-state-switcher.json'), join(dir, 'coverage/coverage-summary.json'));
   mkdirSync(join(dir, 'dist/assets'), { recursive: true });
-  for (const f of ['main.03ff7ff5.js', '480.e11d9742.js', 'main.03ff7ff5.js.map']) cpSync(join(FIXTURES, 'dist', f), join(dir, 'dist/assets', f));
+  for (const f of ['main.03ff7ff5.js', '480.e11d9742.js', 'main.03ff7ff5.js.map']) cpSync(join(FIXTURES, 'built', f), join(dir, 'dist/assets', f));
   cpSync(join(FIXTURES, 'lighthouse', lighthouse), join(dir, 'lighthouse.json'));
   cpSync(join(FIXTURES, 'k6/summary-export-documented.json'), join(dir, 'k6-summary.json'));
 }
