@@ -13,6 +13,9 @@ export const itemRecorded = (mark: string, item: Item, suffix = ''): string => `
 export const valueLines = (theme: Theme, values: readonly MeasuredValue[]): string[] =>
   values.map((v) => `    ${v.status === 'met' ? theme.mark.met : theme.mark.missed} ${v.label ? `${safeText(v.label)} ` : ''}${safeText(v.text)} ${v.status}`);
 
+/** What `kpi record --from` read: "Performance Score = 87 (Lighthouse 13.0.3 performance score, report.json)". */
+export const kpiRead = (metric: string, value: string, read: string): string => `${safeText(metric)} = ${safeText(value)} (${safeText(read)})`;
+
 /** What a recorded KPI value means for its week's target and the ones after it. */
 export function kpiRecorded(theme: Theme, metric: string, value: string, week: number, cells: readonly KpiCell[]): string[] {
   return [

@@ -101,6 +101,22 @@ describe('event shape', () => {
     expect(validateEvent({ ...base, type: 'newer-tool', ts: 'noon' })).toMatchObject({ ok: false });
   });
 
+  it("a kpi event's optional source (kpi record --from): accepted on the hot path and by doctor, old events without one too", () => {
+    const kpi = { ...base, type: 'kpi', metric: 'm', value: '83.27%', week: 3 };
+    const source = { file: 'coverage/coverage-summary.json', kind: 'coverage-summary', field: 'lines', sha256: 'a'.repeat(64), tool: 'Istanbul coverage summary' };
+    for (const e of [kpi, { ...kpi, source }, { ...kpi, source: { ...source, tool: undefined, kind: 'a-kind-from-a-newer-version' } }]) {
+      expect(eventShapeProblem(e)).toBeNull();
+      expect(validateEvent(JSON.parse(JSON.stringify(e)))).toEqual({ ok: true });
+    }
+    for (const bad of [{ ...source, sha256: 'abc' }, { ...source, file: 1 }, 'report.json', { ...source, tool: 2 }]) {
+      expect(eventShapeProblem({ ...kpi, source: bad }), JSON.stringify(bad)).toMatch(/"source/);
+      expect(validateEvent({ ...kpi, source: bad })).toMatchObject({ ok: false, message: expect.stringMatching(/^source/) });
+    }
+    const folded = foldEvents([{ ...kpi, source } as LogEvent]).kpis.get('m')!;
+    expect(folded[0]!.source).toEqual(source);
+    expect(describeEvent({ ...kpi, source } as LogEvent)).toBe('recorded m = 83.27% for week 3 from coverage/coverage-summary.json (coverage-summary lines)');
+  });
+
   it('createEvent writes the documented key order', () => {
     const e = createEvent({ actor: 'bob', type: 'block', reason: 'keys', item: 'api' }, 'id1', '2026-11-30T09:00:00Z');
     expect(JSON.stringify(e)).toBe(

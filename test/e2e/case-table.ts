@@ -20,6 +20,7 @@ export function prepareCaseDir(dir: string): void {
   writeFileSync(join(dir, 'bad.yaml'), 'schema: 2\n');
   mkdirSync(join(dir, 'plans'));
   copyFileSync(join(repoRoot, SEED), join(dir, SEED));
+  copyFileSync(join(repoRoot, 'test/fixtures/reports/coverage-summary/vitest2-v8-state-switcher.json'), join(dir, 'coverage-summary.json'));
 }
 const D = ['--date', '2026-12-01'];
 export const CASES: Case[] = [
@@ -68,6 +69,8 @@ export const CASES: Case[] = [
   { args: ['standup', '--answer', '--yesterday', 'a', '--today', 'b', '--blockers', 'none', ...D], code: 0, out: /Recorded alice's standup answers/ },
   { args: ['kpi', 'record', 'bundle', 'size', '540KB', '--week', '1', '--note', 'analyzer'], code: 0, out: /week 2 target <500KB: at-risk/ },
   { args: ['kpi', 'record', 'bundle', 'size', '5ms', '--week', '1'], code: 1, err: /is a time/ },
+  { args: ['kpi', 'record', 'test', 'coverage', '--from', 'coverage-summary.json', '--week', '3'], code: 0, out: /^Test Coverage = 95.19% \(Istanbul coverage summary lines coverage/ },
+  { args: ['kpi', 'record', 'test', 'coverage', '--from', SEED, '--week', '3'], code: 1, err: /not JSON, XML or an lcov tracefile/ },
   { args: ['kpis', '--sprint', '1', '--week', '2', ...D], code: 0, out: /Bundle Size/ },
   { args: ['kpis', '--gate', '--date', '2026-12-11'], code: 1, err: /KPI gate failed/ },
   { args: ['escalate', 'redis', 'setup', '--level', 'high', '--reason', 'blocks caching'], code: 0, out: /escalated redis-setup/ },

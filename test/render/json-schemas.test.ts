@@ -23,6 +23,7 @@ import { ListJson } from '../../src/render/json/list.schema.js';
 import { LogJson } from '../../src/render/json/log.schema.js';
 import { NoteJson } from '../../src/render/json/note.schema.js';
 import { PlanUpdateJson } from '../../src/render/json/plan-update.schema.js';
+import { ShowKpiJson } from '../../src/render/json/show-kpi.schema.js';
 import { ShowJson } from '../../src/render/json/show.schema.js';
 import { StandupAnswerJson, StandupJson } from '../../src/render/json/standup.schema.js';
 import { StatusJson } from '../../src/render/json/status.schema.js';
@@ -290,6 +291,12 @@ describe('JSON output schemas: write commands', () => {
     expect(kpi.kpis.length).toBeGreaterThan(0);
     const current = await json(KpiRecordJson, ['kpi', 'record', 'db-query-time', '45ms'], opts);
     expect(current.recorded[0].week).toBe(2);
+    copyFileSync(join(repoRoot, 'test', 'fixtures', 'reports', 'k6', 'summary-export-documented.json'), join(dir, 'k6.json'));
+    const read = await json(KpiRecordJson, ['kpi', 'record', 'db-query-time', '--from', 'k6.json'], opts);
+    expect(read.recorded[0]).toMatchObject({ value: '412.87ms', source: { file: 'k6.json', kind: 'k6', field: 'p95', tool: 'k6 summary export' } });
+    const shown = await json(ShowKpiJson, ['show', 'db query time'], opts);
+    expect(shown.history.filter((e) => 'source' in e)).toMatchObject([{ value: '412.87ms', source: { kind: 'k6' } }]);
+    expect(shown.targets.map((t) => t.week)).toEqual([1, 2]);
 
     const answered = await json(StandupAnswerJson, ['standup', '--answer', '--yesterday', 'a', '--today', 'b', '--blockers', 'none'], opts);
     expect(Object.values(answered.recorded[0].answers)).toEqual(['a', 'b', 'none']);

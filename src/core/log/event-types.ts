@@ -8,6 +8,7 @@
 import type { ZodString, ZodType, z as Zod } from 'zod';
 import type { EventOf, EventType, LaunchEvent, LogEvent } from './events.js';
 import { addNote, type ItemState, newItemState, setStatus } from './item-state.js';
+import { SHA256, sourceProblem, sourceWords } from './kpi-source.js';
 import type { BeforeWrite, FoldAccumulator } from './state.js';
 
 /** The schema pieces every type shares, built once by ./schema.ts. */
@@ -154,7 +155,7 @@ export const EVENT_TYPES: Table = {
     problem(x) {
       if (typeof x.metric !== 'string' || typeof x.value !== 'string') return '"kpi" needs "metric" and "value" strings';
       if (typeof x.week !== 'number' || !Number.isFinite(x.week)) return '"kpi" needs a numeric "week"';
-      return optString(x.note) ? null : '"note" must be a string';
+      return optString(x.note) ? sourceProblem(x.source) : '"note" must be a string';
     },
     schema: (z, p) =>
       z.looseObject({
@@ -165,14 +166,17 @@ export const EVENT_TYPES: Table = {
         value: z.string().min(1).max(256),
         week: z.number().int().min(1),
         note: p.text.optional(),
+        source: z
+          .looseObject({ file: p.nonEmpty, kind: p.nonEmpty, field: p.nonEmpty, sha256: z.string().regex(SHA256, 'expected 64 hex digits'), tool: p.nonEmpty.optional() })
+          .optional(),
       }),
     fold(acc, e, beforeWrite) {
       beforeWrite?.('kpis', e.metric);
       let records = acc.kpis.get(e.metric);
       if (records === undefined) acc.kpis.set(e.metric, (records = []));
-      records.push({ id: e.id, metric: e.metric, value: e.value, week: e.week, actor: e.actor, ts: e.ts, ...(e.note !== undefined && { note: e.note }) });
+      records.push({ id: e.id, metric: e.metric, value: e.value, week: e.week, actor: e.actor, ts: e.ts, ...(e.note !== undefined && { note: e.note }), ...(e.source !== undefined && { source: e.source }) });
     },
-    describe: (e) => `recorded ${e.metric} = ${e.value} for week ${e.week}`,
+    describe: (e) => `recorded ${e.metric} = ${e.value} for week ${e.week}${e.source ? ` ${sourceWords(e.source)}` : ''}`,
     verb: 'recorded',
     noun: ['KPI value', 'KPI values'],
     undoable: true,

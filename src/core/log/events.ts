@@ -11,6 +11,8 @@
 // Nothing in log/ may import zod at run time (only ./schema.ts, which doctor loads): every command loads
 // this folder, and evaluating zod costs tens of milliseconds of start-up.
 
+import type { KpiSource } from './kpi-source.js';
+
 export const EVENT_VERSION = 1;
 /** Longer lines are refused on read and on write: a runaway note must not make every command slow. */
 export const MAX_EVENT_LINE_BYTES = 64 * 1024;
@@ -57,6 +59,8 @@ export interface KpiEvent extends Base {
   week: number;
   item?: string;
   note?: string;
+  /** The CI report the value was read from (`kpi record --from`). */
+  source?: KpiSource;
 }
 export interface StandupEvent extends Base {
   type: 'standup';

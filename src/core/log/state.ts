@@ -1,6 +1,7 @@
 // What folding the log produces: item states, KPI values, standup answers and escalations.
 import type { LogEvent } from './events.js';
 import type { ItemState } from './item-state.js';
+import type { KpiSource } from './kpi-source.js';
 
 export interface KpiRecord {
   id: string;
@@ -10,6 +11,7 @@ export interface KpiRecord {
   actor: string;
   ts: string;
   note?: string;
+  source?: KpiSource;
 }
 
 export interface StandupRecord {

@@ -160,15 +160,31 @@ export const UncheckEventJson = z.strictObject({ ...written, type: z.literal('un
 export const BlockEventJson = z.strictObject({ ...written, type: z.literal('block'), item: PlanId, reason: z.string().min(1) });
 export const UnblockEventJson = z.strictObject({ ...written, type: z.literal('unblock'), item: PlanId });
 export const NoteEventJson = z.strictObject({ ...written, type: z.literal('note'), item: PlanId, text: z.string().min(1) });
+/** The CI report a KPI value was read from (`kpi record --from`). */
+const kpiSource = {
+  /** Relative to the workspace's folder, or the file's name; a glob as typed. */
+  file: z.string().min(1),
+  /** lighthouse, coverage-summary, cobertura, lcov, junit, k6, webpack, esbuild, or files (a glob's sum). */
+  kind: z.string().min(1),
+  /** The field read (performance, lines, p95, js, bytes, gzip, …). */
+  field: z.string().min(1),
+  /** Of the file (for a glob: of its sorted `sha256  path` lines). */
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  /** The tool as the report names itself ("Lighthouse 9.6.8"). */
+  tool: z.string().min(1).optional(),
+};
+export const KpiSourceJson = z.strictObject(kpiSource);
+
 export const KpiEventJson = z.strictObject({
   ...written,
   type: z.literal('kpi'),
   /** The KPI's id. */
   metric: PlanId,
-  /** As typed, e.g. "540KB". */
+  /** As typed, e.g. "540KB", or as read from a report. */
   value: z.string().min(1),
   week: WeekNumber,
   note: z.string().optional(),
+  source: KpiSourceJson.optional(),
 });
 export const StandupEventJson = z.strictObject({
   ...written,
@@ -248,6 +264,7 @@ const KnownLoggedEvent = z.discriminatedUnion('type', [
     value: z.string(),
     week: z.number(),
     note: z.string().optional(),
+    source: z.looseObject(kpiSource).optional(),
   }),
   z.looseObject({
     ...logged,

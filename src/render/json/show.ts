@@ -1,6 +1,9 @@
 // `launch show --json` (./show.schema.ts).
 import type { ShowModel } from '../show.js';
+import type { ShowKpiModel } from '../show-kpi.js';
+import { kpiJson } from './shared.js';
 import type { HistoryEventJson } from './shared.schema.js';
+import type { ShowKpiJson } from './show-kpi.schema.js';
 import type { ShowJson } from './show.schema.js';
 
 export const historyJson = (events: readonly { id: string }[], cancelled: ReadonlySet<string>): HistoryEventJson[] =>
@@ -16,3 +19,10 @@ export function showJson(m: ShowModel): ShowJson {
     history: historyJson(m.history, m.cancelled),
   };
 }
+
+export const showKpiJson = (m: ShowKpiModel): ShowKpiJson => ({
+  schema: 1,
+  kpi: { id: m.kpi.id, metric: m.kpi.metric, sprint: m.kpi.sprint ?? null },
+  targets: m.cells.map(kpiJson),
+  history: historyJson(m.history, m.cancelled),
+});
