@@ -283,26 +283,27 @@ describe('a long list is cut between its items', () => {
     Array.from({ length: n }, (_, i) => `${marker(i)} [ ] task ${i} with some words`).join(sep);
 
   it.each([
-    ['tight', `# Plan\n\n${items(1000, '\n')}\n`],
-    ['loose', `# Plan\n\n${items(1000, '\n\n')}\n`],
-    ['ordered', `# Plan\n\n${items(1000, '\n', (i) => `${i + 1}.`)}\n`],
-    ['with continuation lines and nested items', `# Plan\n\n${items(700, '\n  more words\n    - [ ] nested\n')}\n`],
-    ['CRLF', `# Plan\r\n\r\n${items(1000, '\r\n')}\r\n`],
+    ['tight', `# Plan\n\n${items(250, '\n')}\n`],
+    ['loose', `# Plan\n\n${items(250, '\n\n')}\n`],
+    ['ordered', `# Plan\n\n${items(250, '\n', (i) => `${i + 1}.`)}\n`],
+    ['with continuation lines and nested items', `# Plan\n\n${items(150, '\n  more words\n    - [ ] nested\n')}\n`],
+    ['CRLF', `# Plan\r\n\r\n${items(250, '\r\n')}\r\n`],
   ])('%s: many cuts, each between two items, and the one-parse tree', (_name, text) => {
-    const cuts = findSplits(text, PART_CHARS);
+    // Parts of 1 KB: as many cuts as 4 KB parts of a list four times as long, for a quarter of the time.
+    const cuts = findSplits(text, 1024);
     expect(cuts.length).toBeGreaterThan(5);
     expect(cuts.every((c) => c.list !== undefined)).toBe(true);
     const whole = parseMarkdownTree(text, Infinity);
     expect(whole.children.filter((n) => n.type === 'list')).toHaveLength(1);
-    expect(parseMarkdownTree(text)).toStrictEqual(whole);
+    expect(parseMarkdownTree(text, 1024)).toStrictEqual(whole);
   });
 
   it('a list after a paragraph line, not a blank one, is not cut (its start may be inside a block)', () => {
-    expect(findSplits(`<div>\n${items(1000, '\n')}\n`, PART_CHARS)).toEqual([]);
+    expect(findSplits(`<div>\n${items(250, '\n')}\n`, 1024)).toEqual([]);
   });
 
   it('another marker starts another list: no cut there, but within it', () => {
-    const text = `${items(300, '\n')}\n${items(300, '\n', () => '*')}\n`;
+    const text = `${items(60, '\n')}\n${items(60, '\n', () => '*')}\n`;
     const lines = text.split('\n');
     eachCutPoint(`\n${text}`, (p) => {
       expect(lines[p.lines - 1]![0]).toBe(p.index - 1 < text.indexOf('*') ? '-' : '*');
