@@ -23,6 +23,8 @@ export interface TodayModel {
   zone: Zone;
   /** After the plan's end. */
   summary: LaunchSummary | undefined;
+  /** The plan's number of weeks. */
+  weeks: number;
   /** Show each task's steps. */
   steps: boolean;
   /** The --team filter, as typed. */
@@ -40,12 +42,14 @@ export function renderToday(m: TodayModel, theme: Theme): string[] {
   out.push(...header(t, theme));
   out.push(...escalationBanner(theme, m.escalations, m.rules, m.zone));
 
-  if (t.position.phase === 'before') {
+  if (t.position.totalWorkingDays === 0) {
+    // No weeks, or holidays on every working day: there is no start, end or agenda to speak of.
+    out.push(c.dim(`The plan has no working days${m.weeks === 0 ? ' (it has no weeks)' : ' (holidays cover all of them)'}: nothing is scheduled.`));
+  } else if (t.position.phase === 'before') {
     out.push(`The launch starts in ${t.position.daysUntilStart} day${t.position.daysUntilStart === 1 ? '' : 's'}, on ${formatDate(t.next!.date)}. First up:`);
     out.push(...agenda(theme, t.next!, m.steps, width));
     return out;
-  }
-  if (t.position.phase === 'after') {
+  } else if (t.position.phase === 'after') {
     out.push(...summary(theme, m.summary!));
   } else if (!t.position.workingDay) {
     out.push(c.dim(`No working day (${t.holiday ? 'holiday' : 'day off'}). Next working day: ${formatDate(t.next!.date)}`));
