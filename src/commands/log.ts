@@ -34,7 +34,7 @@ export async function logCommand(ctx: Ctx, opts: LogOptions): Promise<void> {
   const limit = opts.limit === undefined ? Infinity : Number(opts.limit);
   if (!(limit > 0)) throw new UsageError(`--limit: "${opts.limit}" is not a positive number`);
   const item = opts.item ? await resolveOne(ctx, state.items.all(), opts.item.join(' ')) : undefined;
-  const since = opts.since ? startOfLocalDay(resolveDate(opts.since, state.today), state.calendar.zone) : undefined;
+  const since = opts.since ? startOfLocalDay(resolveDate(opts.since, state.today, '--since'), state.calendar.zone) : undefined;
   const { timeline } = state.history;
   const actor = opts.actor?.toLowerCase();
   const picked: LogEvent[] = [];
