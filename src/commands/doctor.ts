@@ -22,7 +22,8 @@ export async function doctorCommand(ctx: Ctx, opts: { repair?: boolean }): Promi
   const noWorkspace = () => new LaunchError('no launch workspace here or in any parent directory, so there is nothing to check', { hint: INIT_HINT });
   if (!findWorkspace(ctx.rt.cwd, ctx.dir)) throw noWorkspace();
   // Opening validates the plan and config (throwing with file:line); log problems are reported here.
-  const state = await openForRead(ctx, { history: true }); // orphaned events
+  // A config.yaml other commands stop on is reported here, with the plan and log checked all the same.
+  const state = await openForRead(ctx, { history: true, reportConfig: true });
   if (!state.paths) throw noWorkspace();
   const report = doctorEventLog(state.paths.log, ctx.rt.now());
   const items = state.items.all();
@@ -35,6 +36,8 @@ export async function doctorCommand(ctx: Ctx, opts: { repair?: boolean }): Promi
     itemCount: items.length,
     weekOneStarts: state.calendar.weekStart(1),
     timeZone: state.config.timeZone,
+    configPath: state.paths.config,
+    configProblem: state.configProblem,
     logFile: basename(state.paths.log),
     report,
     orphans,
@@ -42,5 +45,8 @@ export async function doctorCommand(ctx: Ctx, opts: { repair?: boolean }): Promi
   };
   if (ctx.json) ctx.printJson(doctorJson(model));
   else ctx.printLines(renderDoctor(model, ctx.theme));
-  if (!report.ok && !repair) throw new LaunchError(`the event log needs repair (${badLines(report)} bad line(s))`);
+  const failures: string[] = [];
+  if (state.configProblem) failures.push(`config.yaml needs fixing${state.configProblem.line ? ` (line ${state.configProblem.line})` : ''}`);
+  if (!report.ok && !repair) failures.push(`the event log needs repair (${badLines(report)} bad line(s))`);
+  if (failures.length > 0) throw new LaunchError(failures.join('; '));
 }
