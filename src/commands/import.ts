@@ -3,6 +3,7 @@ import { basename, relative, resolve } from 'node:path';
 import { planCounts } from '../core/plan/counts.js';
 import { LaunchError } from '../errors.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
+import { importMarkdownText } from '../io/plan-source.js';
 import { readTextFile } from '../io/text-file.js';
 import { importJson } from '../render/json/plan-files.js';
 import { imported } from '../render/plan-files.js';
@@ -32,9 +33,8 @@ export async function importCommand(ctx: Ctx, source: string, opts: ImportOption
   }
   const full = resolve(ctx.rt.cwd, source);
   const text = readTextFile(full, 'Markdown plan', source);
-  const { importMarkdown } = await import('../lazy/markdown.js');
   const { PlanSchema, checkPlanSanity, planToYaml } = await import('../lazy/parse.js');
-  const { plan, warnings } = importMarkdown(text, { sourceName: basename(full) });
+  const { plan, warnings } = await importMarkdownText(text, full, source);
   // The importer must always produce a valid plan; if it did not, that is our bug, reported plainly.
   const checked = PlanSchema.safeParse(plan);
   const sanity = checked.success ? checkPlanSanity(checked.data) : [];
