@@ -24,7 +24,8 @@ export async function doctorCommand(ctx: Ctx, opts: { repair?: boolean }): Promi
   const noWorkspace = () => new LaunchError('no launch workspace here or in any parent directory, so there is nothing to check', { hint: INIT_HINT });
   if (!findWorkspace(ctx.rt.cwd, ctx.dir)) throw noWorkspace();
   // Opening validates the plan and config (throwing with file:line); log problems are reported here.
-  const state = await openForRead(ctx, { history: true }); // orphaned events
+  // A config.yaml other commands stop on is reported here, with the plan and log checked all the same.
+  const state = await openForRead(ctx, { history: true, reportConfig: true });
   if (!state.paths) throw noWorkspace();
   const report = doctorEventLog(state.paths.log, ctx.rt.now());
   const items = state.items.all();
@@ -38,6 +39,8 @@ export async function doctorCommand(ctx: Ctx, opts: { repair?: boolean }): Promi
     itemCount: items.length,
     weekOneStarts: state.calendar.weekStart(1),
     timeZone: state.config.timeZone,
+    configPath: state.paths.config,
+    configProblem: state.configProblem,
     logFile: basename(state.paths.log),
     report,
     orphans,
@@ -48,8 +51,11 @@ export async function doctorCommand(ctx: Ctx, opts: { repair?: boolean }): Promi
   for (const problem of names) ctx.warn(`${problem.message}; ${problem.hint}`);
   if (ctx.json) ctx.printJson(doctorJson(model));
   else ctx.printLines(renderDoctor(model, ctx.theme));
-  if (!report.ok && !repair) throw new LaunchError(`the event log needs repair (${badLines(report)} bad line(s))`);
-  if (names.length > 0) throw new LaunchError(`${names.length} name setting(s) above would make every write fail`, { hint: names[0]!.hint });
+  const failures: string[] = [];
+  if (state.configProblem) failures.push(`config.yaml needs fixing${state.configProblem.line ? ` (line ${state.configProblem.line})` : ''}`);
+  if (!report.ok && !repair) failures.push(`the event log needs repair (${badLines(report)} bad line(s))`);
+  if (names.length > 0) failures.push(`${names.length} name setting(s) above would make every write fail`);
+  if (failures.length > 0) throw new LaunchError(failures.join('; '), names.length > 0 ? { hint: names[0]!.hint } : undefined);
 }
 
 /** Events a teammate's commit removed, which sync kept aside: said, and with --repair put back. */

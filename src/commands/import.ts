@@ -4,7 +4,7 @@ import { planCounts } from '../core/plan/counts.js';
 import { LaunchError } from '../errors.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { checkImportOutput } from '../io/output-file.js';
-import { checkItemCount } from '../io/plan-source.js';
+import { checkItemCount, importMarkdownText } from '../io/plan-source.js';
 import { MAX_MARKDOWN_BYTES, readTextFile } from '../io/text-file.js';
 import { importJson } from '../render/json/plan-files.js';
 import { imported } from '../render/plan-files.js';
@@ -36,9 +36,8 @@ export async function importCommand(ctx: Ctx, source: string, opts: ImportOption
   }
   const full = resolve(ctx.rt.cwd, source);
   const text = readTextFile(full, 'Markdown plan', source, MAX_MARKDOWN_BYTES);
-  const { importMarkdown } = await import('../lazy/markdown.js');
   const { PlanSchema, checkPlanSanity, parsePlanYaml, planToYaml } = await import('../lazy/parse.js');
-  const { plan, warnings } = importMarkdown(text, { sourceName: basename(full) });
+  const { plan, warnings } = await importMarkdownText(text, full, source);
   checkItemCount(plan, source);
   // The importer must always produce a valid plan; if it did not, that is our bug, reported plainly.
   const checked = PlanSchema.safeParse(plan);

@@ -47,14 +47,8 @@ function configFrom(ctx: Ctx, opts: InitOptions, base: Config | undefined): Conf
   const timeZone = opts.tz ?? base?.timeZone ?? systemTimeZone(ctx.rt.env);
   if (!isValidTimeZone(timeZone)) throw new UsageError(`--tz: "${timeZone}" is not an IANA time zone`, 'e.g. Europe/Berlin, America/New_York, UTC');
   const today = localDateOf(ctx.rt.now().getTime(), zoneOf(timeZone));
-  const start = opts.start !== undefined ? resolveDate(opts.start, today) : (base?.start ?? today);
-  const holidays = opts.holiday === undefined ? (base?.holidays ?? []) : opts.holiday.flatMap((h) => h.split(',')).filter(Boolean).map((h) => {
-    try {
-      return resolveDate(h.trim(), today);
-    } catch {
-      throw new UsageError(`--holiday: "${h}" is not a date`, 'use YYYY-MM-DD');
-    }
-  });
+  const start = opts.start !== undefined ? resolveDate(opts.start, today, '--start') : (base?.start ?? today);
+  const holidays = opts.holiday === undefined ? (base?.holidays ?? []) : opts.holiday.flatMap((h) => h.split(',')).filter(Boolean).map((h) => resolveDate(h.trim(), today, '--holiday'));
   return { ...(base ?? defaultConfig(start, timeZone)), start, timeZone, holidays: [...new Set(holidays)].sort() };
 }
 

@@ -32,7 +32,7 @@ export async function logCommand(ctx: Ctx, opts: LogOptions): Promise<void> {
   const state = await openForRead(ctx, { history: true });
   const limit = opts.limit === undefined ? Infinity : wholeNumber('--limit', opts.limit, 'a number of events', '5');
   const item = opts.item ? await resolveOne(ctx, state.items.all(), opts.item.join(' ')) : undefined;
-  const since = opts.since ? startOfLocalDay(resolveDate(opts.since, state.today), state.calendar.zone) : undefined;
+  const since = opts.since ? startOfLocalDay(resolveDate(opts.since, state.today, '--since'), state.calendar.zone) : undefined;
   const { timeline } = state.history;
   const actor = opts.actor?.toLowerCase();
   const picked: LogEvent[] = [];

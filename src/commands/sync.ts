@@ -92,7 +92,7 @@ export async function syncCommand(ctx: Ctx, opts: SyncOptions = {}): Promise<voi
       if (arrived.length > 0) report.overridden = overriddenChanges(report.logBefore, merged, actor, { now });
       return arrived;
     });
-    report.arrived.push(...arrived);
+    for (const e of arrived) report.arrived.push(e); // not push(...): a teammate may bring 100,000s
     report.ahead = Number((await target.repo.ok('rev-list', '--count', `${target.upstream.name}..HEAD`)).trim());
     if (report.ahead === 0) break;
     if (await push(target, report)) {

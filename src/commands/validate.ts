@@ -24,14 +24,23 @@ export async function validateCommand(ctx: Ctx, file: string): Promise<void> {
   let counts: PlanCounts | undefined;
   const { PlanSchema, checkPlanSanity, parsePlanYaml } = await import('../lazy/parse.js');
   if (isMarkdown(full)) {
-    const { importMarkdown } = await import('../lazy/markdown.js');
-    const result = importMarkdown(text, { sourceName: basename(full) });
-    warnings = result.warnings;
-    const checked = PlanSchema.safeParse(result.plan);
-    problems = checked.success
-      ? checkPlanSanity(checked.data).map((p) => ({ path: p.path.join('.'), message: p.message }))
-      : checked.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
-    counts = planCounts(result.plan);
+    const { importMarkdown, isImportRefused } = await import('../lazy/markdown.js');
+    let result: ReturnType<typeof importMarkdown> | undefined;
+    try {
+      result = importMarkdown(text, { sourceName: basename(full) });
+    } catch (error) {
+      // Refused (nested too deep): that is the one problem, with its line.
+      if (!isImportRefused(error)) throw error;
+      problems = [{ line: error.line, path: '', message: error.message }];
+    }
+    if (result) {
+      warnings = result.warnings;
+      const checked = PlanSchema.safeParse(result.plan);
+      problems = checked.success
+        ? checkPlanSanity(checked.data).map((p) => ({ path: p.path.join('.'), message: p.message }))
+        : checked.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+      counts = planCounts(result.plan);
+    }
   } else {
     const parsed = parsePlanYaml(text);
     if (parsed.ok) counts = planCounts(parsed.plan);

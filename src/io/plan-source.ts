@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { ImportResult } from '../core/import/markdown-import.js';
 import { MAX_PLAN_ITEMS } from '../core/plan/limits.js';
 import type { Plan } from '../core/plan/schema.js';
 import type { PlanFileProblem } from '../core/plan/yaml.js';
@@ -54,12 +55,25 @@ export function checkItemCount(plan: Plan, display: string): void {
   }
 }
 
+/**
+ * A Markdown plan's text imported; one the importer refuses (nested too deep) is an error naming
+ * `shown` (the file as the user typed it) and the line.
+ */
+export async function importMarkdownText(text: string, full: string, shown: string): Promise<ImportResult> {
+  const { importMarkdown, isImportRefused } = await import('../lazy/markdown.js');
+  try {
+    return importMarkdown(text, { sourceName: basename(full) });
+  } catch (error) {
+    if (isImportRefused(error)) throw new LaunchError(`${shown}:${error.line}: ${error.message}`, { cause: error });
+    throw error;
+  }
+}
+
 export async function loadPlanFile(path: string, cwd: string): Promise<LoadedPlan> {
   const full = resolve(cwd, path);
   const text = readPlanText(full, path);
   if (isMarkdown(full)) {
-    const { importMarkdown } = await import('../lazy/markdown.js');
-    const { plan, warnings } = importMarkdown(text, { sourceName: basename(full) });
+    const { plan, warnings } = await importMarkdownText(text, full, path);
     checkItemCount(plan, path);
     return { plan, path: full, text, warnings };
   }

@@ -9,6 +9,9 @@ export interface DoctorModel {
   itemCount: number;
   weekOneStarts: string;
   timeZone: string;
+  configPath: string;
+  /** config.yaml cannot be used: week one and the zone above are stand-ins, not to be shown. */
+  configProblem: { line?: number; message: string } | undefined;
   logFile: string;
   /** What the full check of the log found (src/io/event-log-doctor.ts). */
   report: DoctorJson['log'];
@@ -26,7 +29,7 @@ export function renderDoctor(m: DoctorModel, theme: Theme): string[] {
   const { report, repair } = m;
   const out = [
     `${mark.done} plan ${safeText(m.planFile)}: ${m.itemCount} items, valid`,
-    `${mark.done} config: week 1 starts ${m.weekOneStarts}, ${m.timeZone}`,
+    ...configLines(m, theme),
     `${report.ok ? mark.done : mark.missed} log ${safeText(m.logFile)}: ${report.events} events on ${report.lines} lines`,
   ];
   const problems = [...report.errors, ...report.torn, ...report.invalid];
@@ -48,6 +51,15 @@ export function renderDoctor(m: DoctorModel, theme: Theme): string[] {
     out.push(`Run \`launch doctor --repair\` to move the ${problems.length} bad line(s) to a backup file.`);
   }
   return out;
+}
+
+function configLines(m: DoctorModel, theme: Theme): string[] {
+  const p = m.configProblem;
+  if (!p) return [`${theme.mark.done} config: week 1 starts ${m.weekOneStarts}, ${m.timeZone}`];
+  return [
+    `${theme.mark.missed} config ${safeText(basename(m.configPath))}${p.line ? `:${p.line}` : ''}: ${safeText(p.message)}`,
+    `    every other command stops on it: correct that line of ${safeText(m.configPath)}`,
+  ];
 }
 
 const basename = (path: string): string => path.slice(path.lastIndexOf('/') + 1);

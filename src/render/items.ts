@@ -24,4 +24,5 @@ export function blockHeading(theme: Theme, block: Block | undefined): string {
   return theme.c.bold(parts[0]!) + theme.c.dim(parts.slice(1).map((p) => ` · ${p}`).join(''));
 }
 
-export const idWidthOf = (entries: Scheduled[]): number => Math.min(30, Math.max(0, ...entries.map((e) => e.id.length)));
+// Folded, not spread into Math.max: a day can hold more items than the stack has room for arguments.
+export const idWidthOf = (entries: Scheduled[]): number => Math.min(30, entries.reduce((w, e) => Math.max(w, e.id.length), 0));

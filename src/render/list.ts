@@ -15,7 +15,8 @@ export function renderList(rows: readonly ListRow[], theme: Theme): string[] {
   if (rows.length === 0) return ['no items match'];
   const { c } = theme;
   const out: string[] = [];
-  const width = Math.min(32, Math.max(...rows.map((v) => v.item.id.length)));
+  // A loop, not Math.max(...): spreading 100,000s of arguments overflows the stack.
+  const width = Math.min(32, rows.reduce((w, v) => Math.max(w, v.item.id.length), 0));
   let heading = '';
   for (const { item, view } of rows) {
     const group = [view.weeks ? weekLabel(view.weeks) : '', view.block ?? ''].filter(Boolean).join(' · ');

@@ -18,7 +18,8 @@ function when(e: LogEvent, h: History, theme: Theme): { typed: string; counts: s
 
 export function renderLog(events: readonly LogEvent[], h: History, workspace: boolean, theme: Theme): string[] {
   if (events.length === 0) return [workspace ? 'no events match' : 'no events yet (no workspace)'];
-  const width = Math.max(...events.map((e) => e.actor.length));
+  // A loop, not Math.max(...): spreading 100,000s of arguments overflows the stack.
+  const width = events.reduce((w, e) => Math.max(w, e.actor.length), 0);
   return events.map((e) => {
     const { typed, counts } = when(e, h, theme);
     return `${theme.c.dim(typed)}  ${safeText(e.actor).padEnd(width)}  ${safeText(describeEvent(e, h.lookup))}${counts}${undoneMark(theme, h, e)}`;

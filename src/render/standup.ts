@@ -41,7 +41,7 @@ export function renderStandup(m: StandupModel, md: boolean, theme: Theme): strin
   const verdict = s.onTrack ? `${describeOnTrack(s.onTrack)} (${s.onTrack.done} done, ${s.onTrack.expected} due by yesterday)` : '';
   const title = `Standup · ${formatDate(s.date)}${verdict ? ` · ${verdict}` : ''}`;
   out.push(md ? `### ${title}` : c.bold(title));
-  if (!md) out.push(...escalationBanner(theme, m.escalations, m.rules, m.zone));
+  if (!md) for (const line of escalationBanner(theme, m.escalations, m.rules, m.zone)) out.push(line); // may be 100,000s
   h(`Yesterday (since ${formatShortDate(s.since)})`);
   if (s.yesterday.length === 0) li(c.dim('nothing recorded'));
   for (const { actor, events } of s.yesterday) {

@@ -23,6 +23,8 @@ export interface TodayModel {
   zone: Zone;
   /** After the plan's end. */
   summary: LaunchSummary | undefined;
+  /** The plan's number of weeks. */
+  weeks: number;
   /** Show each task's steps. */
   steps: boolean;
   /** The --team filter, as typed. */
@@ -38,20 +40,22 @@ export function renderToday(m: TodayModel, theme: Theme): string[] {
   const out: string[] = [];
   const width = idWidthOf([...t.tasks.flatMap((g) => g.items), ...t.due, ...t.overdue.map((o) => o.entry), ...t.blocked, ...(t.next ? [...t.next.tasks.flatMap((g) => g.items), ...t.next.due] : [])]);
   out.push(...header(t, theme));
-  out.push(...escalationBanner(theme, m.escalations, m.rules, m.zone));
+  for (const line of escalationBanner(theme, m.escalations, m.rules, m.zone)) out.push(line); // may be 100,000s
 
-  if (t.position.phase === 'before') {
+  if (t.position.totalWorkingDays === 0) {
+    // No weeks, or holidays on every working day: there is no start, end or agenda to speak of.
+    out.push(c.dim(`The plan has no working days${m.weeks === 0 ? ' (it has no weeks)' : ' (holidays cover all of them)'}: nothing is scheduled.`));
+  } else if (t.position.phase === 'before') {
     out.push(`The launch starts in ${t.position.daysUntilStart} day${t.position.daysUntilStart === 1 ? '' : 's'}, on ${formatDate(t.next!.date)}. First up:`);
-    out.push(...agenda(theme, t.next!, m.steps, width));
+    agenda(out, theme, t.next!, m.steps, width);
     return out;
-  }
-  if (t.position.phase === 'after') {
+  } else if (t.position.phase === 'after') {
     out.push(...summary(theme, m.summary!));
   } else if (!t.position.workingDay) {
     out.push(c.dim(`No working day (${t.holiday ? 'holiday' : 'day off'}). Next working day: ${formatDate(t.next!.date)}`));
-    out.push(...agenda(theme, t.next!, m.steps, width));
+    agenda(out, theme, t.next!, m.steps, width);
   } else {
-    out.push(...agenda(theme, t, m.steps, width));
+    agenda(out, theme, t, m.steps, width);
     if (t.tasks.length === 0 && t.due.length === 0) out.push(c.dim(m.team ? `\nNothing scheduled today for "${m.team}".` : '\nNothing scheduled today.'));
   }
 
@@ -98,13 +102,13 @@ function header(t: Today, theme: Theme): string[] {
   return out;
 }
 
-function agenda(theme: Theme, a: DayAgenda, steps: boolean, width: number): string[] {
-  const out: string[] = [];
+/** Appends to `out` (a day can hold more lines than push(...lines) can take as arguments). */
+function agenda(out: string[], theme: Theme, a: DayAgenda, steps: boolean, width: number): void {
   for (const group of a.tasks) {
     out.push('', blockHeading(theme, group.block));
     for (const e of group.items) {
       out.push(itemLine(theme, e, width));
-      if (steps) out.push(...stepLines(theme, e));
+      if (steps) for (const line of stepLines(theme, e)) out.push(line);
     }
   }
   const byDue = new Map<string, Scheduled[]>();
@@ -113,7 +117,6 @@ function agenda(theme: Theme, a: DayAgenda, steps: boolean, width: number): stri
     out.push('', theme.c.bold(`Due by ${formatShortDate(due)}`) + theme.c.dim(' (end of block)'));
     for (const e of entries) out.push(itemLine(theme, e, width));
   }
-  return out;
 }
 
 function summary(theme: Theme, s: LaunchSummary): string[] {

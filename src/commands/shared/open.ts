@@ -9,7 +9,7 @@ import { isLaunchError } from '../../errors.js';
 import { initWorkspace } from '../../io/init-workspace.js';
 import { bundledPlanYaml, loadPlanFile } from '../../io/plan-source.js';
 import { confirm } from '../../io/prompts.js';
-import { openState, type State, type StateRequest, type StateWithHistory } from '../../io/store/open.js';
+import { openState, type State, type StateRead, type StateRequest, type StateWithHistory } from '../../io/store/open.js';
 import { systemTimeZone } from '../../io/system.js';
 import { INIT_HINT, WORKSPACE_DIR } from '../../io/workspace.js';
 import { join } from 'node:path';
@@ -28,9 +28,9 @@ function say<S extends State>(ctx: Ctx, state: S): S {
 }
 
 export async function openForRead(ctx: Ctx): Promise<State>;
-export async function openForRead(ctx: Ctx, read: { history: true }): Promise<StateWithHistory>;
-export async function openForRead(ctx: Ctx, read: { history?: true } = {}): Promise<State> {
-  return say(ctx, read.history ? await openState(request(ctx, false), { history: true }) : await openState(request(ctx, false)));
+export async function openForRead(ctx: Ctx, read: StateRead & { history: true }): Promise<StateWithHistory>;
+export async function openForRead(ctx: Ctx, read: StateRead = {}): Promise<State> {
+  return say(ctx, await openState(request(ctx, false), read));
 }
 
 /** For commands that append events: the workspace must exist (offered on a terminal). */

@@ -1,5 +1,5 @@
 // Flags several commands take, worded the same everywhere.
-import { relativeDate } from '../../core/calendar/date.js';
+import { DATE_RANGE, inDateRange, relativeDate, yearOutOfRange } from '../../core/calendar/date.js';
 import { UsageError } from '../../errors.js';
 import { asOptionName } from '../../io/workspace.js';
 import { formatDate } from '../../render/dates.js';
@@ -14,11 +14,17 @@ export const DATE_OPTION = ['--date <date>', 'the day to look at: YYYY-MM-DD, to
 /** On a write: the day the change counts for. */
 export const WRITE_DATE_OPTION = ['--date <date>', 'the day it counts for (YYYY-MM-DD, yesterday), not after today'] as const;
 
-/** `--date` accepts YYYY-MM-DD, today, yesterday and tomorrow (in the workspace's time zone). */
-export function resolveDate(input: string | undefined, today: string): string {
+/**
+ * `--date` (or another date flag, named by `flag`) accepts YYYY-MM-DD, today, yesterday and tomorrow
+ * (in the workspace's time zone), within DATE_RANGE: every date flag of every command comes through here.
+ */
+export function resolveDate(input: string | undefined, today: string, flag = '--date'): string {
   if (input === undefined) return today;
   const date = relativeDate(input, today);
-  if (!date) throw new UsageError(`--date: "${input}" is not a date`, 'use YYYY-MM-DD, today, yesterday or tomorrow');
+  if ((date !== null && !inDateRange(date)) || (date === null && yearOutOfRange(input))) {
+    throw new UsageError(`${flag}: ${JSON.stringify(input)} is out of range`, `launch takes dates from ${DATE_RANGE.first} to ${DATE_RANGE.last}`);
+  }
+  if (!date) throw new UsageError(`${flag}: ${JSON.stringify(input)} is not a date`, 'use YYYY-MM-DD, today, yesterday or tomorrow');
   return date;
 }
 

@@ -28,6 +28,24 @@ export function parsePlainDate(s: string): string | null {
   return s;
 }
 
+/**
+ * The days launch works with. A date outside them is a typo (0001-01-01, 9999-12-31), and refusing it
+ * where it is typed — a flag, config.yaml — leaves centuries of room on both sides, so no arithmetic on
+ * a plan's weeks or a day's neighbours ever leaves years 0001–9999.
+ */
+export const DATE_RANGE = { first: '1970-01-01', last: '2999-12-31' } as const;
+
+/** A real calendar date within DATE_RANGE. */
+export function inDateRange(date: string): boolean {
+  return parsePlainDate(date) !== null && DATE_RANGE.first <= date && date <= DATE_RANGE.last;
+}
+
+/** Whether text that is not a date in range is at least shaped like one with a year outside it. */
+export function yearOutOfRange(s: string): boolean {
+  const m = /^(\d{4})-\d{2}-\d{2}$/.exec(s);
+  return m !== null && (m[1]! < DATE_RANGE.first.slice(0, 4) || m[1]! > DATE_RANGE.last.slice(0, 4));
+}
+
 function requireDate(s: string): string {
   if (parsePlainDate(s) === null) throw new RangeError(`not a calendar date (YYYY-MM-DD): ${JSON.stringify(s)}`);
   return s;

@@ -4,8 +4,19 @@ import { LineCounter, parseDocument } from 'yaml';
 import { toYaml } from '../plan/yaml-emit.js';
 import type { Config } from './config.js';
 import { WeekdaySchema } from '../plan/schema.js';
+import { DATE_RANGE, inDateRange, parsePlainDate, yearOutOfRange } from '../calendar/date.js';
 
-const PlainDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
+// A date the calendar cannot do arithmetic on must stop here, with its line, not in every command.
+const PlainDate = z.string().superRefine((s, ctx) => {
+  const message = !/^\d{4}-\d{2}-\d{2}$/.test(s)
+    ? 'expected a date as YYYY-MM-DD'
+    : parsePlainDate(s) === null && !yearOutOfRange(s)
+      ? `"${s}" is not a calendar date; expected one as YYYY-MM-DD`
+      : !inDateRange(s)
+        ? `"${s}" is out of range; expected a date from ${DATE_RANGE.first} to ${DATE_RANGE.last}`
+        : undefined;
+  if (message) ctx.addIssue({ code: 'custom', message });
+});
 
 export const ConfigSchema = z.strictObject({
   version: z.literal(1),

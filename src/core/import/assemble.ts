@@ -19,7 +19,8 @@ function compact<T extends object>(o: T): T {
 function union(spans: (WeekSpan | undefined)[]): WeekSpan | undefined {
   const known = spans.filter((s): s is WeekSpan => s !== undefined);
   if (known.length === 0) return undefined;
-  return { from: Math.min(...known.map((s) => s.from)), to: Math.max(...known.map((s) => s.to)) };
+  // Folded, not spread into Math.min/max: a plan can have more spans than the stack has room for arguments.
+  return known.reduce((u, s) => ({ from: Math.min(u.from, s.from), to: Math.max(u.to, s.to) }));
 }
 
 function resolveSprintWeeks(c: Collected): void {

@@ -5,6 +5,7 @@ import type { Plan } from '../plan/schema.js';
 import { assemble } from './assemble.js';
 import type { Warning } from './drafts.js';
 import { repairDoubleEncoding, type MojibakeRepair } from './mojibake.js';
+import { checkNesting } from './nesting.js';
 import { topLevelNodes } from './parse-markdown.js';
 import { normalizeLineEndings, stripHidden, stripHiddenCounted } from '../plan/hidden-text.js';
 import { slug } from '../plan/words.js';
@@ -41,8 +42,10 @@ function frontMatter(text: string | undefined, warnings: Warning[]): Record<stri
   }
 }
 
+/** Throws ImportRefused (./nesting.ts) for a text nested too deep to parse in reasonable time. */
 export function importMarkdown(source: string, options: ImportOptions = {}): ImportResult {
   const prepared = prepareMarkdown(source);
+  checkNesting(prepared.text);
   // Node by node as the parts are parsed: a large plan's whole tree is never held at once.
   return importFromNodes(topLevelNodes(prepared.text), prepared, options);
 }
@@ -88,7 +91,7 @@ function importFromNodes(nodes: Iterable<RootContent>, prepared: PreparedMarkdow
   const baseName = options.sourceName === undefined ? undefined : stripHidden(options.sourceName).replace(/\.[^.]*$/, '');
   const planId = slug(meta.id ?? baseName ?? meta.title ?? collected.title ?? 'plan', 6);
   const plan = assemble(collected, planId, meta);
-  warnings.push(...collected.warnings);
+  for (const w of collected.warnings) warnings.push(w); // not push(...): there may be 100,000s
   warnings.sort((a, b) => a.line - b.line);
   return { plan, warnings };
 }

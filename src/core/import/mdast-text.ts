@@ -2,12 +2,21 @@
 import type { List, ListItem, Nodes, Paragraph } from 'mdast';
 
 export const lineOf = (node: { position?: { start: { line: number } } }): number => node.position?.start.line ?? 1;
-/** Plain text of a node; unlike mdast-util-to-string, a hard line break reads as a space. */
+/**
+ * Plain text of a node; unlike mdast-util-to-string, a hard line break reads as a space. Walked with a
+ * stack, not recursion: emphasis can nest thousands deep within one line.
+ */
 export function toString(node: Nodes): string {
-  if (node.type === 'break') return ' ';
-  if ('value' in node && typeof node.value === 'string') return node.value;
-  if ('children' in node) return (node.children as Nodes[]).map(toString).join('');
-  return node.type === 'image' ? node.alt ?? '' : '';
+  let out = '';
+  const stack: Nodes[] = [node];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (n.type === 'break') out += ' ';
+    else if ('value' in n && typeof n.value === 'string') out += n.value;
+    else if ('children' in n) for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i] as Nodes);
+    else if (n.type === 'image') out += n.alt ?? '';
+  }
+  return out;
 }
 export const clean = (text: string): string => text.replace(/\s+/g, ' ').trim();
 

@@ -202,14 +202,19 @@ function frontMatterEnd(text: string): SplitPoint | undefined {
  * like `SplitPoint.index`. Mutates `node`.
  */
 export function shiftPositions(node: Nodes, lines: number, offset: number): void {
-  const position = node.position;
-  if (position) {
-    position.start.line += lines;
-    position.end.line += lines;
-    if (position.start.offset !== undefined) position.start.offset += offset;
-    if (position.end.offset !== undefined) position.end.offset += offset;
+  // A stack, not recursion: inline nodes (emphasis) can nest thousands deep.
+  const stack: Nodes[] = [node];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    const position = n.position;
+    if (position) {
+      position.start.line += lines;
+      position.end.line += lines;
+      if (position.start.offset !== undefined) position.start.offset += offset;
+      if (position.end.offset !== undefined) position.end.offset += offset;
+    }
+    if ('children' in n) for (const child of n.children) stack.push(child);
   }
-  if ('children' in node) for (const child of node.children) shiftPositions(child, lines, offset);
 }
 
 /**

@@ -258,7 +258,7 @@ export function walk(nodes: Iterable<RootContent>): Collected {
   function table(node: Table): void {
     const kpis = kpisFromTable(node, ctx(), warn);
     if (kpis === null) return note(node, 'table');
-    out.kpis.push(...kpis);
+    for (const k of kpis) out.kpis.push(k); // not push(...): a table may have 100,000s of rows
   }
 
   function node(n: RootContent | BlockContent): void {

@@ -10,6 +10,7 @@ import type { EventOf, EventType, LaunchEvent, LogEvent } from './events.js';
 import { addNote, type ItemState, newItemState, setStatus } from './item-state.js';
 import { SHA256, sourceProblem, sourceWords } from './kpi-source.js';
 import type { BeforeWrite, FoldAccumulator } from './state.js';
+import { describeUndo } from './undo-words.js';
 
 /** The schema pieces every type shares, built once by ./schema.ts. */
 export interface SchemaParts {
@@ -250,10 +251,7 @@ export const EVENT_TYPES: Table = {
     schema: (z, p) => z.looseObject({ ...p.base, type: z.literal('undo'), target: z.string().min(1).max(128), item: p.nonEmpty.optional() }),
     // Applied by the fold itself, which leaves out the events undos cancel (./fold.ts).
     fold: () => {},
-    describe(e, lookup) {
-      const target = lookup(e.target);
-      return target ? `undid "${describeEvent(target, lookup)}"` : `undid event ${e.target}`;
-    },
+    describe: (e, lookup) => describeUndo(e, lookup, describeEvent),
     verb: 'undid',
     noun: ['change', 'changes'],
     undoable: false,

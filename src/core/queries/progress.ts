@@ -44,10 +44,13 @@ export interface LaunchSummary {
   total: number;
 }
 
-export function launchSummary(view: PlanView): LaunchSummary {
+/** Undefined for a plan with no working day (no weeks, or holidays on every one): it never ran. */
+export function launchSummary(view: PlanView): LaunchSummary | undefined {
+  const range = view.calendar.planRange;
+  if (range === null) return undefined;
   const done = (entries: Scheduled[]) => entries.filter((e) => e.status === 'done').length;
   return {
-    ended: view.calendar.planRange!.last,
+    ended: range.last,
     sprints: view.plan.sprints.map((sprint) => {
       const own = sprintEntries(view, sprint);
       return { name: sprint.name, done: done(own), total: own.length };

@@ -50,7 +50,10 @@ export function standup(
     const at = Date.parse(e.ts);
     if (at < from || at >= to || !REPORTED.has(e.type) || cancelled.has(e.id)) continue;
     if (opts.actor && !sameActor(e.actor, opts.actor)) continue;
-    byActor.set(e.actor, [...(byActor.get(e.actor) ?? []), e]);
+    // Appended in place: copying the list for every event took minutes on a busy day's 100,000s.
+    const own = byActor.get(e.actor);
+    if (own) own.push(e);
+    else byActor.set(e.actor, [e]);
   }
   const t = today(view, date, kpis, opts.team);
   const position = calendar.position(date);

@@ -3,6 +3,7 @@
 // Behind it sit the caches (the plan snapshot with its zone table, the fold snapshot, the event window);
 // none of them changes an answer, and none prints: what a reader should hear comes back as notes and
 // warnings for the command to say.
+import { readFileSync } from 'node:fs';
 import { type Calendar, createCalendar, isValidTimeZone, localDateOf, zoneOf } from '../../core/calendar/calendar.js';
 import { type Config, defaultConfig } from '../../core/config/config.js';
 import type { LogEvent } from '../../core/log/events.js';
@@ -16,7 +17,7 @@ import { systemTimeZone } from '../system.js';
 import { findWorkspace, INIT_HINT, type WorkspacePaths } from '../workspace.js';
 import { readEventsBetween } from './event-window.js';
 import { readFoldedLog } from './fold-snapshot.js';
-import { loadPlanAndConfig } from './plan-snapshot.js';
+import { type ConfigProblem, loadPlanAndConfig } from './plan-snapshot.js';
 
 export interface StateRequest {
   cwd: string;
@@ -49,6 +50,11 @@ export interface State {
   warnings: string[];
   /** The log's events whose time is in [from, to) (epoch ms), without folding or parsing the rest. */
   eventsBetween(from: number, to: number): LogEvent[];
+  /**
+   * Only when asked for with `reportConfig` (doctor): why config.yaml is unusable. The calendar is then
+   * a stand-in (UTC, week 1 this week) so that the plan and the log can still be checked.
+   */
+  configProblem?: ConfigProblem;
 }
 
 /** The whole log, for commands that show or replay history (log, show, status, undo, doctor). */
@@ -63,21 +69,31 @@ export interface StateWithHistory extends State {
   history: History;
 }
 
+export interface StateRead {
+  history?: boolean;
+  /** Return a broken config.yaml as `configProblem` instead of throwing (doctor). */
+  reportConfig?: boolean;
+}
+
 export async function openState(req: StateRequest): Promise<State>;
-export async function openState(req: StateRequest, read: { history: true }): Promise<StateWithHistory>;
-export async function openState(req: StateRequest, read: { history?: boolean } = {}): Promise<State | StateWithHistory> {
+export async function openState(req: StateRequest, read: StateRead & { history: true }): Promise<StateWithHistory>;
+export async function openState(req: StateRequest, read?: StateRead): Promise<State | StateWithHistory>;
+export async function openState(req: StateRequest, read: StateRead = {}): Promise<State | StateWithHistory> {
   const paths = findWorkspace(req.cwd, req.dir);
   if (!paths) {
     if (req.write) throw new LaunchError('no launch workspace here or in any parent directory', { hint: INIT_HINT });
     return bundled(req, read.history === true);
   }
   const loaded = await loadPlanAndConfig(paths.plan, paths.config);
-  const config = loaded.config!;
+  let configProblem = loaded.configProblem;
   // A zone table was built from Intl for this very zone: it vouches for the name without asking again.
-  if (loaded.zone?.timeZone !== config.timeZone && !isValidTimeZone(config.timeZone)) {
-    throw new LaunchError(`${paths.config}: timeZone: "${config.timeZone}" is not an IANA time zone (e.g. Europe/Berlin)`);
+  if (loaded.config && loaded.zone?.timeZone !== loaded.config.timeZone && !isValidTimeZone(loaded.config.timeZone)) {
+    const line = keyLine(paths.config, 'timeZone');
+    configProblem = { file: paths.config, ...(line ? { line } : {}), message: `timeZone: "${loaded.config.timeZone}" is not an IANA time zone (e.g. Europe/Berlin)` };
   }
-  const calendar = createCalendar(config, loaded.plan.totalWeeks, zoneOf(config.timeZone, loaded.zone));
+  if (configProblem && !read.reportConfig) throw configError(configProblem);
+  const config = configProblem ? defaultConfig(localDateOf(req.now, zoneOf('UTC')), 'UTC') : loaded.config!;
+  const calendar = createCalendar(config, loaded.plan.totalWeeks, configProblem ? zoneOf('UTC') : zoneOf(config.timeZone, loaded.zone));
   const now = req.now;
   const log = read.history ? readEventLog(paths.log) : readFoldedLog(paths.log, { now });
   const warnings = [...log.warnings];
@@ -129,10 +145,30 @@ export async function openState(req: StateRequest, read: { history?: boolean } =
     notes: [],
     warnings,
     eventsBetween: (from, to) => readEventsBetween(paths.log, from, to),
+    ...(configProblem ? { configProblem } : {}),
   };
   if (all === undefined) return state;
   return { ...state, history: { events: events!, timeline: all.timeline } };
 }
+
+/** The line of a top-level key in a YAML file, for an error found after parsing it (undefined if unsure). */
+function keyLine(path: string, key: string): number | undefined {
+  try {
+    const at = readFileSync(path, 'utf8').split('\n').findIndex((l) => l.startsWith(`${key}:`));
+    return at >= 0 ? at + 1 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** What every command but doctor says about a config.yaml it cannot use. */
+export function configError(p: ConfigProblem): LaunchError {
+  return new LaunchError(`${formatConfigProblem(p)}`, { hint: CONFIG_HINT });
+}
+
+export const formatConfigProblem = (p: ConfigProblem): string => `${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}`;
+
+export const CONFIG_HINT = 'correct that line of .launch/config.yaml; `launch doctor` checks the whole workspace';
 
 /** No workspace: the bundled plan as if it started this week, with an empty log (read commands only). */
 async function bundled(req: StateRequest, history: boolean): Promise<State | StateWithHistory> {

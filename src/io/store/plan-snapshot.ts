@@ -28,10 +28,18 @@ export function snapshotPath(planPath: string): string {
   return join(dirname(planPath), `.${basename(planPath)}.snapshot.json`);
 }
 
+export interface ConfigProblem {
+  file: string;
+  line?: number;
+  message: string;
+}
+
 export interface Loaded {
   plan: PlanHead;
   items: PlanItems;
   config: Config | undefined;
+  /** Why config.yaml could not be used (config is then undefined): the store decides who hears it. */
+  configProblem?: ConfigProblem;
   /** Whether the YAML was read, or the snapshot stood in for it. */
   source: 'yaml' | 'snapshot';
   /** The time zone's offsets around the plan, so that dates need no Intl formatter (zone-table.ts). */
@@ -65,10 +73,11 @@ export async function loadPlanAndConfig(planPath: string, configPath?: string, f
 
   const { parsePlanYaml, parseConfigYaml } = await import('../../lazy/parse.js');
   let config: Config | undefined;
+  let configProblem: ConfigProblem | undefined;
   if (configText !== undefined) {
     const parsed = parseConfigYaml(configText);
-    if (!parsed.ok) throw new LaunchError(`${configPath}${parsed.line ? `:${parsed.line}` : ''}: ${parsed.message}`);
-    config = parsed.config;
+    if (parsed.ok) config = parsed.config;
+    else configProblem = { file: configPath!, ...(parsed.line ? { line: parsed.line } : {}), message: parsed.message };
   }
   const parsed = parsePlanYaml(planText);
   if (!parsed.ok) throw new LaunchError(`invalid plan\n${formatProblems(planPath, parsed.problems)}`, { hint: `run \`launch validate ${planPath}\`` });
@@ -76,6 +85,8 @@ export async function loadPlanAndConfig(planPath: string, configPath?: string, f
   const zone = zoneSource ? zoneAround(zoneSource.timeZone, zoneSource.start, parsed.plan.totalWeeks) : undefined;
   const { items, ...plan } = parsed.plan;
   const loaded: Loaded = { plan, items: itemsOf(items), config, zone, source: 'yaml' };
+  // A snapshot holds a usable config or none: a broken one is read, and reported, every time.
+  if (configProblem) return { ...loaded, configProblem };
   try {
     writeFileAtomic(snapshotPath(planPath), snapshotText(key, parsed.plan, config, zone));
   } catch {

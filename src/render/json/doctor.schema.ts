@@ -1,4 +1,4 @@
-// `launch doctor [--repair] --json`: the event log's check, events of items no longer in the plan, and
+// `launch doctor [--repair] --json`: the config's check, the event log's check, events of items no longer in the plan, and
 // the repair. Printed whether or not the log needs repair (exit 1 when it does and --repair was not given).
 import { z } from 'zod';
 import { SchemaVersion } from './shared.schema.js';
@@ -10,6 +10,13 @@ export const LogProblemJson = z.strictObject({ file: z.string(), line: Line, mes
 
 export const DoctorJson = z.strictObject({
   schema: SchemaVersion,
+  /** config.yaml: when it cannot be used, what is wrong and where (every other command stops on it). */
+  config: z.strictObject({
+    /** Absolute path of config.yaml. */
+    path: z.string(),
+    ok: z.boolean(),
+    problem: z.strictObject({ line: Line.nullable(), message: z.string() }).nullable(),
+  }),
   log: z.strictObject({
     /** Absolute path of events.jsonl. */
     path: z.string(),
