@@ -94,6 +94,12 @@ export function eachCutPoint(text: string, visit: (point: SplitPoint) => boolean
   let fence: { marker: string; size: number } | undefined;
   let htmlEnd: RegExp | undefined;
   let prevBlank = false;
+  /**
+   * Whether everything but the document (and a list) was closed before this line: after a blank
+   * line, or an ATX heading that itself came after one (a heading is one line, but a line that looks
+   * like one may be inside an HTML block of kind 6 or 7, which only a blank line ends).
+   */
+  let prevClosed = true;
   let start = 0;
   let lines = 0;
   /** Inside a run of one top-level list's lines (see listLine): its marker and its content column. */
@@ -127,8 +133,8 @@ export function eachCutPoint(text: string, visit: (point: SplitPoint) => boolean
         if (htmlEnd.test(line)) htmlEnd = undefined;
       } else if (prevBlank && HEADING.test(line)) {
         if (start > 0 && !visit({ index: start, lines })) return;
-      } else if (prevBlank && item) {
-        // The blank line closed every top-level block but a list, and this item closes its item.
+      } else if (prevClosed && item) {
+        // Every top-level block but a list is closed, and this item closes its item.
         run = item;
       } else {
         const open = FENCE.exec(line);
@@ -145,6 +151,7 @@ export function eachCutPoint(text: string, visit: (point: SplitPoint) => boolean
         }
       }
     }
+    prevClosed = blank || (prevClosed && !run && !fence && !htmlEnd && HEADING.test(line));
     prevBlank = blank;
     if (!ending) break;
     start = end + ending[0].length;
