@@ -211,8 +211,9 @@ describe('merged parts equal one parse of the whole', () => {
   it('when micromark reads a block across the cut that the scan missed, endsClean says so', () => {
     // The scan takes the list item's fence for a top-level one and the top-level fence for its
     // close, so it proposes a line that is code: the first part's own parse gives that away.
-    // (After a paragraph line, the item starts no run of list lines, so its lines are scanned.)
-    const text = '# T\n\ntext\n- item\n\n  ```js\n  x\n\n```\n\n## inside a fence\n\nmore\n```\n';
+    // (After a line that may open an HTML block, the item starts no run of list lines, so its lines
+    // are scanned as if at top level.)
+    const text = '# T\n\n<b>x</b>\n- item\n\n  ```js\n  x\n\n```\n\n## inside a fence\n\nmore\n```\n';
     const parts = parseInParts(text)!;
     expect(splitLine(text)).toBe('## inside a fence');
     expect(parts.clean).toBe(false);
@@ -254,6 +255,10 @@ describe('merged parts equal one parse of the whole (generated documents)', () =
     text.map((t) => `## ${t}\n- [ ] a\n- [ ] b\n#### c\n1. d\n2. e`),
     text.map((t) => `<div>\n## ${t}\n- a\n- b`),
     text.map((t) => `para ${t}\n## h\n- a\n- b`),
+    text.map((t) => `para ${t}\n- a\n- b\n2. c\n1. d\n2. e`),
+    text.map((t) => `| a |\n|---|\n| ${t} |\n- a\n- b`),
+    text.map((t) => `> q ${t}\n- a\n- b`),
+    text.map((t) => `<table>\n- a ${t}\n- b\n\n- c\n- d`),
   );
   const eol = fc.constantFrom('\n', '\r\n', '\r');
   const separator = fc.constantFrom('\n', '\n\n', '\n\n\n', '\n  \n');
@@ -307,7 +312,13 @@ describe('a long list is cut between its items', () => {
     expect(parseMarkdownTree(text, 1024)).toStrictEqual(parseMarkdownTree(text, Infinity));
   });
 
-  it('a list after a paragraph line, not a blank one, is not cut (its start may be inside a block)', () => {
+  it('a list right after a paragraph line is cut too, unless an HTML block may be open', () => {
+    const text = `# Plan\n\nSome words.\n${items(250, '\n')}\n`;
+    expect(findSplits(text, 1024).length).toBeGreaterThan(5);
+    expect(parseMarkdownTree(text, 1024)).toStrictEqual(parseMarkdownTree(text, Infinity));
+  });
+
+  it('a list after a line that may open an HTML block is not cut', () => {
     expect(findSplits(`<div>\n${items(250, '\n')}\n`, 1024)).toEqual([]);
     expect(findSplits(`<div>\n## inside the HTML block\n${items(250, '\n')}\n`, 1024)).toEqual([]);
   });
@@ -359,7 +370,7 @@ describe('parseMarkdownTree on a large plan', () => {
     // The scan takes the list item's fence for a top-level one and the top-level ``` for its close;
     // a cut then falls inside that top-level fence, which the part's own parse reveals.
     const half = synthetic.slice(0, 20_000);
-    const text = `${half}\n\ntext\n- item\n\n  \`\`\`js\n  x\n\n\`\`\`\n\n## inside a fence\n\n${half}\n\`\`\`\n`;
+    const text = `${half}\n\n<b>x</b>\n- item\n\n  \`\`\`js\n  x\n\n\`\`\`\n\n## inside a fence\n\n${half}\n\`\`\`\n`;
     expect(parseMarkdownTree(text, 1)).toStrictEqual(parseMarkdownTree(text, Infinity));
   });
 

@@ -5,6 +5,7 @@ import type { Plan } from '../plan/schema.js';
 import { assemble } from './assemble.js';
 import type { Warning } from './drafts.js';
 import { repairDoubleEncoding, type MojibakeRepair } from './mojibake.js';
+import { checkBlockLength } from './long-blocks.js';
 import { checkNesting } from './nesting.js';
 import { topLevelNodes } from './parse-markdown.js';
 import { normalizeLineEndings, stripHidden, stripHiddenCounted } from '../plan/hidden-text.js';
@@ -42,10 +43,14 @@ function frontMatter(text: string | undefined, warnings: Warning[]): Record<stri
   }
 }
 
-/** Throws ImportRefused (./nesting.ts) for a text nested too deep to parse in reasonable time. */
+/**
+ * Throws ImportRefused (./nesting.ts) for a text nested too deep, or with a block too long, to parse
+ * in reasonable time.
+ */
 export function importMarkdown(source: string, options: ImportOptions = {}): ImportResult {
   const prepared = prepareMarkdown(source);
   checkNesting(prepared.text);
+  checkBlockLength(prepared.text);
   // Node by node as the parts are parsed: a large plan's whole tree is never held at once.
   return importFromNodes(topLevelNodes(prepared.text), prepared, options);
 }

@@ -31,6 +31,7 @@ const HEADING = /^#{1,6} /;
 // A top-level list item with content: its marker, then 1–4 spaces (its content's column; no tabs,
 // whose width depends on the column), then something. Five spaces or more start indented code.
 const LIST_ITEM = /^([-*+]|\d{1,9}[.)])( {1,4})\S/;
+const HTML_START = /^ {0,3}</;
 const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 // [^] rather than . : a fence's info string may hold U+2028, which `.` does not match.
 const FENCE = /^ {0,3}(`{3,}|~{3,})([^]*)$/;
@@ -100,6 +101,8 @@ export function eachCutPoint(text: string, visit: (point: SplitPoint) => boolean
    * like one may be inside an HTML block of kind 6 or 7, which only a blank line ends).
    */
   let prevClosed = true;
+  /** A line since the last blank one may have opened an HTML block of kind 6 or 7, which only a blank line ends. */
+  let maybeHtml = false;
   let start = 0;
   let lines = 0;
   /** Inside a run of one top-level list's lines (see listLine): its marker and its content column. */
@@ -133,8 +136,9 @@ export function eachCutPoint(text: string, visit: (point: SplitPoint) => boolean
         if (htmlEnd.test(line)) htmlEnd = undefined;
       } else if (prevBlank && HEADING.test(line)) {
         if (start > 0 && !visit({ index: start, lines })) return;
-      } else if (prevClosed && item) {
-        // Every top-level block but a list is closed, and this item closes its item.
+      } else if (item && !maybeHtml && (prevClosed || item.interrupts)) {
+        // Every top-level block but a list is closed, or is a paragraph, table or quote this item
+        // ends; and the item closes the item before it.
         run = item;
       } else {
         const open = FENCE.exec(line);
@@ -152,6 +156,7 @@ export function eachCutPoint(text: string, visit: (point: SplitPoint) => boolean
       }
     }
     prevClosed = blank || (prevClosed && !run && !fence && !htmlEnd && HEADING.test(line));
+    maybeHtml = !blank && (maybeHtml || (!run && HTML_START.test(line)));
     prevBlank = blank;
     if (!ending) break;
     start = end + ending[0].length;
@@ -160,10 +165,12 @@ export function eachCutPoint(text: string, visit: (point: SplitPoint) => boolean
 }
 
 /** A top-level list item line: its list's marker (`-`, `*`, `+`, `.` or `)`) and its content's column. */
-function listItem(line: string): { marker: string; indent: number } | undefined {
+export function listItem(line: string): { marker: string; indent: number; interrupts: boolean } | undefined {
   const m = LIST_ITEM.exec(line);
   if (!m || THEMATIC_BREAK.test(line)) return undefined;
-  return { marker: m[1]!.at(-1)!, indent: m[1]!.length + m[2]!.length };
+  const marker = m[1]!.at(-1)!;
+  // Only a bullet or a `1.` item can interrupt a paragraph; `2.` after one continues its text.
+  return { marker, indent: m[1]!.length + m[2]!.length, interrupts: m[1]!.length === 1 || /^0*1[.)]$/.test(m[1]!) };
 }
 
 /** A line indented into the current item (spaces only: a tab's width depends on where it falls). */
