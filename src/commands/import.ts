@@ -36,7 +36,7 @@ export async function importCommand(ctx: Ctx, source: string, opts: ImportOption
   }
   const full = resolve(ctx.rt.cwd, source);
   const text = readTextFile(full, 'Markdown plan', source, MAX_MARKDOWN_BYTES);
-  const { PlanSchema, checkPlanSanity, parsePlanYaml, planToYaml } = await import('../lazy/parse.js');
+  const { PlanSchema, checkPlanSanity, looksLikePlanYaml, planToYaml } = await import('../lazy/parse.js');
   const { plan, warnings } = await importMarkdownText(text, full, source);
   checkItemCount(plan, source);
   // The importer must always produce a valid plan; if it did not, that is our bug, reported plainly.
@@ -50,7 +50,7 @@ export async function importCommand(ctx: Ctx, source: string, opts: ImportOption
   const output = resolve(ctx.rt.cwd, shown);
   // Never the source, a workspace's files or a device; another file only if it is a plan, or --force.
   const { target, existing } = checkImportOutput(output, shown, full);
-  if (existing !== null && !opts.force && !parsePlanYaml(existing).ok) {
+  if (existing !== null && !opts.force && !looksLikePlanYaml(existing)) {
     throw new LaunchError(`${shown}: exists and is not a launch plan; nothing was written`, { hint: 'add --force to replace it, or choose another output file' });
   }
   writeFileAtomic(target, planToYaml(plan, basename(full)), { makeDir: true, display: shown, bounds: 'anywhere' });
