@@ -128,7 +128,7 @@ export async function openState(req: StateRequest, read: { history?: boolean } =
     logStamp: log.stamp,
     notes: [],
     warnings,
-    eventsBetween: (from, to) => readEventsBetween(paths.log, from, to),
+    eventsBetween: (from, to) => readEventsBetween(paths.log, from, to, log.repeats),
   };
   if (all === undefined) return state;
   return { ...state, history: { events: events!, timeline: all.timeline } };
