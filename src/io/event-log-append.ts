@@ -78,13 +78,14 @@ export async function withLock<T>(file: string, action: 'write' | 'repair' | 'sy
 function serialize(events: readonly LogEvent[]): string {
   let out = '';
   for (const e of events) {
-    const problem = eventShapeProblem(e);
-    if (problem !== null) throw new LaunchError(`refusing to record a malformed event: ${problem}`);
     const line = JSON.stringify(e);
     if (Buffer.byteLength(line) > MAX_EVENT_LINE_BYTES) {
       const limit = `${MAX_EVENT_LINE_BYTES / 1024} KB`;
       throw new LaunchError(`the event is longer than ${limit}; shorten the note or reason`, { exitCode: 2 });
     }
+    // The line as it will be read back: launch never writes what its reader (and doctor) would refuse.
+    const problem = eventShapeProblem(JSON.parse(line));
+    if (problem !== null) throw new LaunchError(`nothing was recorded: the event would be malformed (${problem})`);
     out += line + '\n';
   }
   return out;

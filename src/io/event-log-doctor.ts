@@ -15,7 +15,7 @@ import { newEventId, withLock } from './event-log-append.js';
 export interface DuplicateId {
   id: string;
   lines: number[];
-  /** Identical copies (a git union merge) are harmless; differing ones are a conflict. */
+  /** Identical copies (a git union merge) are harmless; differing ones are `conflicts`. */
   identical: boolean;
 }
 
@@ -28,8 +28,10 @@ export interface DoctorReport {
   errors: LogProblem[];
   /** Interrupted writes, skipped with a warning. */
   torn: LogProblem[];
-  /** Lines the reader accepts but the full schema does not (wrong types or ranges in details). */
+  /** Lines the reader accepts but the full schema does not: none while both are made from one spec. */
   invalid: LogProblem[];
+  /** Lines whose id an earlier line has with other content: every read skips them, as a repair moves them. */
+  conflicts: LogProblem[];
   duplicates: DuplicateId[];
   /** Well-formed events of types this version ignores (written by a newer or another tool). */
   unknownTypes: { line: number; type: string }[];
@@ -53,6 +55,7 @@ function analyse(file: string, buf: Buffer, now: number): Analysis {
   const errors: LogProblem[] = [];
   const torn: LogProblem[] = [];
   const invalid: LogProblem[] = [];
+  const conflicts: LogProblem[] = [];
   const unknownTypes: DoctorReport['unknownTypes'] = [];
   const undos: { line: number; target: string }[] = [];
   const future: DoctorReport['future'] = [];
@@ -81,6 +84,16 @@ function analyse(file: string, buf: Buffer, now: number): Analysis {
         if (prev.text !== text) prev.identical = false;
       }
     },
+    repeat: (e, line, first, start, end) => {
+      conflicts.push({ file, line, message: `repeats the id of line ${first} with different content` });
+      move.push([start, end]);
+      const prev = seen.get(e.id);
+      if (prev === undefined) seen.set(e.id, { lines: [first, line], text: '', identical: false });
+      else {
+        prev.lines.push(line);
+        prev.identical = false;
+      }
+    },
     torn: (line, start, end) => {
       torn.push({ file, line, message: 'torn line (an interrupted write)' });
       move.push([start, end]);
@@ -103,6 +116,7 @@ function analyse(file: string, buf: Buffer, now: number): Analysis {
     errors,
     torn,
     invalid,
+    conflicts,
     duplicates,
     unknownTypes,
     danglingUndos,
@@ -120,7 +134,7 @@ export function doctorEventLog(file: string, now: Date): DoctorReport {
 }
 
 export interface RepairResult {
-  /** Lines moved out of the log (malformed, torn, or failing the schema). */
+  /** Lines moved out of the log (malformed, torn, failing the schema, or repeating an id). */
   moved: number;
   /** The moved lines, verbatim: `events.jsonl.bad-YYYYMMDD-HHMMSS`. Null when nothing was wrong. */
   backup: string | null;

@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { closeSync, readSync, type Stats } from 'node:fs';
 import { MAX_EVENT_LINE_BYTES, type LogEvent } from '../core/log/events.js';
 import { eventShapeProblem } from '../core/log/shape.js';
@@ -29,8 +30,10 @@ export interface LogStamp {
 export interface EventLogRead {
   path: string;
   events: LogEvent[];
-  /** Skipped torn lines (interrupted writes): reported, never fatal. */
+  /** Skipped torn lines (interrupted writes) and repeated ids: reported, never fatal. */
   warnings: string[];
+  /** Lines skipped because an earlier line has their id with other content (see `scan`). */
+  repeats: number[];
   /** Malformed lines: commands that write must refuse until `launch doctor --repair`. */
   errors: LogProblem[];
   /** Null when the file does not exist or had errors. */
@@ -79,6 +82,13 @@ interface Visitor {
   event(e: LogEvent, line: number, start: number, end: number): void;
   torn(line: number, start: number, end: number): void;
   bad(line: number, message: string, start: number, end: number): void;
+  /**
+   * A well-formed event whose id an earlier line already has, with other content. Ids are unique, so
+   * it is not an event: skipped like a torn line, moved out by a repair, while the first stays. (The
+   * same line twice, after a git union merge, is one event repeated: it goes to `event`.) Without
+   * this method, ids are not tracked and every event goes to `event`.
+   */
+  repeat?(e: LogEvent, line: number, firstLine: number, start: number, end: number): void;
 }
 
 /**
@@ -118,6 +128,9 @@ export function scan(buf: Buffer, firstLine: number, atFileStart: boolean, visit
   let line = firstLine;
   let lines = 0;
   let tailStart = buf.length;
+  // One pass over the whole buffer in native code; only a log that fails it is checked line by line.
+  const allUtf8 = isUtf8(buf);
+  const ids = visit.repeat ? new Ids(buf) : undefined;
   while (start < buf.length) {
     const nl = buf.indexOf(0x0a, start);
     const end = nl === -1 ? buf.length : nl;
@@ -128,7 +141,8 @@ export function scan(buf: Buffer, firstLine: number, atFileStart: boolean, visit
     if (contentEnd - start > MAX_EVENT_LINE_BYTES) {
       visit.bad(line, `line is longer than ${MAX_EVENT_LINE_BYTES / 1024} KB`, start, contentEnd);
     } else if (contentEnd > start) {
-      visitLine(buf.toString('utf8', start, contentEnd), line, start, contentEnd, visit);
+      const utf8 = allUtf8 || isUtf8(buf.subarray(start, contentEnd));
+      visitLine(buf.toString('utf8', start, contentEnd), utf8, line, start, contentEnd, visit, ids);
     }
     start = end + 1;
     line++;
@@ -136,20 +150,48 @@ export function scan(buf: Buffer, firstLine: number, atFileStart: boolean, visit
   return { lines, tailStart };
 }
 
-function visitLine(text: string, line: number, start: number, end: number, visit: Visitor): void {
+/** The first line of each id seen: where it is, to tell a repeated line from another event. */
+class Ids {
+  private readonly index = new Map<string, number>();
+  /** line, start, end of each first line, by the index the map holds. */
+  private readonly spans: number[] = [];
+  constructor(private readonly buf: Buffer) {}
+
+  /** The line that first had this id with other content, or 0 when this is its first line or a copy of it. */
+  conflict(id: string, line: number, start: number, end: number): number {
+    const at = this.index.get(id);
+    if (at === undefined) {
+      this.index.set(id, this.spans.length);
+      this.spans.push(line, start, end);
+      return 0;
+    }
+    const [first, s, e] = [this.spans[at]!, this.spans[at + 1]!, this.spans[at + 2]!];
+    return this.buf.compare(this.buf, s, e, start, end) === 0 ? 0 : first;
+  }
+}
+
+function visitLine(text: string, utf8: boolean, line: number, start: number, end: number, visit: Visitor, ids: Ids | undefined): void {
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (err) {
     if (text.trim() === '') return;
+    // An interrupted write can stop inside a character: it is still a torn line.
     if (isUnfinishedObject(text)) visit.torn(line, start, end);
-    else visit.bad(line, `not valid JSON (${(err as Error).message})`, start, end);
+    else visit.bad(line, utf8 ? `not valid JSON (${(err as Error).message})` : NOT_UTF8, start, end);
     return;
   }
+  // Decoding would have put U+FFFD where the bytes were: what the line says is not what it holds.
+  if (!utf8) return visit.bad(line, NOT_UTF8, start, end);
   const problem = eventShapeProblem(value);
-  if (problem === null) visit.event(value as LogEvent, line, start, end);
-  else visit.bad(line, problem, start, end);
+  if (problem !== null) return visit.bad(line, problem, start, end);
+  const e = value as LogEvent;
+  const first = ids?.conflict(e.id, line, start, end) ?? 0;
+  if (first === 0) visit.event(e, line, start, end);
+  else visit.repeat!(e, line, first, start, end);
 }
+
+const NOT_UTF8 = 'not valid UTF-8 text (a byte sequence no character has)';
 
 /** Reads exactly the bytes [from, size) with one fd, so the stamp describes what was read. */
 export function readRange(fd: number, from: number, size: number): Buffer {
@@ -170,6 +212,13 @@ export function tornWarning(file: string, line: number): string {
   );
 }
 
+export function repeatWarning(file: string, line: number, firstLine: number): string {
+  return (
+    `${file}:${line}: skipped an event whose id line ${firstLine} already has, with other content; ` +
+    '`launch doctor --repair` moves it to a backup'
+  );
+}
+
 // ---------------------------------------------------------------------------------------------------
 // Reading
 
@@ -179,6 +228,8 @@ export interface CheckedLines {
   warnings: string[];
   /** Line numbers of the skipped torn lines (one warning each). */
   torn: number[];
+  /** [line, the line that first had its id] of each skipped repeated id (one warning each). */
+  repeats: [number, number][];
   errors: LogProblem[];
   /** Complete lines, and where the unterminated rest starts (see `scan`). */
   end: ScanEnd;
@@ -186,12 +237,14 @@ export interface CheckedLines {
 
 /**
  * Checks `buf`, the log's bytes from a line start on, numbering lines from `firstLine`: what
- * `readEventLog` does to the whole file, and ./fold-cache.ts to the bytes appended since its snapshot.
+ * `readEventLog` does to the whole file, and ./store/fold-snapshot.ts to the bytes appended since its
+ * snapshot (whose own ids it checks the events against).
  */
 export function checkLines(file: string, buf: Buffer, firstLine: number, atFileStart: boolean): CheckedLines {
   const events: LogEvent[] = [];
   const warnings: string[] = [];
   const torn: number[] = [];
+  const repeats: [number, number][] = [];
   const errors: LogProblem[] = [];
   const end = scan(buf, firstLine, atFileStart, {
     event: (e) => events.push(e),
@@ -200,19 +253,24 @@ export function checkLines(file: string, buf: Buffer, firstLine: number, atFileS
       warnings.push(tornWarning(file, line));
     },
     bad: (line, message) => errors.push({ file, line, message }),
+    repeat: (_, line, first) => {
+      repeats.push([line, first]);
+      warnings.push(repeatWarning(file, line, first));
+    },
   });
-  return { events, warnings, torn, errors, end };
+  return { events, warnings, torn, repeats, errors, end };
 }
 
 /** Reads the whole log once. A missing file is an empty log. */
 export function readEventLog(file: string): EventLogRead {
   const loaded = load(file);
-  if (loaded === null) return { path: file, events: [], warnings: [], errors: [], stamp: null };
+  if (loaded === null) return { path: file, events: [], warnings: [], repeats: [], errors: [], stamp: null };
   const { buf, ino } = loaded;
-  const { events, warnings, errors, end } = checkLines(file, buf, 1, true);
-  if (errors.length > 0) return { path: file, events, warnings, errors, stamp: null };
+  const { events, warnings, repeats, errors, end } = checkLines(file, buf, 1, true);
+  const skipped = repeats.map(([line]) => line);
+  if (errors.length > 0) return { path: file, events, warnings, repeats: skipped, errors, stamp: null };
   const stamp = { ino, size: buf.length, checkedTo: end.tailStart, lines: end.lines };
-  return { path: file, events, warnings, errors, stamp };
+  return { path: file, events, warnings, repeats: skipped, errors, stamp };
 }
 
 /**

@@ -22,7 +22,7 @@ export interface DoctorModel {
 
 const problem = (p: { file: string; line: number; message: string }) => `${p.file}:${p.line}: ${p.message}`;
 
-export const badLines = (r: DoctorJson['log']): number => r.errors.length + r.torn.length + r.invalid.length;
+export const badLines = (r: DoctorJson['log']): number => r.errors.length + r.torn.length + r.invalid.length + r.conflicts.length;
 
 export function renderDoctor(m: DoctorModel, theme: Theme): string[] {
   const { mark, c } = theme;
@@ -32,9 +32,10 @@ export function renderDoctor(m: DoctorModel, theme: Theme): string[] {
     ...configLines(m, theme),
     `${report.ok ? mark.done : mark.missed} log ${safeText(m.logFile)}: ${report.events} events on ${report.lines} lines`,
   ];
-  const problems = [...report.errors, ...report.torn, ...report.invalid];
+  const problems = [...report.errors, ...report.torn, ...report.invalid, ...report.conflicts].sort((a, b) => a.line - b.line);
   for (const p of problems) out.push(`    ${safeText(problem(p))}`);
-  if (report.duplicates.length > 0) out.push(`  ${report.duplicates.length} repeated event line(s) (counted once; normal after a git union merge)`);
+  const copies = report.duplicates.filter((d) => d.identical).length;
+  if (copies > 0) out.push(`  ${copies} repeated event line(s) (counted once; normal after a git union merge)`);
   if (report.unknownTypes.length > 0) out.push(`  ${report.unknownTypes.length} event(s) of types this version ignores`);
   if (report.danglingUndos.length > 0) out.push(`  ${report.danglingUndos.length} undo event(s) whose target is not in the log`);
   if (report.future.length > 0) {

@@ -47,7 +47,7 @@ const bytes = () => fs.readFileSync(log);
 
 describe('readEventLog', () => {
   it('treats a missing file as an empty log', () => {
-    expect(readEventLog(log)).toEqual({ path: log, events: [], warnings: [], errors: [], stamp: null });
+    expect(readEventLog(log)).toEqual({ path: log, events: [], warnings: [], repeats: [], errors: [], stamp: null });
   });
 
   it('reads events, tolerating blank lines, CRLF, a BOM and extra fields', () => {
@@ -95,6 +95,40 @@ describe('readEventLog', () => {
     expect(r.events).toEqual([later]);
     expect(r.errors).toEqual([]);
     expect(r.warnings).toEqual([expect.stringContaining(`${log}:1: skipped a torn line`)]);
+  });
+
+  it('skips, with a warning naming both lines, an event whose id an earlier line has with other content', () => {
+    const a = ev();
+    const b = ev({ type: 'note', text: 'first' });
+    const forged = { ...b, text: 'second', ts: a.ts };
+    fs.writeFileSync(log, line(a) + line(b) + line(forged) + line(a));
+    const r = readEventLog(log);
+    // The identical copy of line 1 (a git union merge) is the same event again: no warning.
+    expect(r.events).toEqual([a, b, a]);
+    expect(r.warnings).toEqual([`${log}:3: skipped an event whose id line 2 already has, with other content; \`launch doctor --repair\` moves it to a backup`]);
+    expect(r.repeats).toEqual([3]);
+    expect(r.errors).toEqual([]);
+    expect(foldEvents(r.events).items.get(b.item as string)?.notes.map((n) => n.text)).toEqual(['first']);
+  });
+
+  it('reports a line that is not UTF-8 as malformed instead of reading U+FFFD into it', () => {
+    const a = ev();
+    const bad = Buffer.concat([Buffer.from(line(ev({ type: 'note', text: 'caf' })).slice(0, -3)), Buffer.from([0xe9]), Buffer.from('"}\n')]);
+    fs.writeFileSync(log, Buffer.concat([Buffer.from(line(a)), bad, Buffer.from(line(ev()))]));
+    const r = readEventLog(log);
+    expect(r.events).toHaveLength(2);
+    expect(r.events[0]).toEqual(a);
+    expect(r.errors).toEqual([{ file: log, line: 2, message: expect.stringMatching(/not valid UTF-8/) }]);
+  });
+
+  it('still calls a write cut off inside a character a torn line', () => {
+    const a = ev();
+    const cut = Buffer.from(line(ev({ type: 'note', text: 'naïve é' }))).subarray(0, -4); // ends inside "é"
+    fs.writeFileSync(log, Buffer.concat([Buffer.from(line(a)), cut]));
+    const r = readEventLog(log);
+    expect(r.events).toEqual([a]);
+    expect(r.errors).toEqual([]);
+    expect(r.warnings).toEqual([expect.stringContaining(`${log}:2: skipped a torn line`)]);
   });
 });
 

@@ -77,6 +77,20 @@ describe('readEventsBetween', () => {
     }
   });
 
+  it('skips what a full read skips: a line that is not UTF-8, and an event repeating an earlier id', () => {
+    const first = at('2026-12-08T09:00:00.000Z', {}, 'same-id');
+    const notUtf8 = Buffer.from(line(at('2026-12-08T09:30:00.000Z', { note: 'caf?' } as Partial<NewEvent>)));
+    notUtf8[notUtf8.indexOf('?')] = 0xe9;
+    fs.writeFileSync(log, Buffer.concat([Buffer.from(line(first)), notUtf8, Buffer.from(line(at('2026-12-08T10:00:00.000Z', { item: 'other' }, 'same-id')))]));
+    const full = readEventLog(log);
+    expect(full.repeats).toEqual([3]);
+    expect(readEventsBetween(log, from, to, full.repeats)).toEqual([first]);
+    expect(slow(from, to)).toEqual([first]);
+    // The fast path, on a log that is all UTF-8.
+    fs.writeFileSync(log, line(first) + line(at('2026-12-08T10:00:00.000Z', { item: 'other' }, 'same-id')));
+    expect(readEventsBetween(log, from, to, readEventLog(log).repeats)).toEqual([first]);
+  });
+
   it('is empty for a missing log', () => {
     expect(readEventsBetween(`${log}.missing`, from, to)).toEqual([]);
   });

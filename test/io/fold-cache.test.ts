@@ -58,6 +58,7 @@ function comparableWithMaxTs(s: FoldedLogRead) {
 function expectSameAsFullRead(r: FoldedLogRead): void {
   const full = readEventLog(log);
   expect(r.warnings).toEqual(full.warnings);
+  expect(r.repeats).toEqual(full.repeats);
   expect(r.errors).toEqual(full.errors);
   expect(r.stamp).toEqual(full.stamp);
   const whole = snapshotOf(foldEvents(full.events, { now: NOW }), NOW)!;
@@ -257,6 +258,47 @@ describe('readFoldedLog', () => {
     // Same length, wrong shape: one status letter changed to one the fold never writes.
     fs.writeFileSync(cache, good.replace(/"status":"(.)/, '"status":"x'));
     expect(read().source).toBe('full');
+  });
+
+  it('does not believe a snapshot edited by hand to the same length (5 done instead of 2)', () => {
+    const at = (i: number) => new Date(Date.UTC(2026, 10, 30, 9, 0, i)).toISOString();
+    const made = ITEMS.map((item, i) =>
+      createEvent(i < 2 ? { actor: 'alice', type: 'check', item } : { actor: 'alice', type: 'block', item, reason: 'waiting' }, newEventId(), at(i)),
+    );
+    fs.writeFileSync(log, lines(made));
+    read();
+    const text = fs.readFileSync(cache, 'utf8');
+    expect(text).toContain('"status":"ddbbb"');
+    const edited = text.replace('"status":"ddbbb"', '"status":"ddddd"');
+    expect(edited.length).toBe(text.length);
+    fs.writeFileSync(cache, edited);
+    const r = read(); // the same as a full read: 2 done
+    expect(r.source).toBe('full');
+    expect([...r.fold.items.values()].filter((s) => s.status === 'done')).toHaveLength(2);
+    // Its ids, read only when something was appended, are vouched for the same way.
+    fs.writeFileSync(cache, fs.readFileSync(cache, 'utf8').replace(/\n([A-Za-z0-9+/])([^\n]*)$/, (_, c: string, rest: string) => `\n${c === 'A' ? 'B' : 'A'}${rest}`));
+    fs.appendFileSync(log, lines([ev()]));
+    expect(read().source).toBe('full');
+  });
+
+  it('skips an event whose id a folded or appended line has with other content, as a full read does', async () => {
+    const events = many(20);
+    fs.writeFileSync(log, lines(events));
+    read();
+    // The first line with the id is in the snapshot: only a full read can tell.
+    const forged = { ...events[5]!, ts: new Date(Date.UTC(2026, 11, 1)).toISOString(), actor: 'mallory' };
+    fs.appendFileSync(log, lines([forged]));
+    const r = read();
+    expect(r).toMatchObject({ source: 'full', wrote: true, repeats: [21] });
+    expect(r.warnings).toEqual([expect.stringContaining(`${log}:21: skipped an event whose id line 6 already has`)]);
+    // Remembered by the snapshot, warned about on every read.
+    expect(read()).toMatchObject({ source: 'cache', tailBytes: 0, repeats: [21], warnings: r.warnings });
+    // Both lines appended since the snapshot: the tail's own check finds it.
+    const later = ev();
+    await appendEvents(log, [later, { ...later, actor: 'mallory' }]);
+    expect(read()).toMatchObject({ source: 'cache', repeats: [21, 23] });
+    expect(read({ rewriteTailBytes: 1 }).wrote).toBe(true);
+    expect(read()).toMatchObject({ source: 'cache', tailBytes: 0, repeats: [21, 23] });
   });
 
   it('never fails a read when the snapshot cannot be written', () => {

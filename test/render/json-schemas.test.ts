@@ -355,12 +355,13 @@ describe('JSON output schemas: write commands', () => {
       JSON.stringify({ v: 1, id: 'o2', ts: '2026-12-04T12:01:00.000+01:00', actor: 'bob', type: 'kpi', metric: 'no-such-kpi', value: '1', week: 1 }),
       JSON.stringify({ v: 1, id: 'o3', ts: '2026-12-04T12:02:00.000+01:00', actor: 'bob', type: 'undo', target: 'nowhere' }),
       JSON.stringify({ v: 1, id: 'o4', ts: '2026-12-04T12:03:00.000+01:00', actor: 'bob', type: 'kpi', metric: 'bundle-size', value: '1KB', week: 0 }),
+      JSON.stringify({ v: 1, id: 'o1', ts: '2026-12-04T12:04:00.000+01:00', actor: 'bob', type: 'uncheck', item: 'no-such-item' }),
       'this is not JSON',
       '{"v":1,"id":"torn"',
     ].join('\n'));
     const broken = await json(DoctorJson, ['doctor'], { cwd: dir, code: 1 });
     expect(broken.log.ok).toBe(false);
-    for (const key of ['errors', 'torn', 'invalid', 'danglingUndos'] as const) expect(broken.log[key].length, key).toBeGreaterThan(0);
+    for (const key of ['errors', 'torn', 'conflicts', 'danglingUndos'] as const) expect(broken.log[key].length, key).toBeGreaterThan(0);
     expect(broken.orphans).toEqual(expect.arrayContaining([{ id: 'o1', type: 'check', item: 'no-such-item' }, { id: 'o2', type: 'kpi', item: null }]));
     expect(broken.repair).toBeNull();
     const repaired = await json(DoctorJson, ['doctor', '--repair'], { cwd: dir });

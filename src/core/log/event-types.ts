@@ -1,36 +1,21 @@
-// The one table of event types. Each row says everything this version knows about a type: the cheap
-// check run on every line read, the full zod schema `doctor` applies, what the event does to the folded
-// state, the event in words, how sync counts it, and where standup, undo and the burndown take it.
-// Adding a type is a row here (and its interface in ./events.ts); the compiler refuses a type without
-// a row. Row order is the order counts are listed in ("checked 3 items, blocked 1").
-//
-// zod is passed to `schema` rather than imported, so loading this table never loads zod.
-import type { ZodString, ZodType, z as Zod } from 'zod';
+// The one table of event types. Each row says everything this version knows about a type: its fields
+// (./fields.ts: both the check of every line read and the zod schema `doctor` applies are made from
+// them), what the event does to the folded state, the event in words, how sync counts it, and where
+// standup, undo and the burndown take it. Adding a type is a row here (and its interface in
+// ./events.ts); the compiler refuses a type without a row. Row order is the order counts are listed in
+// ("checked 3 items, blocked 1").
 import type { EventOf, EventType, LaunchEvent, LogEvent } from './events.js';
+import { EVENT_ID, type Fields, type FieldsRule, NAME, optional, string, TEXT } from './fields.js';
 import { addNote, type ItemState, newItemState, setStatus } from './item-state.js';
-import { SHA256, sourceProblem, sourceWords } from './kpi-source.js';
+import { sourceProblem, sourceWords } from './kpi-source.js';
 import type { BeforeWrite, FoldAccumulator } from './state.js';
 import { describeUndo } from './undo-words.js';
 
-/** The schema pieces every type shares, built once by ./schema.ts. */
-export interface SchemaParts {
-  /** v, id, ts, recorded and actor. */
-  base: Record<'v' | 'id' | 'ts' | 'recorded' | 'actor', ZodType>;
-  /** A required item id. */
-  item: ZodString;
-  /** Free text up to the line limit (notes, reasons). */
-  text: ZodString;
-  /** A short non-empty string (ids, levels, metrics). */
-  nonEmpty: ZodString;
-}
-
 export interface EventTypeRow<E extends LaunchEvent> {
-  /** The event must name an item; for other types "item" is optional. */
-  needsItem: boolean;
-  /** Why the type's own fields are unusable, or null; cheap enough for every line of a long log. */
-  problem(x: Record<string, unknown>): string | null;
-  /** The full schema, for `launch doctor` and tools that validate lines. */
-  schema(z: typeof Zod, parts: SchemaParts): ZodType;
+  /** The type's own fields, "item" included (required for item events, else optional). */
+  fields: Fields;
+  /** What the fields must hold together, if anything. */
+  rule?: FieldsRule;
   /** What the event does to the folded state; `beforeWrite` is told first what it will change. */
   fold(acc: FoldAccumulator, e: E, beforeWrite: BeforeWrite | undefined): void;
   /** The event in words: "checked skeleton-loading-setup". `lookup` finds other events by id. */
@@ -48,22 +33,6 @@ export interface EventTypeRow<E extends LaunchEvent> {
 
 type Table = { readonly [T in EventType]: EventTypeRow<EventOf<T>> };
 
-const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
-const optString = (x: unknown): boolean => x === undefined || typeof x === 'string';
-const optBoolean = (x: unknown): boolean => x === undefined || typeof x === 'boolean';
-
-function valuesProblem(values: unknown): string | null {
-  if (values === undefined) return null;
-  if (!Array.isArray(values)) return '"values" must be an array';
-  for (const v of values) {
-    if (!isRecord(v) || typeof v.text !== 'string' || (v.status !== 'met' && v.status !== 'missed')) {
-      return '"values" entries need "text" and a "status" of "met" or "missed"';
-    }
-    if (!optString(v.label)) return '"values" labels must be strings';
-  }
-  return null;
-}
-
 /** The fold effect of an item event: on that item's state, which counts one more event. */
 function onItem<E extends LaunchEvent & { item: string }>(apply: (state: ItemState, e: E) => void) {
   return (acc: FoldAccumulator, e: E, beforeWrite: BeforeWrite | undefined): void => {
@@ -79,14 +48,15 @@ const noteOf = (e: LogEvent, text: string) => ({ text, actor: e.actor, ts: e.ts 
 
 const escalationKey = (e: EventOf<'escalate'>): string => e.item ?? '';
 
-const ITEM_EVENT = { needsItem: true, undoable: true, standup: true } as const;
+const ITEM_EVENT = { undoable: true, standup: true } as const;
+const ITEM = { item: NAME };
+const MAYBE_ITEM = { item: optional(NAME) };
 
 /** The row of an item event with no fields of its own, which only moves the item's status. */
 function statusRow<T extends 'uncheck' | 'unblock'>(type: T, verb: string, apply: (state: ItemState, e: EventOf<T>) => void, burndown?: 'open'): EventTypeRow<EventOf<T>> {
   return {
     ...ITEM_EVENT,
-    problem: () => null,
-    schema: (z, p) => z.looseObject({ ...p.base, item: p.item, type: z.literal(type) }),
+    fields: ITEM,
     fold: onItem(apply),
     describe: (e) => `${verb} ${(e as { item: string }).item}`,
     verb,
@@ -97,20 +67,12 @@ function statusRow<T extends 'uncheck' | 'unblock'>(type: T, verb: string, apply
 export const EVENT_TYPES: Table = {
   check: {
     ...ITEM_EVENT,
-    problem(x) {
-      if (!optString(x.note)) return '"note" must be a string';
-      if (!optBoolean(x.missed)) return '"missed" must be true or false';
-      return valuesProblem(x.values);
+    fields: {
+      ...ITEM,
+      note: optional(TEXT),
+      values: optional({ kind: 'list', of: { kind: 'object', fields: { label: optional(TEXT), text: TEXT, status: { kind: 'oneOf', values: ['met', 'missed'] } } } }),
+      missed: optional({ kind: 'boolean' }),
     },
-    schema: (z, p) =>
-      z.looseObject({
-        ...p.base,
-        item: p.item,
-        type: z.literal('check'),
-        note: p.text.optional(),
-        values: z.array(z.looseObject({ label: z.string().optional(), text: p.text, status: z.enum(['met', 'missed']) })).optional(),
-        missed: z.boolean().optional(),
-      }),
     fold: onItem((state, e) => {
       setStatus(state, 'done', e);
       if (e.values !== undefined) state.values = e.values;
@@ -129,8 +91,7 @@ export const EVENT_TYPES: Table = {
   uncheck: statusRow('uncheck', 'unchecked', (state, e) => setStatus(state, 'todo', e), 'open'),
   block: {
     ...ITEM_EVENT,
-    problem: (x) => (typeof x.reason === 'string' ? null : '"block" needs a "reason"'),
-    schema: (z, p) => z.looseObject({ ...p.base, item: p.item, type: z.literal('block'), reason: p.text }),
+    fields: { ...ITEM, reason: TEXT },
     fold: onItem((state, e) => {
       setStatus(state, 'blocked', e);
       state.reason = e.reason;
@@ -145,32 +106,22 @@ export const EVENT_TYPES: Table = {
   }),
   note: {
     ...ITEM_EVENT,
-    problem: (x) => (typeof x.text === 'string' ? null : '"note" needs a "text"'),
-    schema: (z, p) => z.looseObject({ ...p.base, item: p.item, type: z.literal('note'), text: p.text }),
+    fields: { ...ITEM, text: TEXT },
     fold: onItem((state, e) => addNote(state, noteOf(e, e.text))),
     describe: (e) => `noted on ${e.item}: ${e.text}`,
     verb: 'noted',
   },
   kpi: {
-    needsItem: false,
-    problem(x) {
-      if (typeof x.metric !== 'string' || typeof x.value !== 'string') return '"kpi" needs "metric" and "value" strings';
-      if (typeof x.week !== 'number' || !Number.isFinite(x.week)) return '"kpi" needs a numeric "week"';
-      return optString(x.note) ? sourceProblem(x.source) : '"note" must be a string';
+    fields: {
+      ...MAYBE_ITEM,
+      metric: NAME,
+      value: string(1, 256),
+      week: { kind: 'count', min: 1 },
+      note: optional(TEXT),
+      // Where a value read by `kpi record --from` came from (./kpi-source.ts).
+      source: optional({ kind: 'object', fields: { file: NAME, kind: NAME, field: NAME, sha256: string(64, 64), tool: optional(NAME) } }),
     },
-    schema: (z, p) =>
-      z.looseObject({
-        ...p.base,
-        type: z.literal('kpi'),
-        item: p.nonEmpty.optional(),
-        metric: p.nonEmpty,
-        value: z.string().min(1).max(256),
-        week: z.number().int().min(1),
-        note: p.text.optional(),
-        source: z
-          .looseObject({ file: p.nonEmpty, kind: p.nonEmpty, field: p.nonEmpty, sha256: z.string().regex(SHA256, 'expected 64 hex digits'), tool: p.nonEmpty.optional() })
-          .optional(),
-      }),
+    rule: { holds: (x) => sourceProblem(x.source) === null, message: 'a KPI source\'s "sha256" must be 64 hex digits' },
     fold(acc, e, beforeWrite) {
       beforeWrite?.('kpis', e.metric);
       let records = acc.kpis.get(e.metric);
@@ -184,25 +135,11 @@ export const EVENT_TYPES: Table = {
     standup: true,
   },
   escalate: {
-    needsItem: false,
-    problem(x) {
-      if (!optBoolean(x.resolve)) return '"resolve" must be true or false';
-      if (x.resolve === true) return null;
-      return typeof x.level === 'string' && typeof x.reason === 'string' ? null : '"escalate" needs a "level" and a "reason"';
+    fields: { ...MAYBE_ITEM, level: optional(NAME), reason: optional(TEXT), resolve: optional({ kind: 'boolean' }) },
+    rule: {
+      holds: (x) => x.resolve === true || (x.level !== undefined && x.reason !== undefined),
+      message: 'an escalation needs a "level" and a "reason" (or "resolve": true)',
     },
-    schema: (z, p) =>
-      z
-        .looseObject({
-          ...p.base,
-          type: z.literal('escalate'),
-          item: p.nonEmpty.optional(),
-          level: p.nonEmpty.optional(),
-          reason: p.text.optional(),
-          resolve: z.boolean().optional(),
-        })
-        .refine((e) => e.resolve === true || (e.level !== undefined && e.reason !== undefined), {
-          message: 'an escalation needs a level and a reason (or "resolve": true)',
-        }),
     fold(acc, e, beforeWrite) {
       const key = escalationKey(e);
       beforeWrite?.('escalations', key);
@@ -223,18 +160,7 @@ export const EVENT_TYPES: Table = {
     standup: true,
   },
   standup: {
-    needsItem: false,
-    problem(x) {
-      if (typeof x.date !== 'string') return '"standup" needs a "date"';
-      return isRecord(x.answers) && Object.values(x.answers).every((a) => typeof a === 'string') ? null : '"standup" needs "answers" of question → answer strings';
-    },
-    schema: (z, p) =>
-      z.looseObject({
-        ...p.base,
-        type: z.literal('standup'),
-        date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD'),
-        answers: z.record(z.string(), p.text),
-      }),
+    fields: { ...MAYBE_ITEM, date: { kind: 'date' }, answers: { kind: 'map', of: TEXT } },
     fold(acc, e, beforeWrite) {
       beforeWrite?.('standups', '');
       acc.standups.push({ id: e.id, actor: e.actor, ts: e.ts, date: e.date, answers: e.answers });
@@ -246,9 +172,7 @@ export const EVENT_TYPES: Table = {
     standup: false,
   },
   undo: {
-    needsItem: false,
-    problem: (x) => (typeof x.target === 'string' && x.target !== '' ? null : '"undo" needs a "target" event id'),
-    schema: (z, p) => z.looseObject({ ...p.base, type: z.literal('undo'), target: z.string().min(1).max(128), item: p.nonEmpty.optional() }),
+    fields: { ...MAYBE_ITEM, target: EVENT_ID },
     // Applied by the fold itself, which leaves out the events undos cancel (./fold.ts).
     fold: () => {},
     describe: (e, lookup) => describeUndo(e, lookup, describeEvent),

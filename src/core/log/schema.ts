@@ -1,32 +1,56 @@
-// Full validation of events with zod, for `launch doctor` and for tools that want to validate lines.
-// The schemas come from the rows of ./event-types.ts; only code that imports this file loads zod.
-import { z } from 'zod';
-import { parseInstant } from '../calendar/instant.js';
-import { EVENT_TYPES, isKnownType, type SchemaParts, TYPE_NAMES } from './event-types.js';
-import { EVENT_VERSION, MAX_EVENT_LINE_BYTES } from './events.js';
+// Full validation of events with zod, for `launch doctor` and for tools that want to validate lines:
+// the specs of ./fields.ts as zod schemas, so doctor and the reader (./shape.ts) accept the same lines.
+// Only code that imports this file loads zod.
+import { z, type ZodType } from 'zod';
+import { EVENT_TYPES, isKnownType, TYPE_NAMES } from './event-types.js';
+import { BASE_FIELDS, DATE_MESSAGE, type Field, type Fields, INSTANT_MESSAGE, isDate, isInstant } from './fields.js';
+import { OTHER_FIELDS } from './shape.js';
 
 const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 
+function zodOf(field: Field): ZodType {
+  const schema = required(field);
+  return field.optional ? schema.optional() : schema;
+}
+
+function required(field: Field): ZodType {
+  switch (field.kind) {
+    case 'string':
+      return z.string().min(field.min).max(field.max);
+    case 'instant':
+      return z.string().refine(isInstant, { message: INSTANT_MESSAGE });
+    case 'date':
+      return z.string().refine(isDate, { message: DATE_MESSAGE });
+    case 'count':
+      return z.number().int().min(field.min);
+    case 'boolean':
+      return z.boolean();
+    case 'literal':
+      return z.literal(field.value);
+    case 'oneOf':
+      return z.enum(field.values);
+    case 'list':
+      return z.array(required(field.of));
+    case 'object':
+      return z.looseObject(shapeOf(field.fields));
+    case 'map':
+      return z.record(z.string(), required(field.of));
+  }
+}
+
+const shapeOf = (fields: Fields): Record<string, ZodType> => Object.fromEntries(Object.entries(fields).map(([name, f]) => [name, zodOf(f)]));
+
 // Built on first use, so importing this file costs no more than loading zod.
 function buildSchemas() {
-  const nonEmpty = z.string().min(1).max(256);
-  const instant = z.string().refine((ts) => !Number.isNaN(parseInstant(ts)), {
-    message: 'expected an ISO-8601 time with an offset, like 2026-11-30T09:15:00+01:00',
-  });
-  const parts: SchemaParts = {
-    base: {
-      v: z.literal(EVENT_VERSION),
-      id: z.string().min(1).max(128),
-      ts: instant,
-      recorded: instant.optional(),
-      actor: nonEmpty,
-    },
-    item: nonEmpty,
-    text: z.string().max(MAX_EVENT_LINE_BYTES),
-    nonEmpty,
-  };
-  const byType = new Map(TYPE_NAMES.map((type) => [type, EVENT_TYPES[type].schema(z, parts)]));
-  const other = z.looseObject({ ...parts.base, type: z.string().min(1), item: nonEmpty.optional() });
+  const base = shapeOf(BASE_FIELDS);
+  const byType = new Map(
+    TYPE_NAMES.map((type) => {
+      const { fields, rule } = EVENT_TYPES[type];
+      const object = z.looseObject({ ...base, ...shapeOf(fields) });
+      return [type, rule === undefined ? object : object.refine((e) => rule.holds(e), { message: rule.message })] as const;
+    }),
+  );
+  const other = z.looseObject({ ...base, ...shapeOf(OTHER_FIELDS) });
   return { byType, other };
 }
 
@@ -36,7 +60,7 @@ let schemas: ReturnType<typeof buildSchemas> | undefined;
 export function validateEvent(x: unknown): { ok: true } | { ok: false; message: string } {
   schemas ??= buildSchemas();
   const type = isRecord(x) ? x.type : undefined;
-  const schema = typeof type === 'string' && isKnownType(type) ? schemas.byType.get(type)! : schemas.other;
+  const schema: ZodType = typeof type === 'string' && isKnownType(type) ? schemas.byType.get(type)! : schemas.other;
   const result = schema.safeParse(x);
   if (result.success) return { ok: true };
   const message = result.error.issues

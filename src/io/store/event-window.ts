@@ -1,8 +1,10 @@
 // The events of a time window without parsing the rest of the log: standup needs yesterday's events,
 // and JSON-parsing every line of a long log to find them costs more than the rest of the command.
-// The fold itself comes from the fold cache (./fold-cache.ts), which has already checked every line
-// and reported torn and malformed ones; here they are skipped quietly.
+// The fold itself comes from the fold snapshot (./fold-snapshot.ts), which has already checked every
+// line and reported torn, malformed and repeated ones; here they are skipped quietly, the repeated ones
+// by the line numbers that read found, so the window holds exactly the events the fold took.
 import { eventShapeProblem } from '../../core/log/shape.js';
+import { isUtf8 } from 'node:buffer';
 import { type LogEvent, MAX_EVENT_LINE_BYTES } from '../../core/log/events.js';
 import { parseInstant } from '../../core/calendar/instant.js';
 import { checkLines, load } from '../event-log.js';
@@ -31,12 +33,17 @@ export function lineTs(text: string, start: number, end: number): string | undef
 
 const inside = (t: number, from: number, to: number): boolean => t >= from && t < to;
 
-/** The log's well-formed events whose time is in [from, to) (epoch ms), in file order. */
-export function readEventsBetween(file: string, from: number, to: number): LogEvent[] {
+/**
+ * The log's well-formed events whose time is in [from, to) (epoch ms), in file order, but for the lines
+ * in `skip` (events whose id an earlier line has, as the read of the whole log found them).
+ */
+export function readEventsBetween(file: string, from: number, to: number, skip: readonly number[] = []): LogEvent[] {
   const loaded = load(file);
   if (loaded === null) return [];
-  // One string for the whole log: beyond V8's string limit (~512 MB), read it the slow way.
-  if (loaded.buf.length > 256 * 1024 * 1024) return checkLines(file, loaded.buf, 1, true).events.filter((e) => inside(parseInstant(e.ts), from, to));
+  // One string for the whole log: beyond V8's string limit (~512 MB), or with a line that is not UTF-8
+  // (which decoding would turn into something else), read it the slow way.
+  if (loaded.buf.length > 256 * 1024 * 1024 || !isUtf8(loaded.buf)) return checkLines(file, loaded.buf, 1, true).events.filter((e) => inside(parseInstant(e.ts), from, to));
+  const skipped = new Set(skip);
   const text = loaded.buf.toString('utf8');
   // Times as launch writes them (toISOString: fixed width, UTC) compare as strings; others are parsed.
   const fromIso = new Date(from).toISOString();
@@ -49,10 +56,10 @@ export function readEventsBetween(file: string, from: number, to: number): LogEv
   };
   const events: LogEvent[] = [];
   let start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  while (start < text.length) {
+  for (let line = 1; start < text.length; line++) {
     const nl = text.indexOf('\n', start);
     const end = nl === -1 ? text.length : nl;
-    if (mayBeInside(lineTs(text, start, end))) {
+    if (mayBeInside(lineTs(text, start, end)) && (skipped.size === 0 || !skipped.has(line))) {
       const event = parseLine(text.slice(start, end));
       if (event !== null && inside(parseInstant(event.ts), from, to)) events.push(event);
     }

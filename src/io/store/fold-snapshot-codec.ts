@@ -39,6 +39,8 @@ export interface Body {
   cancelled: string[];
   /** Line numbers of torn lines before the snapshot's offset, warned about on every read. */
   torn: number[];
+  /** [line, first line with its id] of events skipped for repeating an id, warned about likewise. */
+  repeats: [number, number][];
   actors: string[];
   items: StateColumns;
   kpis: [string, KpiRecord[]][];
@@ -54,7 +56,7 @@ function check(ok: boolean): void {
 
 const isArray = Array.isArray;
 
-export function encodeBody(fold: FoldSnapshot, torn: number[]): Body {
+export function encodeBody(fold: FoldSnapshot, torn: number[], repeats: [number, number][]): Body {
   const actors = interner<string>();
   return {
     last: fold.last === null ? null : [fold.last.instant, fold.last.id],
@@ -62,6 +64,7 @@ export function encodeBody(fold: FoldSnapshot, torn: number[]): Body {
     duplicates: fold.duplicates,
     cancelled: [...fold.cancelled],
     torn,
+    repeats,
     actors: actors.values,
     items: encodeItems(fold.items, actors),
     kpis: [...fold.kpis],
@@ -91,11 +94,12 @@ function encodeItems(items: Map<string, ItemState>, actors: Interner<string>): S
 }
 
 /** The body back as a snapshot, with the object shapes the fold builds; throws BadSnapshot if off. */
-export function decodeBody(body: Body): { fold: FoldSnapshot; torn: number[] } {
+export function decodeBody(body: Body): { fold: FoldSnapshot; torn: number[]; repeats: [number, number][] } {
   check(typeof body === 'object' && body !== null);
-  const { last, maxTs, duplicates, cancelled, torn, actors, items: columns, kpis, standups, escalations } = body;
+  const { last, maxTs, duplicates, cancelled, torn, repeats, actors, items: columns, kpis, standups, escalations } = body;
   check(maxTs === null || typeof maxTs === 'number');
   check(isArray(cancelled) && isArray(torn) && isArray(actors) && isArray(kpis) && isArray(standups) && isArray(escalations));
+  check(isArray(repeats) && repeats.every((r) => isArray(r) && typeof r[0] === 'number' && typeof r[1] === 'number'));
   check(typeof duplicates === 'number' && typeof columns === 'object' && columns !== null);
   check(last === null || (isArray(last) && typeof last[0] === 'number' && typeof last[1] === 'string'));
 
@@ -121,6 +125,7 @@ export function decodeBody(body: Body): { fold: FoldSnapshot; torn: number[] } {
       maxTs,
     },
     torn,
+    repeats,
   };
 }
 

@@ -4,25 +4,28 @@
 //
 // .launch/.events.fold.snapshot.json (git-ignored by init's `.*.snapshot.json` rule) holds, on its first
 // line, what it was made from — the log's inode, size and ctime, the offset just past the last line it
-// folded, and copies of its first 4 KB and of the last 32 KB before that offset — and on the second, the
-// fold without its history (src/core/log/fold-incremental.ts), written by ./fold-snapshot-codec.ts. It is used only when the log is the same
-// file, only grown, with those same bytes in both places (a `doctor --repair`, a git checkout or
-// rebase, or an in-place edit of recent lines changes them) and, when the size is unchanged, the same
-// ctime (an in-place edit anywhere). Then only the bytes from the offset are read and checked, with the
-// reader's own code, so torn and malformed lines are reported exactly as a full read reports them. Any
-// doubt — a stale, broken or foreign snapshot, a tail that sorts before what is folded, an undo, a
-// malformed line — means a full read and fold, as without a cache. The snapshot is rewritten after a
-// full read and when the tail has grown large; a failure to write it only costs speed.
+// folded, and copies of its first 4 KB and of the last 32 KB before that offset — and the checksums of
+// the rest (./checksum.ts); on the second, the fold without its history (src/core/log/fold-incremental.ts),
+// written by ./fold-snapshot-codec.ts; on the third, the hashes of the folded events' ids. It is used
+// only when its own bytes are what was written (a snapshot edited by hand, even to the same length, is
+// not), the log is the same file, only grown, with those same bytes in both places (a `doctor
+// --repair`, a git checkout or rebase, or an in-place edit of recent lines changes them) and, when the
+// size is unchanged, the same ctime (an in-place edit anywhere). Then only the bytes from the offset are
+// read and checked, with the reader's own code, so torn, malformed and repeated lines are reported
+// exactly as a full read reports them; a tail event whose id may be a folded one's is a repeat only a
+// full read can judge. Any doubt — a stale, broken or foreign snapshot, a tail that sorts before what is
+// folded, an undo, a malformed line — means a full read and fold, as without a cache. The snapshot is
+// rewritten after a full read and when the tail has grown large; a failure to write it only costs speed.
 import { closeSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { extendFold, type FoldSnapshot, snapshotOf } from '../../core/log/fold-incremental.js';
 import { foldEvents, latestTs } from '../../core/log/fold.js';
 import type { FoldState } from '../../core/log/state.js';
-import { writeFileAtomic } from '../atomic-write.js';
-import { checkLines, EventLogIoError, type LogProblem, type LogStamp, openLog, readRange, tornWarning } from '../event-log.js';
-import { readCache } from '../safe-path.js';
+import { checkLines, EventLogIoError, type LogProblem, type LogStamp, openLog, readRange, repeatWarning, tornWarning } from '../event-log.js';
 import { BUILD_ID } from './build-id.js';
+import { stringHash } from './checksum.js';
 import { type Body, decodeBody, encodeBody } from './fold-snapshot-codec.js';
+import { holds, idHashes, readSnapshotFile, writeSnapshotFile } from './fold-snapshot-file.js';
 
 /** Digested prefix regions: the file's start and the bytes just before the snapshot's offset. */
 const HEAD_BYTES = 4 * 1024;
@@ -44,6 +47,7 @@ export interface FoldedLogRead {
   maxTs: number | null;
   /** As `readEventLog` reports them, for the whole log. */
   warnings: string[];
+  repeats: number[];
   errors: LogProblem[];
   stamp: LogStamp | null;
   /** none: no log; full: read and folded whole; cache: the snapshot plus `tailBytes` appended since. */
@@ -62,22 +66,6 @@ export interface FoldCacheOptions {
   rewriteTailBytes?: number;
 }
 
-interface Header {
-  /** The code that wrote it (./build-id.ts). */
-  build: string;
-  ino: number;
-  size: number;
-  ctimeMs: number;
-  /** Offset just past the last complete line folded, and the number of lines before it. */
-  offset: number;
-  lines: number;
-  /** Base64 copies of the log's bytes [0, min(4 KB, offset)) and [offset - 32 KB, offset). */
-  head: string;
-  window: string;
-  /** The body's length in UTF-16 units: a truncated file is ignored. */
-  length: number;
-}
-
 const empty = (): FoldState => ({ items: new Map(), kpis: new Map(), standups: [], escalations: new Map(), cancelled: new Set<string>(), duplicates: 0 });
 
 /** The log folded, from the snapshot and the bytes appended since when it can, else whole. */
@@ -85,7 +73,7 @@ export function readFoldedLog(file: string, opts: FoldCacheOptions): FoldedLogRe
   const cacheFile = opts.cacheFile ?? foldCachePath(file);
   const opened = openLog(file);
   if (opened === null) {
-    return { path: file, fold: empty(), maxTs: null, warnings: [], errors: [], stamp: null, source: 'none', tailBytes: 0, wrote: false };
+    return { path: file, fold: empty(), maxTs: null, warnings: [], repeats: [], errors: [], stamp: null, source: 'none', tailBytes: 0, wrote: false };
   }
   const { fd, st } = opened;
   try {
@@ -108,17 +96,19 @@ function read(fd: number, file: string, from: number, to: number): Buffer {
 /** What `readEventLog` does, through the same fd, plus a snapshot for next time. */
 function fullRead(file: string, fd: number, st: Stats, cacheFile: string, now: number): FoldedLogRead {
   const buf = read(fd, file, 0, st.size);
-  const { events, warnings, torn, errors, end } = checkLines(file, buf, 1, true);
+  const { events, warnings, torn, repeats, errors, end } = checkLines(file, buf, 1, true);
   const fold = foldEvents(events, { now });
   const snapshot = snapshotOf(fold, now);
   const maxTs = snapshot ? snapshot.maxTs : latestTs(events);
+  const skipped = repeats.map(([line]) => line);
   if (errors.length > 0) {
-    return { path: file, fold, maxTs, warnings, errors, stamp: null, source: 'full', tailBytes: buf.length, wrote: false };
+    return { path: file, fold, maxTs, warnings, repeats: skipped, errors, stamp: null, source: 'full', tailBytes: buf.length, wrote: false };
   }
   const stamp = { ino: st.ino, size: buf.length, checkedTo: end.tailStart, lines: end.lines };
   // A torn last line is past the offset: the next read checks it again (and warns) from there.
-  const wrote = snapshot !== null && writeSnapshot(cacheFile, st, buf, buf, 0, stamp, snapshot, torn.filter((line) => line <= stamp.lines));
-  return { path: file, fold, maxTs, warnings, errors, stamp, source: 'full', tailBytes: buf.length, wrote };
+  const seen = { torn: torn.filter((line) => line <= stamp.lines), repeats: repeats.filter(([line]) => line <= stamp.lines) };
+  const wrote = snapshot !== null && writeSnapshot(cacheFile, st, buf, buf, 0, stamp, snapshot, seen, idHashes(new Uint32Array(0), events));
+  return { path: file, fold, maxTs, warnings, repeats: skipped, errors, stamp, source: 'full', tailBytes: buf.length, wrote };
 }
 
 /** The snapshot extended by the log's tail; null when there is none usable or the tail needs a full fold. */
@@ -145,10 +135,18 @@ function fromSnapshot(file: string, fd: number, st: Stats, cacheFile: string, no
   const checked = checkLines(file, tail, header.lines + 1, header.offset === 0);
   // A malformed line is reported by the full read, exactly as without a cache.
   if (checked.errors.length > 0) return null;
+  // An id the prefix may hold: the full read tells a repeated line from another event with that id.
+  let ids: Uint32Array | null = null;
+  if (checked.events.length > 0) {
+    ids = cached.ids();
+    if (ids === null || checked.events.some((e) => holds(ids!, stringHash(e.id)))) return null;
+  }
   const fold = extendFold(body.fold, checked.events, now);
   if (fold === null) return null;
 
-  const warnings = body.torn.map((line) => tornWarning(file, line)).concat(checked.warnings);
+  const earlier = [...body.torn.map((line) => [line, tornWarning(file, line)] as const), ...body.repeats.map(([line, first]) => [line, repeatWarning(file, line, first)] as const)];
+  const warnings = earlier.sort((a, b) => a[0] - b[0]).map(([, w]) => w).concat(checked.warnings);
+  const repeats = body.repeats.concat(checked.repeats);
   const stamp = {
     ino: st.ino,
     size: st.size,
@@ -157,10 +155,11 @@ function fromSnapshot(file: string, fd: number, st: Stats, cacheFile: string, no
   };
   let wrote = false;
   if (tail.length >= rewriteTailBytes && stamp.checkedTo > header.offset) {
-    const torn = body.torn.concat(checked.torn.filter((line) => line <= stamp.lines));
-    wrote = writeSnapshot(cacheFile, st, head, buf, from, stamp, fold, torn);
+    const seen = { torn: body.torn.concat(checked.torn.filter((line) => line <= stamp.lines)), repeats: repeats.filter(([line]) => line <= stamp.lines) };
+    const known = ids ?? cached.ids();
+    if (known !== null) wrote = writeSnapshot(cacheFile, st, head, buf, from, stamp, fold, seen, idHashes(known, checked.events));
   }
-  return { path: file, fold, maxTs: fold.maxTs, warnings, errors: [], stamp, source: 'cache', tailBytes: tail.length, wrote };
+  return { path: file, fold, maxTs: fold.maxTs, warnings, repeats: repeats.map(([line]) => line), errors: [], stamp, source: 'cache', tailBytes: tail.length, wrote };
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -177,50 +176,20 @@ function marks(head: Buffer, buf: Buffer, from: number, offset: number): [Buffer
   return [head.subarray(0, Math.min(HEAD_BYTES, offset)), buf.subarray(start - from, offset - from)];
 }
 
-// ---------------------------------------------------------------------------------------------------
-// The file: line 1 the header, line 2 the body (./fold-snapshot-codec.ts).
-
-function writeSnapshot(cacheFile: string, st: Stats, head: Buffer, buf: Buffer, from: number, stamp: LogStamp, fold: FoldSnapshot, torn: number[]): boolean {
-  try {
-    const text = JSON.stringify(encodeBody(fold, torn));
-    const [headMark, windowMark] = marks(head, buf, from, stamp.checkedTo);
-    const header: Header = {
-      build: BUILD_ID,
-      ino: st.ino,
-      size: stamp.size,
-      ctimeMs: st.ctimeMs,
-      offset: stamp.checkedTo,
-      lines: stamp.lines,
-      head: headMark.toString('base64'),
-      window: windowMark.toString('base64'),
-      length: text.length,
-    };
-    writeFileAtomic(cacheFile, `${JSON.stringify(header)}\n${text}`);
-    return true;
-  } catch {
-    return false; // a read-only workspace, a full disk: the next run reads the whole log again
-  }
+function writeSnapshot(cacheFile: string, st: Stats, head: Buffer, buf: Buffer, from: number, stamp: LogStamp, fold: FoldSnapshot, seen: Seen, ids: Uint32Array): boolean {
+  const [headMark, windowMark] = marks(head, buf, from, stamp.checkedTo);
+  const made = { build: BUILD_ID, ino: st.ino, size: stamp.size, ctimeMs: st.ctimeMs, offset: stamp.checkedTo, lines: stamp.lines };
+  return writeSnapshotFile(cacheFile, { ...made, head: headMark.toString('base64'), window: windowMark.toString('base64') }, encodeBody(fold, seen.torn, seen.repeats), ids);
 }
 
-function readSnapshotFile(cacheFile: string): { header: Header; body: string } | null {
-  const text = readCache(cacheFile)?.toString('utf8');
-  if (text === undefined) return null;
-  const newline = text.indexOf('\n');
-  if (newline < 0) return null;
-  try {
-    const header = JSON.parse(text.slice(0, newline)) as Header;
-    const body = text.slice(newline + 1);
-    if (typeof header !== 'object' || header === null || header.length !== body.length) return null;
-    const numbers = [header.ino, header.size, header.ctimeMs, header.offset, header.lines];
-    if (!numbers.every((n) => typeof n === 'number' && Number.isFinite(n)) || typeof header.head !== 'string' || typeof header.window !== 'string') return null;
-    return { header, body };
-  } catch {
-    return null;
-  }
+interface Seen {
+  /** Torn lines and repeated ids before the offset, warned about on every read. */
+  torn: number[];
+  repeats: [number, number][];
 }
 
 /** The body back as a snapshot, with the object shapes the fold builds; anything off means null. */
-function parseBody(text: string): { fold: FoldSnapshot; torn: number[] } | null {
+function parseBody(text: string): { fold: FoldSnapshot; torn: number[]; repeats: [number, number][] } | null {
   try {
     return decodeBody(JSON.parse(text) as Body);
   } catch {

@@ -144,7 +144,7 @@ export async function openState(req: StateRequest, read: StateRead = {}): Promis
     logStamp: log.stamp,
     notes: [],
     warnings,
-    eventsBetween: (from, to) => readEventsBetween(paths.log, from, to),
+    eventsBetween: (from, to) => readEventsBetween(paths.log, from, to, log.repeats),
     ...(configProblem ? { configProblem } : {}),
   };
   if (all === undefined) return state;

@@ -29,6 +29,8 @@ export const DoctorJson = z.strictObject({
     torn: z.array(LogProblemJson),
     /** Lines the reader accepts but the full event schema does not. */
     invalid: z.array(LogProblemJson),
+    /** Lines whose id an earlier line has with other content: skipped by every read, moved by --repair. */
+    conflicts: z.array(LogProblemJson),
     /** Ids on several lines: identical copies come from a git union merge. */
     duplicates: z.array(z.strictObject({ id: z.string(), lines: z.array(Line).min(2), identical: z.boolean() })),
     /** Events of types this version ignores. */
