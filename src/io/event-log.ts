@@ -190,7 +190,6 @@ function visitLine(text: string, utf8: boolean, line: number, start: number, end
   if (first === 0) visit.event(e, line, start, end);
   else visit.repeat!(e, line, first, start, end);
 }
-
 const NOT_UTF8 = 'not valid UTF-8 text (a byte sequence no character has)';
 
 /** Reads exactly the bytes [from, size) with one fd, so the stamp describes what was read. */
@@ -290,12 +289,11 @@ export function openLog(file: string): { fd: number; st: Stats } | null {
 export function load(file: string): { buf: Buffer; ino: number; mode: number } | null {
   const opened = openLog(file);
   if (opened === null) return null;
-  const { fd, st } = opened;
   try {
-    return { buf: readRange(fd, 0, st.size), ino: st.ino, mode: st.mode };
+    return { buf: readRange(opened.fd, 0, opened.st.size), ino: opened.st.ino, mode: opened.st.mode };
   } catch (err) {
     throw new EventLogIoError('read', file, err);
   } finally {
-    closeSync(fd);
+    closeSync(opened.fd);
   }
 }

@@ -121,7 +121,7 @@ export const EVENT_TYPES: Table = {
       // Where a value read by `kpi record --from` came from (./kpi-source.ts).
       source: optional({ kind: 'object', fields: { file: NAME, kind: NAME, field: NAME, sha256: string(64, 64), tool: optional(NAME) } }),
     },
-    rule: { holds: (x) => sourceProblem(x.source) === null, message: 'a KPI source\'s "sha256" must be 64 hex digits' },
+    rule: { holds: (x) => sourceProblem(x.source) === null, message: '"source" needs a "sha256" of 64 hex digits' },
     fold(acc, e, beforeWrite) {
       beforeWrite?.('kpis', e.metric);
       let records = acc.kpis.get(e.metric);
