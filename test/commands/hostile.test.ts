@@ -185,9 +185,8 @@ describe('booby-trapped YAML', () => {
     const dir = scratchDir();
     writeFileSync(join(dir, 'bomb.yaml'), laughs());
     for (const args of [['validate', 'bomb.yaml'], ['init', '--plan', 'bomb.yaml'], ['list', '--plan', 'bomb.yaml']]) {
-      const started = Date.now();
+      // Without the alias limit this would not end: the test's own timeout is the bound.
       const r = await launch(args, dir);
-      expect(Date.now() - started, args.join(' ')).toBeLessThan(5_000);
       expect(r.code, args.join(' ')).toBe(1);
       expect(r.stderr).toMatch(/^error: /m);
       expect(r.stderr).toMatch(/bomb\.yaml/);
@@ -261,11 +260,9 @@ describe('size limits', () => {
     const dir = scratchDir();
     writeFileSync(join(dir, 'big.md'), `# Big\n\n${'- [ ] item words here\n'.repeat(100_000)}`);
     for (const args of [['import', 'big.md'], ['validate', 'big.md'], ['init', '--plan', 'big.md']]) {
-      const started = Date.now();
       const r = await launch(args, dir);
       expect(r.code, args.join(' ')).toBe(1);
       expect(r.stderr).toMatch(/big\.md: [\d.]+ MB is over the 2 MB limit for a Markdown plan/);
-      expect(Date.now() - started).toBeLessThan(5_000);
     }
     expect(existsSync(join(dir, '.launch'))).toBe(false);
   });

@@ -27,7 +27,6 @@ describe('longBlock', () => {
 
   it('the importer refuses such a plan with the line, before parsing (a 2 MB paragraph took 150 s)', () => {
     const text = `# Plan\n\nintro\n\n${lines(200_000, (i) => `para line ${i}`)}\n`;
-    const started = performance.now();
     let error: unknown;
     try {
       importMarkdown(text);
@@ -37,6 +36,5 @@ describe('longBlock', () => {
     expect(isImportRefused(error)).toBe(true);
     expect((error as { line: number }).line).toBe(5);
     expect((error as Error).message).toMatch(/more than 5,000 lines without a blank line from here/);
-    expect(performance.now() - started).toBeLessThan(20_000);
   });
 });
