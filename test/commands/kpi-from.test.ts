@@ -203,7 +203,7 @@ describe('the source, where the value is shown', () => {
     const [event] = eventsOf(dir);
     appendFileSync(logPath(dir), `${JSON.stringify({ ...event, id: 'feedc0de00000002', source: { ...event.source, sha256: 'abc' } })}\n`);
     const kpis = await launch(['kpis', '--sprint', '1'], dir);
-    expect(kpis.stderr).toMatch(/events\.jsonl:2: .*"source" needs a "sha256" of 64 hex digits/);
+    expect(kpis.stderr).toMatch(/events\.jsonl:2: .*sha256/);
     const again = await launch(['doctor'], dir);
     expect(again.code).toBe(1);
     expect(again.stdout + again.stderr).toMatch(/events\.jsonl:2/);
