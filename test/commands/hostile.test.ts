@@ -270,13 +270,15 @@ describe('size limits', () => {
   it('a plan holds at most 50,000 items, said as the plan size and not as our bug', async () => {
     const dir = scratchDir();
     writeFileSync(join(dir, 'many.md'), `# Many\n\n${Array.from({ length: 50_001 }, (_, i) => `- [ ] t${i}`).join('\n')}\n`);
-    // One command: each import of 50,001 items takes seconds (init --plan and plan update share
-    // loadPlanFile's check; the schema's own limit is tested below).
-    const r = await launch(['import', 'many.md', '-o', 'many.yaml'], dir);
-    expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/many\.md: 50,001 items; a plan holds at most 50,000/);
-    expect(r.stderr).not.toMatch(/please report/);
+    // Refused before parsing, at the checkbox over the limit (line 50,003 after the title and a blank).
+    for (const args of [['import', 'many.md', '-o', 'many.yaml'], ['init', '--plan', 'many.md'], ['validate', 'many.md']]) {
+      const r = await launch(args, dir);
+      expect(r.code, args.join(' ')).toBe(1);
+      expect(r.stderr).toMatch(/many\.md:50003: more than 50,000 checklist items by here; a plan holds at most 50,000/);
+      expect(r.stderr).not.toMatch(/please report/);
+    }
     expect(existsSync(join(dir, 'many.yaml'))).toBe(false);
+    expect(existsSync(join(dir, '.launch'))).toBe(false);
   });
 
   it('the plan schema holds the same limit, for a YAML plan written by hand', async () => {

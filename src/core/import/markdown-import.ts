@@ -5,7 +5,7 @@ import type { Plan } from '../plan/schema.js';
 import { assemble } from './assemble.js';
 import type { Warning } from './drafts.js';
 import { repairDoubleEncoding, type MojibakeRepair } from './mojibake.js';
-import { checkBlockLength } from './long-blocks.js';
+import { checkBlockLength, checkCheckboxCount } from './long-blocks.js';
 import { checkNesting } from './nesting.js';
 import { topLevelNodes } from './parse-markdown.js';
 import { normalizeLineEndings, stripHidden, stripHiddenCounted } from '../plan/hidden-text.js';
@@ -51,6 +51,7 @@ export function importMarkdown(source: string, options: ImportOptions = {}): Imp
   const prepared = prepareMarkdown(source);
   checkNesting(prepared.text);
   checkBlockLength(prepared.text);
+  checkCheckboxCount(prepared.text);
   // Node by node as the parts are parsed: a large plan's whole tree is never held at once.
   return importFromNodes(topLevelNodes(prepared.text), prepared, options);
 }
