@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -161,6 +162,42 @@ describe('the plan snapshot', () => {
     expect(again.items.all().map((i) => i.id)).toContain('loose-end');
   });
 
+  it('a snapshot edited by hand to the same length is read from the YAML again, not believed', async () => {
+    await load();
+    const file = snapshotPath(planFile);
+    const good = fs.readFileSync(file, 'utf8');
+    // Every item marked `[x]` in the plan: a column that still holds only what a plan can hold.
+    const done = /"done":"([01]*)"/.exec(good)!;
+    const edited = good.replace(done[0], `"done":"${'1'.repeat(done[1]!.length)}"`);
+    expect(edited).not.toBe(good);
+    expect(edited.length).toBe(good.length);
+    fs.writeFileSync(file, edited);
+    const loaded = await load();
+    expect(loaded.source).toBe('yaml');
+    expect(view(loaded).entries.filter((e) => e.markedDone).map((e) => e.id)).toEqual(['already-done']);
+    expect(fs.readFileSync(file, 'utf8')).toBe(good);
+  });
+
+  it('a row whose text was edited to the same length is caught when read, not shown', async () => {
+    await load();
+    const file = snapshotPath(planFile);
+    const text = fs.readFileSync(file, 'utf8');
+    fs.writeFileSync(file, text.replace('"title":"Day 3 task"', '"title":"Day 9 task"'));
+    const loaded = await load();
+    expect(loaded.source).toBe('snapshot'); // the columns are intact, and so is every other row
+    const entries = view(loaded).entries;
+    const i = entries.findIndex((e) => e.id === 'day-three');
+    expect(entries[0]!.item.title).toBe(testPlan().items.find((it) => it.id === entries[0]!.id)!.title);
+    expect(() => entries[i]!.item).toThrow(new RegExp(`snapshot is damaged at item ${i + 1}; it has been removed`));
+    expect(fs.existsSync(file)).toBe(false);
+    expect((await load()).items.all().find((it) => it.id === 'day-three')!.title).toBe('Day 3 task');
+    // Read all at once, the rows are checked as a whole.
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('"title":"Day 3 task"', '"title":"Day 9 task"'));
+    const again = await load();
+    expect(again.source).toBe('snapshot');
+    expect(() => again.items.all()).toThrow(new RegExp(`snapshot is damaged at item ${i + 1};`));
+  });
+
   it.each([
     ['truncated', (t: string) => t.slice(0, -10)],
     ['grown', (t: string) => `${t} `],
@@ -197,6 +234,52 @@ describe('the plan snapshot', () => {
     const reloaded = await load();
     expect(reloaded.source).toBe('yaml');
     expect(reloaded.config!.timeZone).toBe('Asia/Tokyo');
+  });
+
+  it('a plan edited to the same length with its mtime put back is read again', async () => {
+    await load();
+    const before = fs.statSync(planFile);
+    const text = fs.readFileSync(planFile, 'utf8');
+    const first = testPlan().items[0]!.title;
+    const edited = text.replace(`title: ${first}`, `title: ${'Z'.repeat(first.length)}`);
+    expect(edited).not.toBe(text);
+    expect(edited.length).toBe(text.length);
+    // `touch -r` keeps the nanoseconds, as an attacker's (or a careless script's) would.
+    const reference = path.join(dir, 'reference');
+    fs.writeFileSync(reference, '');
+    execFileSync('touch', ['-r', planFile, reference]);
+    fs.writeFileSync(planFile, edited); // in place: same inode
+    execFileSync('touch', ['-r', reference, planFile]);
+    expect(fs.statSync(planFile).ino).toBe(before.ino);
+    expect(fs.statSync(planFile).mtimeMs).toBe(before.mtimeMs);
+    const reloaded = await load();
+    expect(reloaded.source).toBe('yaml');
+    expect(reloaded.items.all()[0]!.title).toBe('Z'.repeat(first.length));
+  });
+
+  it('while the plan is younger than the snapshot by a clock tick, its bytes vouch for it, not its stamp', async () => {
+    await load();
+    const file = snapshotPath(planFile);
+    const good = fs.readFileSync(file, 'utf8');
+    const newline = good.indexOf('\n');
+    const header = JSON.parse(good.slice(0, newline)) as { src: string };
+    // A snapshot that says it was built from other bytes: what an edit in the same tick would leave.
+    const foreign = `${JSON.stringify({ ...header, src: header.src.replace(/^./, (c) => (c === '0' ? '1' : '0')) })}${good.slice(newline)}`;
+    const at = (ms: number) => fs.utimesSync(file, new Date(ms), new Date(ms));
+    const planChanged = fs.statSync(planFile).ctimeMs;
+
+    fs.writeFileSync(file, foreign);
+    at(planChanged + 60_000); // long after the plan's last change: the stamp is enough
+    expect((await load()).source).toBe('snapshot');
+
+    fs.writeFileSync(file, foreign);
+    at(planChanged + 500); // racy: the plan is read, and it is not what the snapshot was built from
+    expect((await load()).source).toBe('yaml');
+
+    fs.writeFileSync(file, good);
+    at(planChanged + 500); // racy, but the bytes match: believed, and dated so the next run need not read
+    expect((await load()).source).toBe('snapshot');
+    expect(fs.statSync(file).mtimeMs).toBeGreaterThan(planChanged + 500);
   });
 });
 

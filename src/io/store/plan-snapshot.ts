@@ -1,13 +1,15 @@
 // Parsing and validating YAML costs more than the rest of `launch today` (and pulls in yaml and zod).
-// A JSON snapshot of the validated plan and config skips that work. It is keyed like make keys its
-// targets — by each file's size, modification time and inode, plus the tool's and the tz database's
-// versions — so a hit reads no YAML at all. A snapshot that is stale, truncated, unparsable or of the
+// A JSON snapshot of the validated plan and config skips that work. It is keyed to each file's stamp
+// (size, times and inode) and the checksum of its bytes (./source-stamp.ts), plus the tool's and the tz
+// database's versions, so a hit reads no YAML at all. A snapshot that is stale, truncated, unparsable or of the
 // wrong shape is ignored and rewritten; the plan's own files are never touched.
 // The items come last, one JSON row each, behind columns of what queries over every item read
-// (./item-columns.ts): a command parses only the rows of the items it shows. The columns are
-// checked on every read; a row only when it is read, against its columns. A row that does not match
-// (a snapshot edited in place) cannot be rebuilt mid-command: the snapshot is removed and the command
-// stops with a message, and the next run reads the YAML.
+// (./item-columns.ts): a command parses only the rows of the items it shows. Everything before the rows
+// is checked on every read, against its checksum (./checksum.ts) and for what a plan can hold, so a
+// snapshot edited by hand, even to the same length, is read from the YAML again; a row only when it is
+// read, against its own checksum and its columns. A row that does not match (a snapshot edited in
+// place) cannot be rebuilt mid-command: the snapshot is removed and the command stops with a message,
+// and the next run reads the YAML.
 import { rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { zoneTableFor } from '../../core/calendar/calendar.js';
@@ -18,10 +20,12 @@ import { type ItemSpan, itemsOf, type PlanHead, type PlanItems } from '../../cor
 import type { Item, Plan } from '../../core/plan/schema.js';
 import { LaunchError } from '../../errors.js';
 import { BUILD_ID } from './build-id.js';
+import { checksum } from './checksum.js';
 import { columnItems, columnsHold, type ItemColumns, itemColumns, itemMatches, spanHolds } from './item-columns.js';
 import { writeFileAtomic } from '../atomic-write.js';
 import { formatProblems } from '../plan-source.js';
 import { readCache } from '../safe-path.js';
+import { isRacy, redate, sourceStamp, sourcesSum } from './source-stamp.js';
 import { readTextFile, readWorkspaceText } from '../text-file.js';
 
 export function snapshotPath(planPath: string): string {
@@ -63,13 +67,26 @@ function zoneAround(timeZone: string, start: string, totalWeeks: number): ZoneTa
  * Without a config, `fallback` gives the zone and start date the bundled plan is shown with.
  */
 export async function loadPlanAndConfig(planPath: string, configPath?: string, fallback?: { timeZone: string; start: string }): Promise<Loaded> {
+  // Taken before the stat: a source changed after it has a later ctime than the one in the key.
+  const statedAt = new Date();
+  const stamps = [sourceStamp(planPath, 'plan'), ...(configPath ? [sourceStamp(configPath, 'workspace config')] : [])];
   // The tz database version is part of the key: a Node upgrade with new zone rules rebuilds the table.
-  const key = [BUILD_ID, process.versions.tz ?? '', fileStamp(planPath, 'plan'), configPath ? fileStamp(configPath, 'workspace config') : '', fallback?.timeZone ?? ''].join('|');
-  const cached = readSnapshot(snapshotPath(planPath), key);
-  if (cached) return cached;
+  const key = [BUILD_ID, process.versions.tz ?? '', stamps[0]!.key, stamps[1]?.key ?? '', fallback?.timeZone ?? ''].join('|');
   // A workspace's files are regular files within it (./safe-path.ts); the bundled plan is ours.
-  const planText = configPath === undefined ? readTextFile(planPath, 'YAML plan') : readWorkspaceText(planPath, 'YAML plan');
-  const configText = configPath === undefined ? undefined : readWorkspaceText(configPath, 'workspace config', configPath, 1024 * 1024);
+  const readSources = (): [string, string | undefined] => [
+    configPath === undefined ? readTextFile(planPath, 'YAML plan') : readWorkspaceText(planPath, 'YAML plan'),
+    configPath === undefined ? undefined : readWorkspaceText(configPath, 'workspace config', configPath, 1024 * 1024),
+  ];
+  const path = snapshotPath(planPath);
+  const vouch = (sum: unknown, snapshotMtimeMs: number): boolean => {
+    if (!isRacy(stamps, snapshotMtimeMs)) return true;
+    if (sum !== sourcesSum(readSources())) return false;
+    redate(path, statedAt);
+    return true;
+  };
+  const cached = readSnapshot(path, key, vouch);
+  if (cached) return cached;
+  const [planText, configText] = readSources();
 
   const { parsePlanYaml, parseConfigYaml } = await import('../../lazy/parse.js');
   let config: Config | undefined;
@@ -88,43 +105,49 @@ export async function loadPlanAndConfig(planPath: string, configPath?: string, f
   // A snapshot holds a usable config or none: a broken one is read, and reported, every time.
   if (configProblem) return { ...loaded, configProblem };
   try {
-    writeFileAtomic(snapshotPath(planPath), snapshotText(key, parsed.plan, config, zone));
+    writeFileAtomic(path, snapshotText(key, sourcesSum([planText, configText]), parsed.plan, config, zone));
   } catch {
     // A read-only plan directory only costs speed.
   }
   return loaded;
 }
 
-/** size:mtime:inode — "has this file changed?" without reading it. */
-function fileStamp(path: string, what: string): string {
-  try {
-    const st = statSync(path);
-    return `${st.size}:${st.mtimeMs}:${st.ino}`;
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new LaunchError(`${path}: cannot read the ${what} (${code === 'ENOENT' ? 'no such file' : code ?? (error as Error).message})`, { cause: error });
-  }
-}
-
 /**
- * Line 1: {key, body, rows}, the byte lengths of what follows. Line 2: the plan without its items, the
- * config, the zone table, the item columns (src/core/item-index.ts) and where each item's row ends.
- * Then the rows: the items as a JSON array, one per line. Everything but the rows is parsed and checked
- * here; a row is parsed when its item is first read, and must match its columns.
+ * Line 1: {key, body, rows, sum, rowsSum}, the byte lengths of what follows and their checksums. Line
+ * 2: the plan without its items, the config, the zone table, the item columns (./item-columns.ts),
+ * where each item's row ends and each row's checksum. Then the rows: the items as a JSON array, one per
+ * line. Everything but the rows is parsed and checked here; a row is parsed when its item is first
+ * read, and must match its checksum and its columns.
  */
-function snapshotText(key: string, plan: Plan, config: Config | undefined, zone: ZoneTable | undefined): string {
+function snapshotText(key: string, src: string, plan: Plan, config: Config | undefined, zone: ZoneTable | undefined): string {
   const { items, ...rest } = plan;
-  const rows = items.map((item) => JSON.stringify(item));
+  const rows = items.map((item) => Buffer.from(JSON.stringify(item)));
   const rowEnds: number[] = [];
   let at = 1;
   for (const row of rows) {
-    at += Buffer.byteLength(row);
+    at += row.length;
     rowEnds.push(at);
     at += 2;
   }
-  const body = JSON.stringify({ plan: rest, config, zone, columns: itemColumns(items), rowEnds });
-  const rowsText = `[${rows.join(',\n')}]`;
-  return `${JSON.stringify({ key, body: Buffer.byteLength(body), rows: Buffer.byteLength(rowsText) })}\n${body}\n${rowsText}`;
+  const rowSums = rows.map((row) => rowSum(row, 0, row.length)).join('');
+  const body = Buffer.from(JSON.stringify({ plan: rest, config, zone, columns: itemColumns(items), rowEnds, rowSums }));
+  const rowsText = Buffer.from(`[${rows.join(',\n')}]`);
+  const header: Header = { key, src, body: body.length, rows: rowsText.length, sum: checksum(body), rowsSum: checksum(rowsText) };
+  return `${JSON.stringify(header)}\n${body.toString()}\n${rowsText.toString()}`;
+}
+
+/** A row's checksum: 8 hex digits are plenty to notice an edit (a change to any one word always shows). */
+const rowSum = (b: Uint8Array, start: number, end: number): string => checksum(b, start, end).slice(0, 8);
+
+interface Header {
+  key: string;
+  /** The checksum of the plan's and config's bytes it was built from (./source-stamp.ts). */
+  src: string;
+  /** The byte lengths of the body and the rows, and their checksums. */
+  body: number;
+  rows: number;
+  sum: string;
+  rowsSum: string;
 }
 
 interface Body {
@@ -133,28 +156,33 @@ interface Body {
   zone: ZoneTable | undefined;
   columns: ItemColumns;
   rowEnds: number[];
+  /** Each row's checksum (`rowSum`), one after the other. */
+  rowSums: string;
 }
 
 const SINGLE_ROWS = 512;
 
-function readSnapshot(path: string, key: string): Loaded | undefined {
+function readSnapshot(path: string, key: string, vouch: (src: unknown, mtimeMs: number) => boolean): Loaded | undefined {
   let buf: Buffer;
+  let header: Header;
   let body: Body;
   let rowsAt: number;
   try {
     buf = readCache(path) ?? Buffer.alloc(0);
     const newline = buf.indexOf(10);
-    const header = JSON.parse(buf.toString('utf8', 0, newline)) as { key?: unknown; body?: unknown; rows?: unknown };
+    header = JSON.parse(buf.toString('utf8', 0, newline)) as Header;
     if (header.key !== key || typeof header.body !== 'number' || typeof header.rows !== 'number') return undefined;
     rowsAt = newline + 1 + header.body + 1;
-    if (buf.length !== rowsAt + header.rows) return undefined;
+    if (buf.length !== rowsAt + header.rows || checksum(buf, newline + 1, rowsAt - 1) !== header.sum) return undefined;
     body = JSON.parse(buf.toString('utf8', newline + 1, rowsAt - 1)) as Body;
     const plan = body?.plan as unknown as Partial<Plan> | undefined;
     if (!planPartHolds(plan) || !columnsHold(body.columns, plan.totalWeeks) || !rowEndsHold(body.rowEnds, body.columns.count, header.rows)) return undefined;
+    if (typeof body.rowSums !== 'string' || body.rowSums.length !== body.columns.count * 8) return undefined;
+    if (!vouch(header.src, statSync(path).mtimeMs)) return undefined;
   } catch {
     return undefined;
   }
-  const { columns, rowEnds } = body;
+  const { columns, rowEnds, rowSums } = body;
   let ids: string[] | undefined;
   const checked = (i: number, item: Item | undefined): Item => {
     ids ??= columns.ids.split('\n');
@@ -175,9 +203,13 @@ function readSnapshot(path: string, key: string): Loaded | undefined {
       return undefined; // reported as damage by the caller
     }
   };
-  const row = (i: number) => checked(i, parse(i === 0 ? 1 : rowEnds[i - 1]! + 2, rowEnds[i]!) as Item | undefined);
+  const row = (i: number) => {
+    const [from, to] = [i === 0 ? 1 : rowEnds[i - 1]! + 2, rowEnds[i]!];
+    const intact = rowSum(buf, rowsAt + from, rowsAt + to) === rowSums.slice(i * 8, i * 8 + 8);
+    return checked(i, intact ? (parse(from, to) as Item | undefined) : undefined);
+  };
   const rows = (): Item[] => {
-    const all = parse(0, buf.length - rowsAt);
+    const all = checksum(buf, rowsAt) === header.rowsSum ? parse(0, buf.length - rowsAt) : undefined;
     // A damaged array is read row by row, so the message names the row that is damaged.
     if (!Array.isArray(all) || all.length !== columns.count) return Array.from({ length: columns.count }, (_, i) => row(i));
     return all.map((item, i) => checked(i, item as Item));
