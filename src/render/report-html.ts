@@ -165,7 +165,7 @@ function nextWeek(doc: ReportDoc): string[] {
   if (n.items.length === 0) return [...out, `<p>Nothing open is due in week ${n.week} (${dayLabel(n.first)} – ${dayLabel(n.last)}).</p>`, '</section>'];
   out.push('<table>', `<caption>Week ${n.week}: ${formatDate(n.first)} – ${formatDate(n.last)}</caption>`, head(th('Item'), th('Kind'), th('Due'), th('Status')), '<tbody>');
   for (const e of n.items) {
-    out.push(`<tr>${itemCell(e)}<td>${e.kind === 'task' ? 'task' : 'checklist'}</td><td>${dayLabel(e.schedule!.due)}</td><td>${e.status === 'blocked' ? '■ blocked' : '○ to do'}</td></tr>`);
+    out.push(`<tr>${itemCell(e)}<td>${e.kind === 'task' ? 'task' : 'checklist'}</td><td class="nw">${dayLabel(e.schedule!.due)}</td><td class="nw">${e.status === 'blocked' ? '■ blocked' : '○ to do'}</td></tr>`);
   }
   out.push('</tbody>', '</table>');
   if (n.more > 0) out.push(`<p>… and ${n.more} more.</p>`);
