@@ -31,7 +31,11 @@ const cellText = (node: any): string => (node.type === 'text' || node.type === '
 /** Each table as rows of cell texts, header first. */
 const tablesOf = (root: Root): string[][][] => all<Table>(root, 'table').map((t) => t.children.map((row) => row.children.map(cellText)));
 
-async function seeded(): Promise<string> {
+let seededDir: Promise<string> | undefined;
+/** One seeded workspace for the file: the report only reads it, and --out cases write different files. */
+const seeded = (): Promise<string> => (seededDir ??= seed());
+
+async function seed(): Promise<string> {
   const dir = scratchDir();
   const init = await launchIn(['init', '--start', '2026-11-30', '--tz', 'Europe/Berlin', '--as', 'alice', '--holiday', '2026-12-25'], { cwd: dir, env: ENV, now: '2026-11-29T10:00:00Z' });
   expect(init.code, init.stderr).toBe(0);
