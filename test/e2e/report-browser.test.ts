@@ -13,6 +13,9 @@ import { SEED_CLOCK, seedEvents } from '../golden/seed.js';
 import { ENV } from '../support/commands.js';
 import { launchIn, scratchDir } from '../support/in-process.js';
 
+// page.evaluate's callback runs in the page, where `document` is; the tests compile without the DOM library.
+declare const document: any;
+
 const chromium = process.env.CHROME_PATH || '/usr/bin/chromium';
 const found = existsSync(chromium);
 const underCi = [process.env.CI, process.env.LAUNCH_REQUIRE_BROWSER].some((v) => v !== undefined && v !== '' && v !== 'false' && v !== '0');
@@ -47,9 +50,9 @@ describe.skipIf(!found && !underCi)('the HTML report in a browser', () => {
       await page.goto(`file://${join(dir, 'report.html')}`, { waitUntil: 'load', timeout: 60_000 });
       const dom = await page.evaluate(() => ({
         kpiRows: document.querySelectorAll('table.kpis tr.kpi-row').length,
-        metrics: [...document.querySelectorAll('table.kpis th[scope="rowgroup"]')].map((th) => th.textContent),
-        sprints: [...document.querySelectorAll('#progress ~ table th[scope="row"]')].map((th) => th.textContent),
-        charts: [...document.querySelectorAll('svg[role="img"]')].map((s) => s.querySelector('title')?.textContent ?? ''),
+        metrics: [...document.querySelectorAll('table.kpis th[scope="rowgroup"]')].map((th: any) => th.textContent),
+        sprints: [...document.querySelectorAll('#progress ~ table th[scope="row"]')].map((th: any) => th.textContent),
+        charts: [...document.querySelectorAll('svg[role="img"]')].map((s: any) => s.querySelector('title')?.textContent ?? ''),
         scripts: document.scripts.length,
       }));
       expect(dom.kpiRows).toBe(32);
