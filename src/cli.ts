@@ -23,6 +23,7 @@ const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   today: () => import('./commands/today.js'),
   status: () => import('./commands/status.js'),
   kpis: () => import('./commands/kpis.js'),
+  report: () => import('./commands/report.js'),
   kpi: () => import('./commands/kpi-record.js'),
   standup: () => import('./commands/standup.js'),
   escalate: () => import('./commands/escalate.js'),

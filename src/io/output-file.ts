@@ -15,7 +15,7 @@ export interface ImportOutput {
 }
 
 /** The real path of `path`'s nearest existing ancestor, then the rest as given. */
-function realish(path: string): string {
+export function realish(path: string): string {
   const rest: string[] = [];
   for (let dir = path; ; dir = dirname(dir)) {
     try {
@@ -28,7 +28,7 @@ function realish(path: string): string {
   }
 }
 
-const inWorkspaceDir = (path: string): boolean => path.split(sep).includes(WORKSPACE_DIR);
+export const inWorkspaceDir = (path: string): boolean => path.split(sep).includes(WORKSPACE_DIR);
 
 /**
  * Refuses (exit 1, nothing written) the source itself, by device and inode whatever the path (a link,

@@ -32,7 +32,8 @@ export function standupWindow(calendar: Calendar, date: string): { since: string
   return { since, from: startOfLocalDay(since, tz), to: startOfLocalDay(date, tz) };
 }
 
-const REPORTED = new Set(['check', 'uncheck', 'block', 'unblock', 'note', 'kpi', 'escalate']);
+/** The changes standup reports by person (and `report` counts as a person's activity). */
+export const REPORTED: ReadonlySet<string> = new Set(['check', 'uncheck', 'block', 'unblock', 'note', 'kpi', 'escalate']);
 
 export function standup(
   view: PlanView,
