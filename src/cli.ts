@@ -135,6 +135,11 @@ export async function run(argv: string[], rt: Runtime): Promise<number> {
     return EXIT.ok;
   }
   if (argv[0] === '__complete') return complete(argv.slice(1), rt);
+  if (argv.length === 1 && argv[0] === '__man') {
+    const { manCommand } = await import('./commands/man.js');
+    manCommand(rt, await buildProgram(rt, []));
+    return EXIT.ok;
+  }
   const program = await buildProgram(rt, argv);
   try {
     await program.parseAsync(argv, { from: 'user' });

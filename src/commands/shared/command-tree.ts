@@ -1,38 +1,9 @@
 // The commands, flags and fixed choices as commander holds them, the same definitions `--help` prints:
 // shell completion and the man page are made from this, so neither keeps a list of its own.
 import type { Command, Option } from 'commander';
+import type { CommandSpec, OptionSpec } from '../../render/command-spec.js';
 
-export interface OptionSpec {
-  /** As help shows them: "-a, --all", "--status <status>". */
-  flags: string;
-  /** Every spelling: ["-a", "--all"]. */
-  names: string[];
-  /** The flag reads the next word as its value. */
-  takesValue: boolean;
-  /** A fixed set of values (commander's .choices()). */
-  choices?: readonly string[];
-  description: string;
-}
-
-export interface ArgumentSpec {
-  name: string;
-  variadic: boolean;
-  choices?: readonly string[];
-  description: string;
-}
-
-export interface CommandSpec {
-  name: string;
-  /** The words that name it after `launch`: ["kpi", "record"]. */
-  path: string[];
-  usage: string;
-  description: string;
-  options: OptionSpec[];
-  arguments: ArgumentSpec[];
-  commands: CommandSpec[];
-  /** Text help adds after the options (examples, field lists), without its leading blank line. */
-  after: string;
-}
+export type { ArgumentSpec, CommandSpec, OptionSpec } from '../../render/command-spec.js';
 
 function optionSpec(o: Option): OptionSpec {
   const names = [o.short, o.long].filter((n): n is string => typeof n === 'string');
