@@ -5,7 +5,7 @@
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -109,3 +109,9 @@ await Promise.all([
 // that `launch --help` only prints a file. Rendered through a pipe, with no help.txt yet in dist/.
 const help = execFileSync(process.execPath, ['dist/launch.cjs', '--help'], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
 writeFileSync('dist/help.txt', help);
+
+// launch(1), made by the bundle from the same command definitions as the help (src/render/man.ts).
+// Generated, not committed, like dist/: `npm install` and `npm pack` run this build (prepare).
+const man = execFileSync(process.execPath, ['dist/launch.cjs', '__man'], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+mkdirSync('man', { recursive: true });
+writeFileSync('man/launch.1', man);

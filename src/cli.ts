@@ -41,7 +41,13 @@ const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   show: () => import('./commands/show.js'),
   log: () => import('./commands/log.js'),
   doctor: () => import('./commands/doctor.js'),
+  completion: () => import('./commands/completion.js'),
 };
+
+interface Needed {
+  load: string[];
+  names: string[];
+}
 
 /**
  * What a run needs registered. The command it names, when the words before it are only global
@@ -49,7 +55,7 @@ const COMMANDS: Record<string, () => Promise<CommandModule>> = {
  * names, for commander's "did you mean". Anything else (help, no command, an option it does not
  * know): every command, for the full help.
  */
-function commandsNeeded(argv: string[]): { load: string[]; names: string[] } {
+function commandsNeeded(argv: string[]): Needed {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--dir') i++;
@@ -61,8 +67,7 @@ function commandsNeeded(argv: string[]): { load: string[]; names: string[] } {
   return { load: Object.keys(COMMANDS), names: [] };
 }
 
-export async function buildProgram(rt: Runtime, argv: string[] = []): Promise<Command> {
-  const needed = commandsNeeded(argv);
+export async function buildProgram(rt: Runtime, argv: string[] = [], needed: Needed = commandsNeeded(argv)): Promise<Command> {
   const program = new Command('launch')
     .description('A launch checklist for a sprint plan written in Markdown: what is on today, what got done, are we on track.')
     .version(VERSION, '-V, --version', 'print the version')
@@ -130,6 +135,12 @@ export async function run(argv: string[], rt: Runtime): Promise<number> {
     rt.stdout.write(`${VERSION}\n`);
     return EXIT.ok;
   }
+  if (argv[0] === '__complete') return complete(argv.slice(1), rt);
+  if (argv.length === 1 && argv[0] === '__man') {
+    const { manCommand } = await import('./commands/man.js');
+    manCommand(rt, await buildProgram(rt, []));
+    return EXIT.ok;
+  }
   const program = await buildProgram(rt, argv);
   try {
     await program.parseAsync(argv, { from: 'user' });
@@ -144,4 +155,21 @@ export async function run(argv: string[], rt: Runtime): Promise<number> {
     rt.stderr.write(`${message}\n`);
     return code;
   }
+}
+
+/**
+ * `launch __complete <words…>` (see commands/complete.ts), for the shell scripts of `launch completion`.
+ * Only the command the finished words name is loaded, or none (its name is all a first word needs):
+ * it runs on every TAB.
+ */
+async function complete(words: string[], rt: Runtime): Promise<number> {
+  const needed = commandsNeeded(words.slice(0, -1));
+  try {
+    const program = await buildProgram(rt, [], needed.load.length === 1 ? needed : { load: [], names: Object.keys(COMMANDS) });
+    const { completeCommand } = await import('./commands/complete.js');
+    await completeCommand(rt, program, words);
+  } catch {
+    // A completion never fails: the shell then offers nothing.
+  }
+  return EXIT.ok;
 }

@@ -68,3 +68,16 @@ export function validateEvent(x: unknown): { ok: true } | { ok: false; message: 
     .join('; ');
   return { ok: false, message };
 }
+
+/**
+ * One schema for any line of the log, for the published JSON Schema (schemas/event.schema.json): each
+ * known type with its fields, or a type launch does not know yet, which needs only the common fields.
+ * Rules across fields (`rule`) are checks in code that a JSON Schema does not carry.
+ */
+export function eventLineSchema(): ZodType {
+  const base = shapeOf(BASE_FIELDS);
+  const known = TYPE_NAMES.map((type) => z.looseObject({ ...base, ...shapeOf(EVENT_TYPES[type].fields), type: z.literal(type) }));
+  const unknownType = z.string().regex(new RegExp(`^(?!(?:${TYPE_NAMES.join('|')})$)`), 'a type launch does not know');
+  const other = z.looseObject({ ...base, ...shapeOf(OTHER_FIELDS), type: unknownType });
+  return z.union([...known, other]);
+}
