@@ -1,0 +1,51 @@
+// launch export md: the plan's Markdown with the log's progress in its checkboxes and nothing else
+// changed, and the way back (boxes ticked by hand, read by plan update) in plan-update-boxes.test.ts.
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { launcher, statusWith } from '../support/commands.js';
+import { scratchDir } from '../support/in-process.js';
+
+const launch = launcher('2026-12-01T09:00:00Z');
+const ROOT = join(import.meta.dirname, '..', '..');
+
+/** Every byte that differs between two exports: only box characters may. */
+function differingBytes(a: Buffer, b: Buffer): { at: number; from: string; to: string; around: string }[] {
+  expect(b.length).toBe(a.length);
+  const out = [];
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] !== b[i]) out.push({ at: i, from: String.fromCharCode(a[i]!), to: String.fromCharCode(b[i]!), around: b.subarray(i - 1, i + 2).toString('latin1') });
+  }
+  return out;
+}
+
+async function workspaceOn(file: string, bytes: Buffer, sub = ''): Promise<string> {
+  const dir = scratchDir('launch-export-');
+  mkdirSync(join(dir, sub), { recursive: true });
+  writeFileSync(join(dir, sub, file), bytes);
+  const r = await launch(['init', '--plan', join(sub, file), '--start', '2026-11-30', '--tz', 'UTC', '--as', 'alice'], dir);
+  expect(r.stderr).not.toMatch(/error/);
+  expect(r.code).toBe(0);
+  return dir;
+}
+
+const checkIds = async (dir: string): Promise<string[]> =>
+  JSON.parse((await launch(['list', '--json'], dir)).stdout).items.filter((i: any) => i.kind === 'check').map((i: any) => i.id);
+
+describe('launch export md', () => {
+  it('changes only the boxes of the items the log changed, keeping CRLF, a BOM and other bytes', async () => {
+    const md = '\uFEFF# Plan\r\n\r\n## Week 1: Build\r\n\r\n- [ ] Alpha caf\u00e9 \u00f0\u0178\u0161\u20ac\r\n- [x] Beta\r\n  - [ ] Gamma nested\r\n\r\n```\r\n- [ ] not a box\r\n```\r\n';
+    const dir = await workspaceOn('plan.md', Buffer.from(md, 'utf8'));
+    expect((await launch(['check', 'alpha'], dir)).code).toBe(0);
+    expect((await launch(['check', 'gamma'], dir)).code).toBe(0);
+    expect((await launch(['uncheck', 'beta'], dir)).code).toBe(0);
+    const r = await launch(['export', 'md'], dir);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const before = readFileSync(join(dir, 'plan.md'));
+    const after = Buffer.from(r.stdout, 'utf8');
+    expect(after.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    expect(differingBytes(before, after).map((d) => `${d.from}>${d.to}`)).toEqual([' >x', 'x> ', ' >x']);
+    expect(r.stdout).toContain('- [ ] not a box');
+  });
+});
