@@ -3,6 +3,9 @@
 // that keep their id keep their status, renamed items are given their old id back (core/plan-diff.ts
 // decides which), and events of removed items stay in the log for `launch doctor` to list.
 import { relative } from 'node:path';
+import { type BoxEdit, boxEdits, FROM_PLAN_FILE, keepMarks } from '../core/export/box-edits.js';
+import type { NewEvent } from '../core/log/events.js';
+import { itemStatus } from '../core/log/item-state.js';
 import { diffPlans, idsToKeep, itemChangeCount, keepOldIds } from '../core/plan/diff.js';
 import { wholePlan } from '../core/plan/items.js';
 import type { Plan } from '../core/plan/schema.js';
@@ -14,11 +17,12 @@ import { confirm } from '../io/prompts.js';
 import type { State } from '../io/store/open.js';
 import { findWorkspace, INIT_HINT } from '../io/workspace.js';
 import { planUpdateJson } from '../render/json/plan-update.js';
-import { planUpdateScreen } from '../render/plan-diff.js';
+import { boxEditLines, planUpdateScreen } from '../render/plan-diff.js';
 import { safeText } from '../render/sanitize.js';
 import type { Ctx } from '../runtime.js';
 import { examples, handle, type Register } from './shared/command.js';
 import { openForRead } from './shared/open.js';
+import { actorFor, record } from './shared/record.js';
 
 export interface PlanUpdateOptions {
   yes?: boolean;
@@ -81,38 +85,60 @@ async function updateWorkspacePlan(ctx: Ctx, source: string, opts: PlanUpdateOpt
   // The plan's id names the workspace's plan, not the file it came from this time (plan-v2.md).
   const renamedFile = incoming.plan.id !== state.plan.id;
   const candidate = renamedFile ? { ...incoming.plan, id: state.plan.id } : incoming.plan;
-  const diff = diffPlans(wholePlan(state.plan, state.items), candidate);
+  const current = wholePlan(state.plan, state.items);
+  // A Markdown plan's boxes are progress, read as events (core/export/box-edits.ts), not as edits.
+  const markdown = incoming.markdownName !== undefined;
+  const diff = diffPlans(current, candidate, { ignoreMarks: markdown });
   const keep = idsToKeep(diff);
-  const next = keepOldIds(candidate, keep);
+  const renumbered = keepOldIds(candidate, keep);
+  const boxes = markdown ? boxEdits(current.items, renumbered.items, (id, marked) => itemStatus(state.fold.items.get(id), marked)) : [];
+  const next = markdown ? keepMarks(current, renumbered) : renumbered;
   const { checkPlanSanity, planToYaml } = await import('../lazy/parse.js');
   const problems = checkPlanSanity(next);
   if (problems.length > 0) throw new LaunchError(`${source}: keeping the old ids made the plan invalid (${problems[0]!.message}); please report this`);
 
   const shownPlan = relative(ctx.rt.cwd, paths.plan) || paths.plan;
   const history = historyOf(state);
-  const json = (applied: boolean) => planUpdateJson(source, state.plan.id, diff, applied, history);
-  if (diff.identical) {
+  const json = (applied: boolean) => planUpdateJson(source, state.plan.id, diff, applied, history, boxes);
+  if (diff.identical && boxes.length === 0) {
     if (ctx.json) ctx.printJson(json(false));
     else ctx.print(`${safeText(shownPlan)} is already up to date with ${safeText(source)}`);
     return;
   }
-  if (!ctx.json) ctx.printLines(planUpdateScreen(shownPlan, source, diff, itemChangeCount(diff), ctx.theme, history));
+  if (!ctx.json && !diff.identical) ctx.printLines(planUpdateScreen(shownPlan, source, diff, itemChangeCount(diff), ctx.theme, history));
+  if (!ctx.json && boxes.length > 0) ctx.printLines(boxEditLines(source, boxes, ctx.theme));
 
-  const apply = opts.yes === true || (ctx.interactive && (await confirm(`Replace ${shownPlan} with this plan?`, diff.removed.length === 0)));
+  const question = diff.identical ? `Record these ${boxes.length} box change(s) as events?` : `Replace ${shownPlan} with this plan${boxes.length > 0 ? ' and record the box changes' : ''}?`;
+  const apply = opts.yes === true || (ctx.interactive && (await confirm(question, diff.removed.length === 0)));
   if (!apply) {
     if (ctx.json) ctx.printJson(json(false));
-    throw new LaunchError(`${shownPlan} was not changed`, {
+    throw new LaunchError(`${shownPlan} was not changed${boxes.length > 0 ? ' and nothing was recorded' : ''}`, {
       hint: ctx.interactive ? undefined : `review the changes above, then run \`launch plan update ${source} --yes\``,
     });
   }
-  // A YAML plan that needs no id rewritten is copied byte for byte, keeping its comments and layout.
-  const verbatim = incoming.text !== undefined && keep.size === 0 && !renamedFile;
-  writeFileAtomic(paths.plan, verbatim ? incoming.text! : planToYaml(next, incoming.markdownName));
+  if (!diff.identical) {
+    // A YAML plan that needs no id rewritten is copied byte for byte, keeping its comments and layout.
+    const verbatim = incoming.text !== undefined && keep.size === 0 && !renamedFile;
+    writeFileAtomic(paths.plan, verbatim ? incoming.text! : planToYaml(next, incoming.markdownName));
+  }
+  if (boxes.length > 0) await recordBoxes(ctx, state, boxes);
   if (ctx.json) return ctx.printJson(json(true));
+  if (boxes.length > 0) {
+    const checked = boxes.filter((b) => b.done).length;
+    ctx.print(`${ctx.theme.mark.done} recorded ${checked} check(s) and ${boxes.length - checked} uncheck(s) from ${safeText(source)}`);
+  }
+  if (diff.identical) return;
   const kept = next.items.filter((i) => (state.fold.items.get(i.id)?.events ?? 0) > 0).length;
   ctx.print(`${ctx.theme.mark.done} updated ${safeText(shownPlan)}: ${next.items.length} items; ${kept} item(s) keep their status`);
   if (diff.removed.length > 0) ctx.note('Events of removed items stay in the log; `launch doctor` lists them.');
   ctx.note(`If .launch/ is in git, commit the new plan yourself (git commit -m "Update the plan" ${shownPlan}): launch sync commits only the log.`);
+}
+
+/** Boxes ticked or unticked by hand: events by whoever runs the update, saying where they came from. */
+async function recordBoxes(ctx: Ctx, state: State, boxes: readonly BoxEdit[]): Promise<void> {
+  const actor = await actorFor(ctx, state);
+  const note = FROM_PLAN_FILE;
+  await record(ctx, state, boxes.map((b): NewEvent => (b.done ? { type: 'check', item: b.id, actor, note } : { type: 'uncheck', item: b.id, actor, note })));
 }
 
 /** What a removed item leaves behind in the log. */

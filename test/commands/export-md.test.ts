@@ -49,3 +49,49 @@ describe('launch export md', () => {
     expect(r.stdout).toContain('- [ ] not a box');
   });
 });
+
+/** Ids of done checklist items, as list --json shows them. */
+const doneIds = async (dir: string): Promise<string[]> =>
+  JSON.parse((await launch(['list', '--json'], dir)).stdout).items.filter((i: any) => i.status === 'done').map((i: any) => i.id).sort();
+
+/**
+ * Export after checking every other checklist item (and unchecking a `[x]` one), then read that export
+ * into a fresh workspace on the original: the same items are done, and only box bytes differ.
+ */
+async function roundTrip(original: Buffer, file = 'plan.md', sub = ''): Promise<void> {
+  const a = await workspaceOn(file, original, sub);
+  const ids = await checkIds(a);
+  expect(ids.length).toBeGreaterThan(0);
+  const toCheck = ids.filter((_, n) => n % 2 === 0);
+  expect((await launch(['check', ...toCheck], a)).code).toBe(0);
+  const exported = await launch(['export', 'md'], a);
+  expect(exported.stderr).toBe('');
+  const diff = differingBytes(original, Buffer.from(exported.stdout, 'utf8'));
+  for (const d of diff) expect(`${d.from}>${d.to}`).toMatch(/^( >x|x> |X> |\t>x)$/);
+  const b = await workspaceOn(file, original, sub);
+  writeFileSync(join(b, sub, file), exported.stdout);
+  const update = await launch(['plan', 'update', join(sub, file), '--yes'], b);
+  expect(update.stderr).not.toMatch(/^error/m);
+  expect(update.code).toBe(0);
+  expect(await doneIds(b)).toEqual(await doneIds(a));
+  // Read back into the workspace it came from, the export changes nothing.
+  writeFileSync(join(a, sub, file), exported.stdout);
+  expect((await launch(['plan', 'update', join(sub, file)], a)).stdout).toMatch(/already up to date/);
+}
+
+describe('launch export md → launch plan update: a round trip', () => {
+  it('on the seed plan, emoji bytes and all', async () => {
+    await roundTrip(readFileSync(join(ROOT, 'plans', 'securenet-launch.md')));
+  });
+
+  for (const name of readdirSync(join(ROOT, 'test', 'fixtures', 'plans'))) {
+    it(`on test/fixtures/plans/${name}`, async () => {
+      await roundTrip(readFileSync(join(ROOT, 'test', 'fixtures', 'plans', name)), name);
+    });
+  }
+
+  it('on a nested plan in a folder below the project, with CRLF line ends', async () => {
+    const nested = '# Nested\r\n\r\n## Week 1: Build\r\n\r\n### Monday - Friday: API\r\n- [ ] Parent one\r\n  - [ ] Child a\r\n    - [x] Grandchild\r\n  - [ ] Child b\r\n> - [ ] Quoted box\r\n1. [ ] Ordered box\r\n';
+    await roundTrip(Buffer.from(nested), 'plan.md', 'docs/plans');
+  });
+});
