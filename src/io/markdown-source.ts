@@ -27,9 +27,10 @@ export function sourceNameFor(workspaceDir: string, markdown: string): string {
 
 const BUNDLED_MARKDOWN = 'securenet-launch.md';
 
+/** Relative to the current directory, as the user would type it (../docs/plan.md); else absolute. */
 function shownPath(cwd: string, full: string): string {
   const rel = relative(cwd, full);
-  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : full;
+  return rel && !isAbsolute(rel) ? rel : full;
 }
 
 function inProject(full: string, paths: WorkspacePaths | undefined): string | undefined {
@@ -47,7 +48,7 @@ function inProject(full: string, paths: WorkspacePaths | undefined): string | un
 
 /** The Markdown to write progress into: `given`, else the one the workspace's plan names. */
 export function findMarkdownSource(cwd: string, paths: WorkspacePaths | undefined, given?: string): MarkdownSource {
-  const at = (full: string, bundled = false): MarkdownSource => ({ full, shown: shownPath(cwd, full), project: bundled ? undefined : inProject(full, paths), bundled });
+  const at = (full: string, bundled = false): MarkdownSource => ({ full, shown: bundled ? full : shownPath(cwd, full), project: bundled ? undefined : inProject(full, paths), bundled });
   if (given !== undefined) return at(resolve(cwd, given));
   const bundledMarkdown = () => at(join(dirname(bundledPlanPath()), BUNDLED_MARKDOWN), true);
   if (!paths) return bundledMarkdown();
