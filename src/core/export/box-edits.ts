@@ -19,8 +19,10 @@ export interface BoxEdit {
 }
 
 /**
- * Checklist items of the new plan (ids already given back by keepOldIds) that the old plan has too and
- * whose box says other than their status. `statusOf` is the status as the log and old mark make it.
+ * Checklist items of the new plan (ids already given back by keepOldIds) that the old plan has too,
+ * whose box changed since the import (its `[x]` mark) and says other than their status. `statusOf` is
+ * the status as the log and the old mark make it. A box an export ticked (the mark still `[ ]`) and
+ * then unticked by hand is not seen: without a record of what the file said, it looks untouched.
  */
 export function boxEdits(oldItems: readonly Item[], newItems: readonly Item[], statusOf: (id: string, marked: boolean) => ItemStatus): BoxEdit[] {
   const before = new Map(oldItems.map((i) => [i.id, i]));
@@ -28,9 +30,12 @@ export function boxEdits(oldItems: readonly Item[], newItems: readonly Item[], s
   for (const item of newItems) {
     const old = before.get(item.id);
     if (!old || item.kind !== 'check' || old.kind !== 'check') continue;
-    const was = statusOf(item.id, old.done === true);
     const done = item.done === true;
-    // A blocked item's empty box says nothing new: it is not done, which the box cannot say more of.
+    // A box as it was at the import says nothing new: in a plan whose progress lives only in the log,
+    // every box stays as it was typed, and reading those as unticks would undo the team's work.
+    if (done === (old.done === true)) continue;
+    const was = statusOf(item.id, old.done === true);
+    // A blocked item's empty box says nothing new either: it is not done.
     if (done !== (was === 'done')) edits.push({ id: item.id, title: item.title, line: item.line, done, was });
   }
   return edits;
