@@ -25,7 +25,7 @@ export interface ExportMdOptions {
 export const register = (group: Command, rt: Runtime): Command =>
   group
     .command('md')
-    .description('the plan\'s Markdown with done items ticked [x] and open ones [ ]; nothing else changes')
+    .description('the plan\'s Markdown with each checkbox set as the log says')
     .option('-o, --out <file>', 'write it to this file (default: standard output)')
     .option('--in-place', 'rewrite the Markdown the plan was imported from (it must be inside the project folder)')
     .option('--source <plan.md>', 'the Markdown to write into (default: the one the workspace\'s plan was imported from)')
@@ -38,7 +38,7 @@ and every other byte stay as they are, so \`git diff\` shows just the progress.
 Items are found by their line and title; if the Markdown was edited since the
 plan was imported, nothing is written until \`launch plan update\` reads it.
 Ticking boxes by hand works the other way: \`launch plan update plan.md\`
-records them as checks.
+records them as checks and unchecks.
 ${examples('launch export md --in-place && git diff', 'launch export md --out progress.md', 'launch export md | grep -c "\\[x\\]"')}`,
     )
     .action(handle(rt, exportMdCommand));

@@ -7,7 +7,7 @@ import type { Register } from './shared/command.js';
 export const register: Register = (program, rt) => {
   const group = program
     .command('export')
-    .description('write the plan out: its Markdown with done items ticked, or a calendar (see: launch export md --help)');
+    .description('the plan out of the terminal: its Markdown ticked, or a calendar');
   registerMd(group, rt);
   registerIcs(group, rt);
 };
