@@ -76,7 +76,7 @@ export async function exportMdCommand(ctx: Ctx, opts: ExportMdOptions): Promise<
     if (result.changes.length === 0) return ctx.print(`${safeText(source.shown)} is up to date: every box says what the log does`);
     writeFileAtomic(source.full, output, { display: source.shown, bounds: [source.project!] });
     ctx.print(`${ctx.theme.mark.done} wrote ${safeText(source.shown)}: ${summary}`);
-    return ctx.note(`\`git diff ${source.shown}\` shows the progress; commit it to share it.`);
+    return ctx.note(`\`git diff ${safeText(source.shown)}\` shows the progress; commit it to share it.`);
   }
   if (opts.out === undefined) return void ctx.rt.stdout.write(output);
   const shown = writeOutFile(ctx, {

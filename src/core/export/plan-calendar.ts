@@ -23,12 +23,19 @@ export function planEvents(plan: Plan, calendar: Calendar, isDone: (id: string) 
     // Item ids are unique in a plan and contain no dot, so the dotted prefixes below cannot meet one.
     events.push({ uid: `${item.id}@${host}`, date: at.due, summary: item.title, description: lines.filter(Boolean).join('\n'), categories: ['task'] });
   }
+  const counts = new Map<string, { all: number; done: number }>();
+  for (const item of plan.items) {
+    if (item.block === undefined) continue;
+    const c = counts.get(item.block) ?? { all: 0, done: 0 };
+    c.all++;
+    if (isDone(item.id)) c.done++;
+    counts.set(item.block, c);
+  }
   for (const block of plan.blocks) {
     const at = calendar.itemSchedule(block);
     if (!at) continue;
-    const own = plan.items.filter((i) => i.block === block.id);
-    const done = own.filter((i) => isDone(i.id)).length;
-    const progress = own.length === 0 ? '' : `${done} of ${own.length} items done${done === own.length ? ': done.' : '.'}`;
+    const { all, done } = counts.get(block.id) ?? { all: 0, done: 0 };
+    const progress = all === 0 ? '' : `${done} of ${all} items done${done === all ? ': done.' : '.'}`;
     events.push({ uid: `block.${block.id}@${host}`, date: at.due, summary: `Deadline: ${block.title}`, description: progress || undefined, categories: ['deadline'] });
   }
   for (const kpi of plan.kpis) {
