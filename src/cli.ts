@@ -29,6 +29,7 @@ const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   escalate: () => import('./commands/escalate.js'),
   sync: () => import('./commands/sync.js'),
   plan: () => import('./commands/plan-update.js'),
+  export: () => import('./commands/export.js'),
   init: () => import('./commands/init.js'),
   whoami: () => import('./commands/whoami.js'),
   check: () => import('./commands/check.js'),

@@ -6,6 +6,7 @@ import { createCalendar, isValidTimeZone, localDateOf, zoneOf } from '../core/ca
 import { type Config, defaultConfig } from '../core/config/config.js';
 import { LaunchError, UsageError } from '../errors.js';
 import { checkWorkspaceFiles, initWorkspace, isWorkspace, type InitResult, setLocalActor } from '../io/init-workspace.js';
+import { sourceNameFor } from '../io/markdown-source.js';
 import { bundledPlanPath, isMarkdown, type LoadedPlan, loadPlanFile } from '../io/plan-source.js';
 import { openState } from '../io/store/open.js';
 import { systemTimeZone } from '../io/system.js';
@@ -66,8 +67,9 @@ export async function initCommand(ctx: Ctx, opts: InitOptions): Promise<void> {
   const loaded = existing?.plan ?? (await loadPlanFile(opts.plan ?? bundledPlanPath(), ctx.rt.cwd));
   for (const w of loaded.warnings) ctx.warn(`${opts.plan}:${w.line}: ${w.message}`);
   const { configToYaml, planToYaml } = await import('../lazy/parse.js');
-  // A YAML plan is copied byte for byte so that its comments and layout survive.
-  const planYaml = existing?.plan ? undefined : isMarkdown(loaded.path) ? planToYaml(loaded.plan, basename(loaded.path)) : loaded.text;
+  // A YAML plan is copied byte for byte so that its comments and layout survive; a Markdown one's header
+  // names it relative to the project folder, for `launch export md` to write progress back into.
+  const planYaml = existing?.plan ? undefined : isMarkdown(loaded.path) ? planToYaml(loaded.plan, sourceNameFor(dir, loaded.path)) : loaded.text;
   const result = initWorkspace({ dir, planYaml, configYaml: configToYaml(config), force: opts.force === true, ...(opts.as ? { actor: opts.as } : {}) });
   report(ctx, opts, config, loaded, result, existing !== undefined);
 }

@@ -13,6 +13,8 @@ export const MAX_PLAN_BYTES = 10 * 1024 * 1024;
 export const MAX_MARKDOWN_BYTES = 2 * 1024 * 1024;
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
+/** Keeps a byte order mark as U+FEFF: for a file written back byte for byte (launch export md). */
+const utf8Exact = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 function osReason(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
@@ -28,7 +30,7 @@ const overLimit = (display: string, size: number, maxBytes: number, what: string
  * A file the user named: a pipe is welcome (`launch import <(…)`, /dev/stdin), read up to the limit,
  * so that even /dev/zero ends with a message.
  */
-export function readTextFile(path: string, what = 'file', display = path, maxBytes = MAX_PLAN_BYTES): string {
+export function readTextFile(path: string, what = 'file', display = path, maxBytes = MAX_PLAN_BYTES, keepBom = false): string {
   let fd: number;
   let stat: Stats;
   try {
@@ -43,7 +45,7 @@ export function readTextFile(path: string, what = 'file', display = path, maxByt
       throw new LaunchError(`${display}: ${osReason(error)}`, { cause: error });
     }
     if (stat.isDirectory()) throw new LaunchError(`${display}: is a directory, expected a ${what}`);
-    return decodeText(readBounded(fd, stat, display, what, maxBytes), display, what);
+    return decodeText(readBounded(fd, stat, display, what, maxBytes), display, what, keepBom);
   } finally {
     closeSync(fd);
   }
@@ -81,12 +83,12 @@ function readBounded(fd: number, stat: Stats, display: string, what: string, max
   return bytes;
 }
 
-function decodeText(bytes: Buffer, display: string, what: string): string {
+function decodeText(bytes: Buffer, display: string, what: string, keepBom = false): string {
   if (bytes.length === 0) throw new LaunchError(`${display}: the file is empty, expected a ${what}`);
   const nul = bytes.indexOf(0);
   if (nul !== -1) throw new LaunchError(`${display}: looks like a binary file (NUL byte at offset ${nul}), expected a ${what}`);
   try {
-    return utf8.decode(bytes);
+    return (keepBom ? utf8Exact : utf8).decode(bytes);
   } catch {
     throw new LaunchError(`${display}: line ${lineOfBadUtf8(bytes)}: not valid UTF-8 text; save the ${what} as UTF-8`);
   }

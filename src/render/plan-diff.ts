@@ -1,4 +1,5 @@
 // A plan update's diff as text: one line per item that changes, marks that read without colour.
+import type { BoxEdit } from '../core/export/box-edits.js';
 import type { Move, Place, PlanDiff } from '../core/plan/diff.js';
 import { safeText } from './sanitize.js';
 import type { Theme } from './theme.js';
@@ -53,4 +54,15 @@ export function planUpdateScreen(shownPlan: string, source: string, diff: PlanDi
     ...(changedItems === 0 ? ['  no items added, removed, renamed, moved or edited (other parts of the plan changed)'] : []),
     ...renderPlanDiff(diff, theme, history),
   ];
+}
+
+/** Boxes ticked or unticked by hand in the Markdown that differ from the log: the events to record. */
+export function boxEditLines(source: string, edits: readonly BoxEdit[], theme: Theme): string[] {
+  const { c } = theme;
+  const out = [`Boxes in ${safeText(source)} that differ from the log (recorded as yours, noted "from the plan file"):`];
+  for (const e of edits) {
+    const what = e.done ? c.green('[x] check  ') : c.yellow('[ ] uncheck');
+    out.push(`  ${what} ${e.id.padEnd(WIDTH)} ${safeText(e.title)} ${c.dim(`(line ${e.line}; the log says ${e.was})`)}`);
+  }
+  return out;
 }

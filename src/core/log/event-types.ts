@@ -88,7 +88,15 @@ export const EVENT_TYPES: Table = {
     verb: 'checked',
     burndown: 'done',
   },
-  uncheck: statusRow('uncheck', 'unchecked', (state, e) => setStatus(state, 'todo', e), 'open'),
+  // A note says why, e.g. "from the plan file" when `launch plan update` read an unticked box.
+  uncheck: {
+    ...statusRow('uncheck', 'unchecked', (state, e) => {
+      setStatus(state, 'todo', e);
+      if (e.note !== undefined && e.note !== '') addNote(state, noteOf(e, e.note));
+    }, 'open'),
+    fields: { ...ITEM, note: optional(TEXT) },
+    describe: (e) => `unchecked ${e.item}${e.note ? `: ${e.note}` : ''}`,
+  },
   block: {
     ...ITEM_EVENT,
     fields: { ...ITEM, reason: TEXT },

@@ -46,7 +46,7 @@ export interface CheckEvent extends Base {
   /** Recorded with --force although a value missed its threshold. */
   missed?: boolean;
 }
-export interface UncheckEvent extends Base { type: 'uncheck'; item: string }
+export interface UncheckEvent extends Base { type: 'uncheck'; item: string; note?: string }
 export interface BlockEvent extends Base { type: 'block'; item: string; reason: string }
 export interface UnblockEvent extends Base { type: 'unblock'; item: string }
 export interface NoteEvent extends Base { type: 'note'; item: string; text: string }

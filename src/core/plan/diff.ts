@@ -194,8 +194,18 @@ function samePlace(a: Place, b: Place, field: PlaceField): boolean {
   return canonical(a[field]) === canonical(b[field]);
 }
 
-function content(item: Item): string {
-  return canonical(Object.fromEntries(Object.entries(item).filter(([k]) => !NOT_CONTENT.has(k))));
+function content(item: Item, ignoreMarks: boolean): string {
+  return canonical(Object.fromEntries(Object.entries(item).filter(([k]) => !NOT_CONTENT.has(k) && !(ignoreMarks && k === 'done'))));
+}
+
+const withoutMarks = (plan: Plan): Plan => ({ ...plan, items: plan.items.map(({ done: _done, ...item }) => item) });
+
+export interface DiffOptions {
+  /**
+   * A Markdown plan's `[x]` marks are not the plan's content but its progress: a box ticked by hand
+   * becomes a check event (core/export/box-edits.ts), so it is no edit of the item.
+   */
+  ignoreMarks?: boolean;
 }
 
 function diffKpis(a: readonly Kpi[], b: readonly Kpi[]): PlanDiff['kpis'] {
@@ -223,7 +233,8 @@ export function keepOldIds(plan: Plan, toOld: ReadonlyMap<string, string>): Plan
   return { ...plan, items };
 }
 
-export function diffPlans(oldPlan: Plan, newPlan: Plan): PlanDiff {
+export function diffPlans(oldPlan: Plan, newPlan: Plan, opts: DiffOptions = {}): PlanDiff {
+  const ignoreMarks = opts.ignoreMarks === true;
   const oldById = new Map(oldPlan.items.map((i) => [i.id, i]));
   const newIds = new Set(newPlan.items.map((i) => i.id));
   const oldOnly = oldPlan.items.filter((i) => !newIds.has(i.id));
@@ -243,7 +254,7 @@ export function diffPlans(oldPlan: Plan, newPlan: Plan): PlanDiff {
     edited: [],
     kpis: diffKpis(oldPlan.kpis, newPlan.kpis),
     unchanged: 0,
-    identical: canonical(oldPlan) === canonical(kept),
+    identical: ignoreMarks ? canonical(withoutMarks(oldPlan)) === canonical(withoutMarks(kept)) : canonical(oldPlan) === canonical(kept),
   };
   kept.items.forEach((item, index) => {
     const old = oldById.get(item.id);
@@ -256,8 +267,9 @@ export function diffPlans(oldPlan: Plan, newPlan: Plan): PlanDiff {
     const to = placeOf(item);
     const changed = PLACE_FIELDS.filter((f) => !samePlace(from, to, f));
     if (changed.length > 0) diff.moved.push({ id: item.id, title: item.title, changed, from, to });
-    if (content(old) !== content(item)) diff.edited.push(item.id);
-    if (old.title === item.title && changed.length === 0 && content(old) === content(item)) diff.unchanged++;
+    const same = content(old, ignoreMarks) === content(item, ignoreMarks);
+    if (!same) diff.edited.push(item.id);
+    if (old.title === item.title && changed.length === 0 && same) diff.unchanged++;
   });
   return diff;
 }

@@ -58,7 +58,9 @@ export const PlanUpdateJson = z.strictObject({
     /** Items with nothing but source line numbers changed. */
     unchanged: z.number().int().nonnegative(),
   }),
-  /** The workspace's plan was replaced. */
+  /** The workspace's plan was replaced (or, with only boxes changed, their events recorded). */
   applied: z.boolean(),
+  /** Boxes ticked or unticked by hand in the Markdown that differ from the log; only when there are some. */
+  boxes: z.array(z.strictObject({ id: PlanId, title: z.string(), line: z.number().int().positive(), done: z.boolean(), was: z.enum(['todo', 'done', 'blocked']) })).optional(),
 });
 export type PlanUpdateJson = z.infer<typeof PlanUpdateJson>;
