@@ -23,8 +23,8 @@ describe('buildProgram registers what a run needs', () => {
   it('every command, in help order, for help, typos and no command', async () => {
     const all = await names([]);
     expect(all.slice(0, 4)).toEqual(['import', 'validate', 'today', 'status']);
-    // One command per file in src/commands (kpi-record and plan-update are subcommands; complete and man are hidden).
-    const files = readdirSync(new URL('../src/commands/', import.meta.url)).filter((f) => f.endsWith('.ts') && !['kpi-record.ts', 'plan-update.ts', 'complete.ts', 'man.ts'].includes(f));
+    // One command per file in src/commands (kpi-record and plan-update are subcommands; export-md and export-ics are export's; complete and man are hidden).
+    const files = readdirSync(new URL('../src/commands/', import.meta.url)).filter((f) => f.endsWith('.ts') && !['kpi-record.ts', 'plan-update.ts', 'complete.ts', 'man.ts', 'export-md.ts', 'export-ics.ts'].includes(f));
     expect([...all].sort()).toEqual(files.map((f) => f.replace(/\.ts$/, '')).concat(['kpi', 'plan']).sort());
     for (const argv of [['--help'], ['help', 'today'], ['todya'], ['--verbose', 'today'], ['--dir']]) expect(await names(argv)).toEqual(all);
   });
