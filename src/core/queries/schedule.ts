@@ -1,6 +1,7 @@
 // Every item with its dates and status, computed once per run; the queries below read from this.
 import type { Calendar, ItemSchedule } from '../calendar/calendar.js';
-import { type ItemState, type ItemStatus, itemStatus } from '../log/item-state.js';
+import { sameActor } from '../log/events.js';
+import { type ItemState, type ItemStatus, itemStatus, ownerOf } from '../log/item-state.js';
 import type { ItemSpan, PlanHead, PlanItems } from '../plan/items.js';
 import type { Block, Item, ItemKind } from '../plan/schema.js';
 
@@ -114,3 +115,11 @@ export const isOn = (e: Scheduled, date: string): boolean =>
 /** Open and past its due date. */
 export const isOverdue = (e: Scheduled, date: string): boolean =>
   e.status !== 'done' && e.schedule !== null && e.schedule.due < date;
+
+/** Owned by `name` (as the log or the plan's `@name` says; names compare without regard to case). */
+export const ownedBy =
+  (name: string) =>
+  (e: Scheduled): boolean => {
+    const owner = ownerOf(e.state, e.item.owner);
+    return owner !== null && sameActor(owner, name);
+  };
