@@ -62,6 +62,8 @@ function filters(state: State, opts: ListOptions): (item: Item, view: ItemJson) 
   return (item, view) => checks.every((c) => c(item, view));
 }
 
+const childCount = (children: Scheduled[] | undefined) => (children ? { done: children.filter((c) => c.status === 'done').length, total: children.length } : undefined);
+
 /** How many parents an item sits under (a chain that loops, which sanity refuses, stops). */
 function depthOf(parents: ReadonlyMap<string, string | undefined>, id: string): number {
   let depth = 0;
@@ -78,7 +80,7 @@ export async function listCommand(ctx: Ctx, words: string[], opts: ListOptions):
   const wanted = (e: Scheduled) => (!owned || owned(e)) && (words.length === 0 || matchesAllWords(words, `${e.item.title} ${e.id}`));
   const rows = view.entries
     .filter(wanted)
-    .map((e) => ({ item: e.item, view: itemJson(e), depth: depthOf(parents, e.id), reason: e.state?.reason, owner: ownerOf(e.state, e.item.owner) }))
+    .map((e) => ({ item: e.item, view: itemJson(e), depth: depthOf(parents, e.id), reason: e.state?.reason, owner: ownerOf(e.state, e.item.owner), children: childCount(view.children.get(e.id)) }))
     .filter(({ item, view }) => keep(item, view));
   if (ctx.json) return ctx.printJson(listJson(rows.map((v) => v.view)));
   ctx.printLines(renderList(rows, ctx.theme));

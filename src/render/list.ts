@@ -14,6 +14,8 @@ export interface ListRow {
   /** The block reason of a blocked item. */
   reason?: string | undefined;
   owner?: string | null;
+  /** A parent's children: how many are done. */
+  children?: { done: number; total: number } | undefined;
 }
 
 export function renderList(rows: readonly ListRow[], theme: Theme): string[] {
@@ -33,9 +35,10 @@ export function renderList(rows: readonly ListRow[], theme: Theme): string[] {
     }
     const indent = indentOf(row);
     const due = view.due ? c.dim(` (due ${formatShortDate(view.due)})`) : '';
+    const count = row.children ? c.dim(` ${row.children.done}/${row.children.total}`) : '';
     const owner = row.owner ? c.dim(` @${safeText(row.owner)}`) : '';
     const reason = view.status === 'blocked' && row.reason ? ` — ${safeText(row.reason)}` : '';
-    out.push(`  ${' '.repeat(indent)}${statusMark(theme, view.status)} ${item.id.padEnd(width - indent)}  ${safeText(item.title)}${item.kind === 'check' ? due : ''}${owner}${reason}`);
+    out.push(`  ${' '.repeat(indent)}${statusMark(theme, view.status)} ${item.id.padEnd(width - indent)}  ${safeText(item.title)}${count}${item.kind === 'check' ? due : ''}${owner}${reason}`);
   }
   const done = rows.filter((v) => v.view.status === 'done').length;
   out.push(c.dim(`${rows.length} items · ${done} done`));
