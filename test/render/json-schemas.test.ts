@@ -227,7 +227,7 @@ describe('JSON output schemas: read commands on the seeded workspace', () => {
     await json(ShowJson, ['show', 'all-p1-bugs', '--plan', 'release-checklist.md'], { cwd: dir });
 
     const log = await json(LogJson, ['log'], { cwd: dir });
-    expect(log.events.some((e) => e.type === 'assign')).toBe(true); // a type this version does not know
+    expect(log.events.some((e) => e.type === 'estimate')).toBe(true); // a type this version does not know
     expect(log.events.some((e) => 'recorded' in e)).toBe(true);
     await json(LogJson, ['log', '--actor', 'bob'], { cwd: dir });
     await json(LogJson, ['log', '--item', 'redis-setup', '--limit', '3'], { cwd: dir });
@@ -322,7 +322,7 @@ describe('JSON output schemas: write commands', () => {
     await json(WhoamiJson, ['whoami', '--as', 'alice'], { cwd: scratchDir('launch-json-whoami-') });
 
     const opts = { cwd: dir, now: '2026-12-01T10:00:00Z' };
-    for (const id of ['database-index-creation', 'redis-setup']) await json(CheckJson, ['check', id], opts);
+    for (const id of ['database-index-creation', 'redis-setup']) await json(CheckJson, ['check', id, '--with-children'], opts); // redis-setup holds an open item
     const list = await json(ListJson, ['list'], opts);
     expect(list.items.find((i) => i.id === 'redis-installed')?.parent).toBe('redis-setup');
     expect((await json(ShowJson, ['show', 'redis-setup'], opts)).children).toEqual(['redis-installed']);
@@ -421,7 +421,7 @@ describe('JSON output schemas: the schemas are strict', () => {
     const log = JSON.parse((await launchIn(['log', '--limit', '1', '--json'], { cwd: dir, env: ENV, now: SEED_CLOCK })).stdout) as { events: Record<string, unknown>[] };
     const event = log.events[0]!;
     expect(LogJson.safeParse({ ...log, events: [{ ...event, byAnotherTool: 1 }] }).success).toBe(true);
-    expect(LogJson.safeParse({ ...log, events: [{ ...event, type: 'assign' }] }).success).toBe(true);
+    expect(LogJson.safeParse({ ...log, events: [{ ...event, type: 'estimate' }] }).success).toBe(true);
     expect(LogJson.safeParse({ ...log, events: [{ v: 1, id: 'x', ts: '2026-12-01T10:00:00Z', actor: 'a', type: 'block', item: 'x', undone: false }] }).success).toBe(false);
     expect(LogJson.safeParse({ ...log, events: [{ ...event, undone: undefined }] }).success).toBe(false);
   });
