@@ -22,7 +22,7 @@ describe('buildProgram registers what a run needs', () => {
   it('every command, in help order, for help, typos and no command', async () => {
     const all = await names([]);
     expect(all.slice(0, 4)).toEqual(['import', 'validate', 'today', 'status']);
-    expect(all).toHaveLength(22);
+    expect(all).toHaveLength(23);
     for (const argv of [['--help'], ['help', 'today'], ['todya'], ['--verbose', 'today'], ['--dir']]) expect(await names(argv)).toEqual(all);
   });
 
