@@ -22,6 +22,7 @@ import { KpisGateJson, KpisJson } from '../../src/render/json/kpis.schema.js';
 import { ListJson } from '../../src/render/json/list.schema.js';
 import { LogJson } from '../../src/render/json/log.schema.js';
 import { NoteJson } from '../../src/render/json/note.schema.js';
+import { AssignJson } from '../../src/render/json/assign.schema.js';
 import { PlanUpdateJson } from '../../src/render/json/plan-update.schema.js';
 import { ShowKpiJson } from '../../src/render/json/show-kpi.schema.js';
 import { ShowJson } from '../../src/render/json/show.schema.js';
@@ -273,6 +274,9 @@ describe('JSON output schemas: write commands', () => {
     const unblocked = await json(UnblockJson, ['unblock', 'redis-setup', 'team-standup'], opts);
     expect(unblocked).toMatchObject({ recorded: [{ type: 'unblock', item: 'redis-setup' }], unchanged: ['team-standup'] });
     await json(NoteJson, ['note', 'redis-setup', 'DBA', 'replied'], opts);
+    const assigned = await json(AssignJson, ['assign', 'redis-setup', 'team-standup', '--to', 'bob'], opts);
+    expect(assigned).toMatchObject({ recorded: [{ type: 'assign', item: 'redis-setup', owner: 'bob' }, { item: 'team-standup' }], unchanged: [] });
+    expect((await json(ListJson, ['list', '--owner', 'bob'], opts)).items.map((i) => i.owner)).toEqual(['bob', 'bob']);
     const undo = await json(UndoJson, ['undo'], opts);
     expect(undo.undone).toMatchObject({ type: 'note', item: 'redis-setup' });
     expect(undo.recorded[0].target).toBe(undo.undone.id);
