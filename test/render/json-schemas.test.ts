@@ -274,9 +274,6 @@ describe('JSON output schemas: write commands', () => {
     const unblocked = await json(UnblockJson, ['unblock', 'redis-setup', 'team-standup'], opts);
     expect(unblocked).toMatchObject({ recorded: [{ type: 'unblock', item: 'redis-setup' }], unchanged: ['team-standup'] });
     await json(NoteJson, ['note', 'redis-setup', 'DBA', 'replied'], opts);
-    const assigned = await json(AssignJson, ['assign', 'redis-setup', 'team-standup', '--to', 'bob'], opts);
-    expect(assigned).toMatchObject({ recorded: [{ type: 'assign', item: 'redis-setup', owner: 'bob' }, { item: 'team-standup' }], unchanged: [] });
-    expect((await json(ListJson, ['list', '--owner', 'bob'], opts)).items.map((i) => i.owner)).toEqual(['bob', 'bob']);
     const undo = await json(UndoJson, ['undo'], opts);
     expect(undo.undone).toMatchObject({ type: 'note', item: 'redis-setup' });
     expect(undo.recorded[0].target).toBe(undo.undone.id);
@@ -285,6 +282,9 @@ describe('JSON output schemas: write commands', () => {
     expect(backdatedUncheck.recorded[0]?.recorded).toBeDefined();
     const backdatedNote = await json(NoteJson, ['note', 'redis-setup', 'for Thursday', '--date', '2026-12-10'], { ...opts, now: '2026-12-11T10:00:02Z' });
     expect(backdatedNote.recorded[0]?.recorded).toBeDefined();
+    const assigned = await json(AssignJson, ['assign', 'redis-setup', 'team-standup', '--to', 'bob'], opts);
+    expect(assigned).toMatchObject({ recorded: [{ type: 'assign', item: 'redis-setup', owner: 'bob' }, { item: 'team-standup' }], unchanged: [] });
+    expect((await json(ListJson, ['list', '--owner', 'bob'], opts)).items.map((i) => i.owner)).toEqual(['bob', 'bob']);
   }, 60_000);
 
   it('kpi record, standup --answer, escalate (record, --resolve, the list)', async () => {
