@@ -76,7 +76,7 @@ export async function listCommand(ctx: Ctx, words: string[], opts: ListOptions):
   const keep = filters(state, opts);
   const owned = await ownerFilter(ctx, state, opts);
   const view = buildPlanView(state.plan, state.items, state.calendar, state.asOf(resolveDate(opts.date, state.today)).items);
-  const parents = new Map(state.items.all().map((i) => [i.id, i.parent]));
+  const parents = new Map(view.entries.map((e) => [e.id, e.parent]));
   const wanted = (e: Scheduled) => (!owned || owned(e)) && (words.length === 0 || matchesAllWords(words, `${e.item.title} ${e.id}`));
   const rows = view.entries
     .filter(wanted)
