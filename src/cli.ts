@@ -37,6 +37,7 @@ const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   block: () => import('./commands/block.js'),
   unblock: () => import('./commands/unblock.js'),
   note: () => import('./commands/note.js'),
+  assign: () => import('./commands/assign.js'),
   undo: () => import('./commands/undo.js'),
   list: () => import('./commands/list.js'),
   show: () => import('./commands/show.js'),

@@ -11,6 +11,7 @@ import { itemRecorded, valueLines } from '../render/records.js';
 import { safeText } from '../render/sanitize.js';
 import type { Ctx } from '../runtime.js';
 import { examples, handle, type Register } from './shared/command.js';
+import { WITH_CHILDREN_OPTION, withFamily } from './shared/family.js';
 import { resolveItems, statusOf } from './shared/items.js';
 import { openForWrite } from './shared/open.js';
 import { AS_OPTION, resolveWriteDate } from './shared/options.js';
@@ -22,6 +23,7 @@ export interface CheckOptions {
   as?: string;
   value?: string[];
   force?: boolean;
+  withChildren?: boolean;
 }
 
 export const register: Register = (program, rt) =>
@@ -33,6 +35,7 @@ export const register: Register = (program, rt) =>
     .option('--value <measured...>', 'the measured value, checked against the target in the item\'s text (480KB, LCP=2.1s)')
     .option('--force', 'record a --value that misses its target anyway (shown as done, target missed)')
     .option('--date <date>', 'the day it was done (YYYY-MM-DD, yesterday), not after today')
+    .option(...WITH_CHILDREN_OPTION)
     .option(...AS_OPTION)
     .addHelpText(
       'after',
@@ -87,7 +90,8 @@ export async function checkCommand(ctx: Ctx, refs: string[], opts: CheckOptions)
   const measured = values.length > 0 ? measurements(items[0]!, values, opts.force === true) : {};
   // A new measurement of a done item is recorded (re-measured); a plain re-check is a no-op.
   const already = values.length > 0 ? [] : items.filter((i) => statusOf(state, i) === 'done');
-  const todo = items.filter((i) => !already.includes(i));
+  const asked = items.filter((i) => !already.includes(i));
+  const { items: todo, hints } = values.length > 0 ? { items: asked, hints: [] } : await withFamily(ctx, state, asked, 'done', opts.withChildren === true);
   const actor = await actorFor(ctx, state, opts.as);
   const fields: NewEvent[] = todo.map((i) => ({ actor, type: 'check', item: i.id, ...(opts.note ? { note: opts.note } : {}), ...measured }));
   const recorded = fields.length > 0 ? await record(ctx, state, fields, { date }) : [];
@@ -101,5 +105,6 @@ export async function checkCommand(ctx: Ctx, refs: string[], opts: CheckOptions)
       const by = state.fold.items.get(i.id)?.by;
       return `${mark.done} ${i.id} was already done${by ? ` (${safeText(by)})` : ''}; nothing recorded`;
     }),
+    ...hints,
   ]);
 }

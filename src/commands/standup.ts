@@ -4,6 +4,7 @@ import { orderEvents } from '../core/log/fold.js';
 import { openEscalations } from '../core/queries/escalation.js';
 import { buildPlanView, type PlanView } from '../core/queries/schedule.js';
 import { standup as standupQuery, standupWindow } from '../core/queries/standup.js';
+import type { EntryFilter } from '../core/queries/today.js';
 import { ANSWER_FLAGS, answerSuggestions, answersByMeaning, DEFAULT_QUESTIONS, questionKind } from '../core/queries/standup-answers.js';
 import { UsageError } from '../errors.js';
 import { askText } from '../io/prompts.js';
@@ -16,7 +17,7 @@ import { safeText } from '../render/sanitize.js';
 import { renderStandup, type StandupModel, suggestedAnswer } from '../render/standup.js';
 import type { Ctx } from '../runtime.js';
 import { examples, handle, type Register } from './shared/command.js';
-import { teamMatcher } from './shared/filters.js';
+import { MINE_OPTION, OWNER_OPTION, ownerFilter, teamMatcher } from './shared/filters.js';
 import { openForRead, openForWrite } from './shared/open.js';
 import { AS_OPTION, DATE_OPTION, resolveDate, resolveWriteDate } from './shared/options.js';
 import { actorFor, record } from './shared/record.js';
@@ -31,6 +32,8 @@ export interface StandupOptions {
   today?: string;
   blockers?: string;
   as?: string;
+  mine?: boolean;
+  owner?: string;
 }
 
 export const register: Register = (program, rt) =>
@@ -40,6 +43,8 @@ export const register: Register = (program, rt) =>
     .option(...DATE_OPTION)
     .option('--actor <name>', 'only this person\'s events under yesterday')
     .option('--team <words>', 'only blocks whose team has these words; with --answer, the team whose items are suggested')
+    .option(...MINE_OPTION)
+    .option(...OWNER_OPTION)
     .addOption(program.createOption('--format <format>', 'text, or md to paste into chat').choices(['text', 'md']).default('text'))
     .option('--answer', 'answer the questions (prompts on a terminal, else --yesterday/--today/--blockers) and record them')
     .option('--yesterday <text>', 'with --answer: what you completed yesterday')
@@ -49,12 +54,13 @@ export const register: Register = (program, rt) =>
     .addHelpText('after', examples('launch standup', 'launch standup --format md | pbcopy', 'launch standup --answer'))
     .action(handle(rt, standupCommand));
 
-function model(state: State, date: string, events: Parameters<typeof standupQuery>[2], opts: StandupOptions): StandupModel & { view: PlanView } {
+function model(state: State, date: string, events: Parameters<typeof standupQuery>[2], opts: StandupOptions, owner?: EntryFilter): StandupModel & { view: PlanView } {
   const fold = state.asOf(date);
   const view = buildPlanView(state.plan, state.items, state.calendar, fold.items);
   const s = standupQuery(view, date, events, fold.cancelled, fold.kpis, fold.standups, {
     ...(opts.actor ? { actor: opts.actor } : {}),
     ...(opts.team ? { team: teamMatcher(opts.team) } : {}),
+    ...(owner ? { owner } : {}),
   });
   return { view, standup: s, titleOf: (id) => view.byId.get(id)?.item.title, escalations: openEscalations(fold.escalations), rules: state.plan.escalation, zone: state.calendar.zone };
 }
@@ -92,7 +98,7 @@ export async function standupCommand(ctx: Ctx, opts: StandupOptions): Promise<vo
   const date = resolveDate(opts.date, state.today);
   // Only the log's lines of "yesterday" are read, without folding the whole log.
   const { from, to } = standupWindow(state.calendar, date);
-  const m = model(state, date, orderEvents(state.eventsBetween(from, to)).timeline, opts);
+  const m = model(state, date, orderEvents(state.eventsBetween(from, to)).timeline, opts, await ownerFilter(ctx, state, opts));
   if (ctx.json) return ctx.printJson(standupJson(m));
   ctx.printLines(renderStandup(m, format === 'md', ctx.theme));
 }

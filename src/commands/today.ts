@@ -7,7 +7,7 @@ import { todayJson } from '../render/json/today.js';
 import { renderToday } from '../render/today.js';
 import type { Ctx } from '../runtime.js';
 import { examples, handle, type Register } from './shared/command.js';
-import { teamMatcher } from './shared/filters.js';
+import { MINE_OPTION, OWNER_OPTION, ownerFilter, teamMatcher } from './shared/filters.js';
 import { openForRead } from './shared/open.js';
 import { DATE_OPTION, resolveDate } from './shared/options.js';
 
@@ -16,6 +16,8 @@ export interface TodayOptions {
   team?: string;
   all?: boolean;
   verbose?: boolean;
+  mine?: boolean;
+  owner?: string;
 }
 
 export const register: Register = (program, rt) =>
@@ -24,6 +26,8 @@ export const register: Register = (program, rt) =>
     .description('what is on today: tasks by block, checklist items due, overdue and blocked items')
     .option(...DATE_OPTION)
     .option('--team <words>', 'only blocks whose team has these words (backend, "frontend lead")')
+    .option(...MINE_OPTION)
+    .option(...OWNER_OPTION)
     .option('-a, --all', 'also show each task\'s steps')
     .option('-v, --verbose', 'same as --all')
     .addHelpText('after', examples('launch today', 'launch today --date tomorrow --team backend', "launch today --json | jq '.items[].id'"))
@@ -34,10 +38,10 @@ export async function todayCommand(ctx: Ctx, opts: TodayOptions): Promise<void> 
   const date = resolveDate(opts.date, state.today);
   const fold = state.asOf(date);
   const view = buildPlanView(state.plan, state.items, state.calendar, fold.items);
-  const t = todayQuery(view, date, fold.kpis, opts.team ? teamMatcher(opts.team) : undefined);
+  const t = todayQuery(view, date, fold.kpis, opts.team ? teamMatcher(opts.team) : undefined, await ownerFilter(ctx, state, opts));
   const escalations = openEscalations(fold.escalations);
   if (ctx.json) return ctx.printJson(todayJson(t, escalations, state.paths !== undefined));
   const summary = t.position.phase === 'after' ? launchSummary(view) : undefined;
   const steps = opts.all === true || opts.verbose === true;
-  ctx.printLines(renderToday({ today: t, escalations, rules: state.plan.escalation, zone: state.calendar.zone, summary, weeks: state.calendar.totalWeeks, steps, team: opts.team }, ctx.theme));
+  ctx.printLines(renderToday({ today: t, escalations, rules: state.plan.escalation, zone: state.calendar.zone, summary, weeks: state.calendar.totalWeeks, steps, team: opts.team, family: { children: view.children, find: (id) => view.byId.get(id) } }, ctx.theme));
 }

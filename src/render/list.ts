@@ -9,6 +9,13 @@ import type { Theme } from './theme.js';
 export interface ListRow {
   item: Item;
   view: ItemJson;
+  /** How many parents it sits under: children are indented, their titles still in one column. */
+  depth?: number;
+  /** The block reason of a blocked item. */
+  reason?: string | undefined;
+  owner?: string | null;
+  /** A parent's children: how many are done. */
+  children?: { done: number; total: number } | undefined;
 }
 
 export function renderList(rows: readonly ListRow[], theme: Theme): string[] {
@@ -16,17 +23,22 @@ export function renderList(rows: readonly ListRow[], theme: Theme): string[] {
   const { c } = theme;
   const out: string[] = [];
   // A loop, not Math.max(...): spreading 100,000s of arguments overflows the stack.
-  const width = Math.min(32, rows.reduce((w, v) => Math.max(w, v.item.id.length), 0));
+  const indentOf = (r: ListRow) => 2 * Math.min(r.depth ?? (r.item.parent ? 1 : 0), 4);
+  const width = Math.min(32, rows.reduce((w, r) => Math.max(w, indentOf(r) + r.item.id.length), 0));
   let heading = '';
-  for (const { item, view } of rows) {
+  for (const row of rows) {
+    const { item, view } = row;
     const group = [view.weeks ? weekLabel(view.weeks) : '', view.block ?? ''].filter(Boolean).join(' · ');
     if (group !== heading) {
       out.push(c.bold(safeText(group || 'Unscheduled')) + (view.team ? c.dim(` · ${safeText(view.team)}`) : ''));
       heading = group;
     }
-    const indent = item.parent ? '    ' : '  ';
+    const indent = indentOf(row);
     const due = view.due ? c.dim(` (due ${formatShortDate(view.due)})`) : '';
-    out.push(`${indent}${statusMark(theme, view.status)} ${item.id.padEnd(width)}  ${safeText(item.title)}${item.kind === 'check' ? due : ''}`);
+    const count = row.children ? c.dim(` ${row.children.done}/${row.children.total}`) : '';
+    const owner = row.owner ? c.dim(` @${safeText(row.owner)}`) : '';
+    const reason = view.status === 'blocked' && row.reason ? ` — ${safeText(row.reason)}` : '';
+    out.push(`  ${' '.repeat(indent)}${statusMark(theme, view.status)} ${item.id.padEnd(width - indent)}  ${safeText(item.title)}${count}${item.kind === 'check' ? due : ''}${owner}${reason}`);
   }
   const done = rows.filter((v) => v.view.status === 'done').length;
   out.push(c.dim(`${rows.length} items · ${done} done`));

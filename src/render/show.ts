@@ -40,6 +40,7 @@ export function renderShow(m: ShowModel, theme: Theme): string[] {
   row('block', view.block ? safeText(view.block) : null);
   row('team', view.team ? safeText(view.team) : null);
   row('due', view.due ? formatDate(view.due) : null);
+  row('owner', view.owner ? safeText(view.owner) : null);
   row('parent', item.parent ?? null);
   row('targets', item.thresholds && safeText(item.thresholds.map(formatTarget).join(', ')));
   if (state?.values?.length) row('measured', state.values.map((v) => `${v.label ? `${v.label}=` : ''}${safeText(v.text)} ${v.status}`).join(', '));

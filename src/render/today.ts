@@ -12,6 +12,7 @@ import { formatDate, formatShortDate } from './dates.js';
 import { escalationBanner } from './escalations.js';
 import { blockHeading, idWidthOf, itemLine, stepLines } from './items.js';
 import { kpiMark } from './marks.js';
+import { type Family, familyNote, type Nested, nest } from './nesting.js';
 import { safeText } from './sanitize.js';
 import type { Theme } from './theme.js';
 
@@ -29,6 +30,8 @@ export interface TodayModel {
   steps: boolean;
   /** The --team filter, as typed. */
   team: string | undefined;
+  /** Parents and children, to show checklists nested. */
+  family?: Family;
 }
 
 /** The oldest few make the point at standup; the full lists are one command away. */
@@ -47,15 +50,15 @@ export function renderToday(m: TodayModel, theme: Theme): string[] {
     out.push(c.dim(`The plan has no working days${m.weeks === 0 ? ' (it has no weeks)' : ' (holidays cover all of them)'}: nothing is scheduled.`));
   } else if (t.position.phase === 'before') {
     out.push(`The launch starts in ${t.position.daysUntilStart} day${t.position.daysUntilStart === 1 ? '' : 's'}, on ${formatDate(t.next!.date)}. First up:`);
-    agenda(out, theme, t.next!, m.steps, width);
+    agenda(out, theme, t.next!, m.steps, width, m.family);
     return out;
   } else if (t.position.phase === 'after') {
     out.push(...summary(theme, m.summary!));
   } else if (!t.position.workingDay) {
     out.push(c.dim(`No working day (${t.holiday ? 'holiday' : 'day off'}). Next working day: ${formatDate(t.next!.date)}`));
-    agenda(out, theme, t.next!, m.steps, width);
+    agenda(out, theme, t.next!, m.steps, width, m.family);
   } else {
-    agenda(out, theme, t, m.steps, width);
+    agenda(out, theme, t, m.steps, width, m.family);
     if (t.tasks.length === 0 && t.due.length === 0) out.push(c.dim(m.team ? `\nNothing scheduled today for "${m.team}".` : '\nNothing scheduled today.'));
   }
 
@@ -103,19 +106,21 @@ function header(t: Today, theme: Theme): string[] {
 }
 
 /** Appends to `out` (a day can hold more lines than push(...lines) can take as arguments). */
-function agenda(out: string[], theme: Theme, a: DayAgenda, steps: boolean, width: number): void {
+function agenda(out: string[], theme: Theme, a: DayAgenda, steps: boolean, width: number, family: Family | undefined): void {
+  // Children indented under their parent, the title column kept: the id column narrows as it shifts.
+  const line = (n: Nested) => '  '.repeat(n.depth) + itemLine(theme, n.entry, Math.max(0, width - 2 * n.depth), familyNote(theme, n, family));
   for (const group of a.tasks) {
     out.push('', blockHeading(theme, group.block));
-    for (const e of group.items) {
-      out.push(itemLine(theme, e, width));
-      if (steps) for (const line of stepLines(theme, e)) out.push(line);
+    for (const n of nest(group.items, family)) {
+      out.push(line(n));
+      if (steps) for (const step of stepLines(theme, n.entry)) out.push(step);
     }
   }
   const byDue = new Map<string, Scheduled[]>();
   for (const e of a.due) byDue.set(e.schedule!.due, [...(byDue.get(e.schedule!.due) ?? []), e]);
   for (const [due, entries] of [...byDue].sort(([x], [y]) => compareText(x, y))) {
     out.push('', theme.c.bold(`Due by ${formatShortDate(due)}`) + theme.c.dim(' (end of block)'));
-    for (const e of entries) out.push(itemLine(theme, e, width));
+    for (const n of nest(entries, family)) out.push(line(n));
   }
 }
 

@@ -22,6 +22,7 @@ const wellFormed = fc.oneof(
   fc.record({ ...withItem, type: fc.constantFrom('uncheck', 'unblock') }),
   fc.record({ ...withItem, type: fc.constant('block'), reason: text }),
   fc.record({ ...withItem, type: fc.constant('note'), text }),
+  fc.record({ ...withItem, type: fc.constant('assign'), owner: fc.oneof(fc.constant(''), name) }),
   fc.record({ ...base, type: fc.constant('kpi'), metric: name, value: fc.string({ minLength: 1, maxLength: 8 }), week: fc.integer({ min: 1, max: 200 }), note: text }, { requiredKeys: ['v', 'id', 'ts', 'actor', 'type', 'metric', 'value', 'week'] }),
   fc.record({ ...base, type: fc.constant('standup'), date: instant.map((t) => t.slice(0, 10)), answers: fc.dictionary(fc.string(), text) }),
   fc.record({ ...base, type: fc.constant('escalate'), item: name, level: name, reason: text, resolve: fc.constant(false) }, { requiredKeys: ['v', 'id', 'ts', 'actor', 'type', 'level', 'reason'] }),
@@ -39,7 +40,7 @@ const hostile = fc.oneof(
   fc.integer(),
   fc.double(),
 );
-const FIELDS = ['v', 'id', 'ts', 'recorded', 'actor', 'type', 'item', 'note', 'values', 'missed', 'reason', 'text', 'metric', 'value', 'week', 'date', 'answers', 'level', 'resolve', 'target'];
+const FIELDS = ['v', 'id', 'ts', 'recorded', 'actor', 'type', 'item', 'note', 'values', 'missed', 'reason', 'text', 'metric', 'value', 'week', 'date', 'answers', 'level', 'resolve', 'target', 'owner'];
 
 type Json = Record<string, unknown>;
 const mutated = fc

@@ -53,6 +53,7 @@ const eventArb: fc.Arbitrary<LogEvent> = fc.oneof(
   fc.record({ ...base, type: fc.constant('block'), item, reason: text }),
   fc.record({ ...base, type: fc.constant('unblock'), item }),
   fc.record({ ...base, type: fc.constant('note'), item, text }),
+  fc.record({ ...base, type: fc.constant('assign'), item, owner: fc.constantFrom('', 'erin', 'bob') }),
   fc.record({ ...base, type: fc.constant('kpi'), metric: fc.constantFrom('lcp', 'ttfb'), value: text, week: fc.integer({ min: 1, max: 3 }) }),
   fc.record({ ...base, type: fc.constant('standup'), date: fc.constant('2026-11-30'), answers: fc.constant({ q: 'a' }) }),
   fc.record({ ...base, type: fc.constant('escalate'), item, level: fc.constant('high'), reason: text }),

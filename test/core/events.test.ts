@@ -241,7 +241,7 @@ describe('foldEvents', () => {
     const actors = ['alice', 'bob'];
     const items = ['a', 'b', 'c'];
     const spec = fc.record({
-      kind: fc.constantFrom('check', 'uncheck', 'block', 'unblock', 'note', 'kpi', 'undo', 'escalate', 'dup'),
+      kind: fc.constantFrom('check', 'uncheck', 'block', 'unblock', 'note', 'assign', 'kpi', 'undo', 'escalate', 'dup'),
       actor: fc.constantFrom(...actors),
       item: fc.constantFrom(...items),
       // A narrow clock, so equal timestamps (ordered by id) are common.
@@ -258,6 +258,7 @@ describe('foldEvents', () => {
         switch (s.kind) {
           case 'block': return at({ actor, type: 'block', item, reason: `r${i}` });
           case 'note': return at({ actor, type: 'note', item, text: `n${i}` });
+          case 'assign': return at({ actor, type: 'assign', item, owner: i % 3 === 0 ? '' : `o${i}` });
           case 'kpi': return at({ actor, type: 'kpi', metric: item, value: `${i}`, week: 1 });
           case 'escalate':
             return at({ actor, type: 'escalate', item, level: 'high', reason: `x${i}`, resolve: i % 2 === 0 });

@@ -161,6 +161,24 @@ describe.skipIf(noPty !== undefined)(`interactive prompts in a pseudo-terminal${
     expect(await statusOf(dir, recorded[0].item)).toBe('done');
   });
 
+  it('nested checklists: the last child offers its parent, and checking a parent asks about its open items', async () => {
+    const plan = join(__dirname, '..', 'fixtures', 'constructs', 'owners-nested.md');
+    const nested = async () => {
+      const dir = tempDir();
+      expect((await launchIn(['init', '--plan', plan, '--start', '2026-11-30', '--tz', 'UTC', '--as', 'alice'], dir)).code).toBe(0);
+      return dir;
+    };
+    const one = await nested();
+    await launchIn(['check', 'web', 'ios'], one);
+    const last = inPty(['check', 'android'], one, [{ expect: 'every item under store-listings-ready is done; check it too\\?', send: ENTER }]);
+    expect(last.code, last.output).toBe(0);
+    expect(events(one).map((e) => e.item)).toEqual(['web', 'ios', 'android', 'store-listings-ready']);
+    const two = await nested();
+    const parent = inPty(['check', 'store-listings-ready'], two, [{ expect: 'has 3 open items under it; check them too\\?', send: ENTER }]);
+    expect(parent.code, parent.output).toBe(0);
+    expect(events(two).map((e) => e.item)).toEqual(['store-listings-ready', 'web', 'ios', 'android']);
+  });
+
   it('Ctrl-C at a picker exits 130 and records nothing', async () => {
     const dir = await workspace();
     const r = inPty(['check', 'redis'], dir, [{ expect: 'which one\\?', send: CTRL_C }]);

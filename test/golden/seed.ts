@@ -30,7 +30,8 @@ export function seedEvents(): string {
     event('e11', '2026-12-01T12:00:00.000', 'carol', 'note', { item: 'mfa-backend-implementation', text: 'TOTP library chosen' }),
     event('e12', '2026-12-01T12:05:00.000', 'carol', 'undo', { item: 'mfa-backend-implementation', target: 'e11' }),
     event('e13', '2026-12-01T12:00:00.000', 'dave', 'check', { item: 'connection-pool-optimization', recorded: '2026-12-02T08:00:00.000+01:00' }),
-    event('e14', '2026-12-02T09:00:00.000', 'dave', 'assign', { item: 'redis-setup', to: 'erin' }),
+    // A type this version does not know (a newer writer's): kept and ignored.
+    event('e14', '2026-12-02T09:00:00.000', 'dave', 'estimate', { item: 'redis-setup', points: 3 }),
     e15,
     e15,
     event('e16', '2026-12-02T14:00:00.000', 'alice', 'uncheck', { item: 'bundle-analysis' }),

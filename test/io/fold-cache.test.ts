@@ -25,7 +25,7 @@ afterEach(() => {
 
 let n = 0;
 const ITEMS = ['alpha', 'beta', 'gamma', 'delta', 'epsilon'];
-/** Events a second apart, in time order, over a few items, with notes, blocks, KPIs and escalations. */
+/** Events a second apart, in time order, over a few items, with notes, blocks, owners, KPIs and escalations. */
 function ev(fields: Partial<NewEvent> = {}): LogEvent {
   n++;
   const ts = new Date(Date.UTC(2026, 10, 30, 9, 0, 0) + n * 1000).toISOString();
@@ -38,6 +38,7 @@ function ev(fields: Partial<NewEvent> = {}): LogEvent {
     { type: 'kpi', item: undefined, metric: 'lcp', value: `${n}ms`, week: 1 } as Partial<NewEvent>,
     { type: 'escalate', level: 'high', reason: `slow ${n}` } as Partial<NewEvent>,
     { type: 'standup', item: undefined, date: '2026-11-30', answers: { q: `a${n}` } } as Partial<NewEvent>,
+    { type: 'assign', owner: n % 3 === 0 ? '' : `owner-${n}` } as Partial<NewEvent>,
   ];
   const kind = kinds[n % kinds.length]!;
   const e = createEvent({ actor: n % 2 ? 'alice' : 'bob', item: ITEMS[n % ITEMS.length], ...kind, ...fields } as NewEvent, newEventId(), ts);

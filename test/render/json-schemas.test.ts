@@ -22,6 +22,7 @@ import { KpisGateJson, KpisJson } from '../../src/render/json/kpis.schema.js';
 import { ListJson } from '../../src/render/json/list.schema.js';
 import { LogJson } from '../../src/render/json/log.schema.js';
 import { NoteJson } from '../../src/render/json/note.schema.js';
+import { AssignJson } from '../../src/render/json/assign.schema.js';
 import { PlanUpdateJson } from '../../src/render/json/plan-update.schema.js';
 import { ShowKpiJson } from '../../src/render/json/show-kpi.schema.js';
 import { ShowJson } from '../../src/render/json/show.schema.js';
@@ -227,7 +228,7 @@ describe('JSON output schemas: read commands on the seeded workspace', () => {
     await json(ShowJson, ['show', 'all-p1-bugs', '--plan', 'release-checklist.md'], { cwd: dir });
 
     const log = await json(LogJson, ['log'], { cwd: dir });
-    expect(log.events.some((e) => e.type === 'assign')).toBe(true); // a type this version does not know
+    expect(log.events.some((e) => e.type === 'estimate')).toBe(true); // a type this version does not know
     expect(log.events.some((e) => 'recorded' in e)).toBe(true);
     await json(LogJson, ['log', '--actor', 'bob'], { cwd: dir });
     await json(LogJson, ['log', '--item', 'redis-setup', '--limit', '3'], { cwd: dir });
@@ -281,6 +282,9 @@ describe('JSON output schemas: write commands', () => {
     expect(backdatedUncheck.recorded[0]?.recorded).toBeDefined();
     const backdatedNote = await json(NoteJson, ['note', 'redis-setup', 'for Thursday', '--date', '2026-12-10'], { ...opts, now: '2026-12-11T10:00:02Z' });
     expect(backdatedNote.recorded[0]?.recorded).toBeDefined();
+    const assigned = await json(AssignJson, ['assign', 'redis-setup', 'team-standup', '--to', 'bob'], opts);
+    expect(assigned).toMatchObject({ recorded: [{ type: 'assign', item: 'redis-setup', owner: 'bob' }, { item: 'team-standup' }], unchanged: [] });
+    expect((await json(ListJson, ['list', '--owner', 'bob'], opts)).items.map((i) => i.owner)).toEqual(['bob', 'bob']);
   }, 60_000);
 
   it('kpi record, standup --answer, escalate (record, --resolve, the list)', async () => {
@@ -322,7 +326,7 @@ describe('JSON output schemas: write commands', () => {
     await json(WhoamiJson, ['whoami', '--as', 'alice'], { cwd: scratchDir('launch-json-whoami-') });
 
     const opts = { cwd: dir, now: '2026-12-01T10:00:00Z' };
-    for (const id of ['database-index-creation', 'redis-setup']) await json(CheckJson, ['check', id], opts);
+    for (const id of ['database-index-creation', 'redis-setup']) await json(CheckJson, ['check', id, '--with-children'], opts); // redis-setup holds an open item
     const list = await json(ListJson, ['list'], opts);
     expect(list.items.find((i) => i.id === 'redis-installed')?.parent).toBe('redis-setup');
     expect((await json(ShowJson, ['show', 'redis-setup'], opts)).children).toEqual(['redis-installed']);
@@ -421,7 +425,7 @@ describe('JSON output schemas: the schemas are strict', () => {
     const log = JSON.parse((await launchIn(['log', '--limit', '1', '--json'], { cwd: dir, env: ENV, now: SEED_CLOCK })).stdout) as { events: Record<string, unknown>[] };
     const event = log.events[0]!;
     expect(LogJson.safeParse({ ...log, events: [{ ...event, byAnotherTool: 1 }] }).success).toBe(true);
-    expect(LogJson.safeParse({ ...log, events: [{ ...event, type: 'assign' }] }).success).toBe(true);
+    expect(LogJson.safeParse({ ...log, events: [{ ...event, type: 'estimate' }] }).success).toBe(true);
     expect(LogJson.safeParse({ ...log, events: [{ v: 1, id: 'x', ts: '2026-12-01T10:00:00Z', actor: 'a', type: 'block', item: 'x', undone: false }] }).success).toBe(false);
     expect(LogJson.safeParse({ ...log, events: [{ ...event, undone: undefined }] }).success).toBe(false);
   });

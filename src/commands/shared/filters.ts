@@ -1,6 +1,11 @@
-// How --sprint and --team name things, shared by list, today, standup and kpis.
+// How --sprint, --team, --mine and --owner name things, shared by list, today, standup and kpis.
 import type { Sprint } from '../../core/plan/schema.js';
+import { ownedBy } from '../../core/queries/schedule.js';
+import type { EntryFilter } from '../../core/queries/today.js';
 import { UsageError } from '../../errors.js';
+import type { State } from '../../io/store/open.js';
+import type { Ctx } from '../../runtime.js';
+import { actorFor } from './record.js';
 
 /** "1" or "s1" names Sprint 1; "3" also finds "Sprint 3-4". */
 export function sprintMatcher(sprints: readonly Sprint[], input: string): (id: string | undefined) => boolean {
@@ -23,4 +28,18 @@ export function teamMatcher(team: string): (name: string | null) => boolean {
     const words = name.toLowerCase().split(/[^a-z0-9]+/);
     return wanted.every((w) => words.some((x) => x.startsWith(w)));
   };
+}
+
+export const MINE_OPTION = ['--mine', 'only items you own (you: as `launch whoami` says)'] as const;
+export const OWNER_OPTION = ['--owner <name>', 'only items this person owns'] as const;
+
+/** `--mine` (the actor this clone records as) or `--owner <name>`: whose items to show; undefined for everyone's. */
+export async function ownerFilter(ctx: Ctx, state: State, opts: { mine?: boolean; owner?: string }): Promise<EntryFilter | undefined> {
+  if (opts.mine && opts.owner !== undefined) throw new UsageError('--mine and --owner name two owners; give one', 'launch today --mine, or launch today --owner bob');
+  if (opts.owner !== undefined) {
+    const name = opts.owner.trim();
+    if (name === '') throw new UsageError('--owner: whose items? give a name', 'launch list --owner bob');
+    return ownedBy(name);
+  }
+  return opts.mine ? ownedBy(await actorFor(ctx, state)) : undefined;
 }

@@ -122,6 +122,7 @@ export function assemble(c: Collected, planId: string, meta?: Record<string, str
       steps: i.steps && i.steps.length > 0 ? i.steps : undefined,
       done: i.done ? (true as const) : undefined,
       thresholds: i.thresholds,
+      owner: i.owner,
       line: i.line,
     }),
   );

@@ -56,6 +56,7 @@ export interface ItemDraft {
   steps?: string[];
   done?: boolean;
   thresholds?: NumericTarget[];
+  owner?: string;
   line: number;
   id?: string;
 }

@@ -6,6 +6,7 @@ import { tasksFromCode, hasDayLines } from './code-tasks.js';
 import type { BlockDraft, Collected, Context, ItemDraft, LevelDraft, SectionDraft, WeekDraft } from './drafts.js';
 import { kpisFromTable } from './kpi-table.js';
 import { clean, hasCheckbox, itemTitle, lineOf, toString } from './mdast-text.js';
+import { splitOwner } from './owners.js';
 import { headingHints, nominalWeekday, stripDecoration } from './schedule-hints.js';
 
 const TASK_LABELS = /^(daily tasks|tasks|action items|actions|to ?dos?|steps|deliverables)$/;
@@ -133,7 +134,9 @@ export function walk(nodes: Iterable<RootContent>): Collected {
       warn(line, 'an item with no text; titled "(untitled)"');
       title = '(untitled)';
     }
-    const item: ItemDraft = { kind, title, section: c.section, line, ...extra };
+    const named = splitOwner(title);
+    const item: ItemDraft = { kind, title: named.title, section: c.section, line, ...extra };
+    if (named.owner !== undefined) item.owner = named.owner;
     if (c.sprint) item.sprint = c.sprint;
     if (c.block) item.block = c.block;
     if (c.weeks) item.weeks = c.weeks;
@@ -147,7 +150,7 @@ export function walk(nodes: Iterable<RootContent>): Collected {
       item.weekday = c.days.from;
     }
     if (kind === 'check') {
-      const thresholds = extractThresholds(title);
+      const thresholds = extractThresholds(named.title);
       if (thresholds.length > 0) item.thresholds = thresholds;
     }
     out.items.push(item);

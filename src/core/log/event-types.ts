@@ -119,6 +119,17 @@ export const EVENT_TYPES: Table = {
     describe: (e) => `noted on ${e.item}: ${e.text}`,
     verb: 'noted',
   },
+  // Status stays as it is: owning an item is not working on it.
+  assign: {
+    ...ITEM_EVENT,
+    fields: { ...ITEM, owner: string(0, 256) },
+    fold: onItem((state, e) => {
+      state.owner = e.owner;
+    }),
+    describe: (e) => (e.owner === '' ? `unassigned ${e.item}` : `assigned ${e.item} to ${e.owner}`),
+    verb: 'assigned',
+    standup: false,
+  },
   kpi: {
     fields: {
       ...MAYBE_ITEM,

@@ -50,6 +50,8 @@ export interface UncheckEvent extends Base { type: 'uncheck'; item: string; note
 export interface BlockEvent extends Base { type: 'block'; item: string; reason: string }
 export interface UnblockEvent extends Base { type: 'unblock'; item: string }
 export interface NoteEvent extends Base { type: 'note'; item: string; text: string }
+/** Who owns an item from now on; "" takes the owner away (the plan's `@name` included). */
+export interface AssignEvent extends Base { type: 'assign'; item: string; owner: string }
 export interface KpiEvent extends Base {
   type: 'kpi';
   /** The plan's KPI id. */
@@ -90,6 +92,7 @@ export type LaunchEvent =
   | BlockEvent
   | UnblockEvent
   | NoteEvent
+  | AssignEvent
   | KpiEvent
   | StandupEvent
   | EscalateEvent

@@ -23,6 +23,8 @@ export interface ItemState {
   values?: MeasuredValue[];
   /** Done although a measured value missed its threshold (check --force). */
   missed?: boolean;
+  /** The owner an `assign` event gave, "" for taken away; undefined: the plan's owner stands. */
+  owner?: string;
   /** Events that still apply to this item (undone ones excluded). */
   events: number;
 }
@@ -35,7 +37,7 @@ export const NO_NOTES: readonly ItemNote[] = Object.freeze([]);
 
 /** An item nothing has happened to yet. */
 export function newItemState(): ItemState {
-  const state: AllOf<ItemState> = { status: 'todo', reason: undefined, by: undefined, at: undefined, notes: NO_NOTES, values: undefined, missed: undefined, events: 0 };
+  const state: AllOf<ItemState> = { status: 'todo', reason: undefined, by: undefined, at: undefined, notes: NO_NOTES, values: undefined, missed: undefined, owner: undefined, events: 0 };
   return state;
 }
 
@@ -49,6 +51,7 @@ export function copyItemState(s: ItemState): ItemState {
     notes: s.notes.length === 0 ? NO_NOTES : s.notes.slice(),
     values: s.values,
     missed: s.missed,
+    owner: s.owner,
     events: s.events,
   };
   return copy;
@@ -71,3 +74,7 @@ export function setStatus(state: ItemState, status: ItemStatus, e: LogEvent): vo
 
 /** The log's word on an item, else the `[x]` it was imported with. */
 export const itemStatus = (state: ItemState | undefined, markedDone: boolean): ItemStatus => state?.status ?? (markedDone ? 'done' : 'todo');
+
+/** Who owns an item: the last `assign` event's word, else the plan's `@name`; null for nobody. */
+export const ownerOf = (state: ItemState | undefined, planOwner: string | undefined): string | null =>
+  (state?.owner !== undefined ? state.owner : planOwner) || null;

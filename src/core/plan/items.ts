@@ -15,6 +15,8 @@ export interface PlanItems {
   kind(i: number): ItemKind;
   sprint(i: number): string | undefined;
   block(i: number): string | undefined;
+  /** The id of the item it sits under (a checkbox nested in another). */
+  parent(i: number): string | undefined;
   line(i: number): number;
   /** Imported from a `[x]` checkbox. */
   markedDone(i: number): boolean;
@@ -34,6 +36,7 @@ export function itemsOf(items: readonly Item[]): PlanItems {
     kind: (i) => items[i]!.kind,
     sprint: (i) => items[i]!.sprint,
     block: (i) => items[i]!.block,
+    parent: (i) => items[i]!.parent,
     line: (i) => items[i]!.line,
     markedDone: (i) => items[i]!.done === true,
     span: (i) => items[i]!,

@@ -80,6 +80,8 @@ export const ItemSchema = z.strictObject({
   /** Imported from a `[x]` checkbox. */
   done: z.literal(true).optional(),
   thresholds: z.array(NumericTargetSchema).optional(),
+  /** A `@name` in the item's text: who owns it until an `assign` event says otherwise. */
+  owner: z.string().min(1).max(64).optional(),
   line: Line,
 });
 export type Item = z.infer<typeof ItemSchema>;

@@ -33,3 +33,14 @@ export function slug(text: string, max = 3): string {
  * more than a whole `launch today`; ISO dates and ids sort correctly by code unit anyway.
  */
 export const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Whether every typed word is found in `text` (a title and an id), ignoring case and accents:
+ * "cafe" finds "Café menu", "skeleton-load" finds skeleton-loading-setup.
+ */
+export function matchesAllWords(typed: readonly string[], text: string): boolean {
+  const wanted = typed.flatMap(words);
+  if (wanted.length === 0) return true;
+  const hay = words(text).join(' ');
+  return wanted.every((w) => hay.includes(w));
+}

@@ -25,11 +25,12 @@ const transition = (e: LogEvent) => (isKnownType(e.type) ? EVENT_TYPES[e.type].b
 export function burndown(view: PlanView, timeline: readonly LogEvent[], until: string): Burndown {
   const { calendar } = view;
   const range = calendar.planRange;
-  const total = view.entries.length;
+  // A parent counts by its children, as everywhere progress is counted (PlanView.counted).
+  const total = view.counted.length;
   if (!range) return { total, points: [] };
   const days = calendar.workingDaysIn(range.first, range.last);
-  const known = new Set(view.byId.keys());
-  const markedDone = new Set(view.entries.filter((e) => e.markedDone).map((e) => e.id));
+  const known = new Set(view.counted.map((e) => e.id));
+  const markedDone = new Set(view.counted.filter((e) => e.markedDone).map((e) => e.id));
 
   // Events that move an item, and undos, in the order their days come (events before the plan count
   // on day one); each keeps its place in the timeline, which says which change was typed last.

@@ -16,8 +16,9 @@ export interface OnTrack {
   total: number;
 }
 
+/** The sprint's items as progress counts them (a parent by its children: PlanView.counted). */
 export function sprintEntries(view: PlanView, sprint: Sprint): Scheduled[] {
-  return view.entries.filter((e) => e.sprint === sprint.id);
+  return view.counted.filter((e) => e.sprint === sprint.id);
 }
 
 export function onTrack(view: PlanView, sprint: Sprint, date: string): OnTrack {
@@ -55,7 +56,7 @@ export function launchSummary(view: PlanView): LaunchSummary | undefined {
       const own = sprintEntries(view, sprint);
       return { name: sprint.name, done: done(own), total: own.length };
     }),
-    done: done(view.entries),
-    total: view.entries.length,
+    done: done(view.counted),
+    total: view.counted.length,
   };
 }

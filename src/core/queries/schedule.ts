@@ -1,6 +1,7 @@
 // Every item with its dates and status, computed once per run; the queries below read from this.
 import type { Calendar, ItemSchedule } from '../calendar/calendar.js';
-import { type ItemState, type ItemStatus, itemStatus } from '../log/item-state.js';
+import { sameActor } from '../log/events.js';
+import { type ItemState, type ItemStatus, itemStatus, ownerOf } from '../log/item-state.js';
 import type { ItemSpan, PlanHead, PlanItems } from '../plan/items.js';
 import type { Block, Item, ItemKind } from '../plan/schema.js';
 
@@ -15,6 +16,8 @@ export interface Scheduled {
   line: number;
   /** Imported from a `[x]` checkbox (the item's `done`). */
   markedDone: boolean;
+  /** The id of the item it sits under. */
+  parent: string | undefined;
   /** The whole item, materialised from the plan's items when first read. */
   readonly item: Item;
   block: Block | undefined;
@@ -30,11 +33,31 @@ export interface PlanView {
   calendar: Calendar;
   entries: Scheduled[];
   readonly byId: Map<string, Scheduled>;
+  /** The items under each parent, in plan order. */
+  readonly children: ReadonlyMap<string, Scheduled[]>;
+  /**
+   * What progress counts: every item but a parent, which is done when its children are and would
+   * otherwise count twice (today's, status's and standup's n/m, the launch summary).
+   */
+  readonly counted: Scheduled[];
 }
 
 export function buildPlanView(plan: PlanHead, items: PlanItems, calendar: Calendar, states: ReadonlyMap<string, ItemState>): PlanView {
   const entries = scheduledEntries(plan, items, calendar, states);
   let byId: Map<string, Scheduled> | undefined;
+  let children: Map<string, Scheduled[]> | undefined;
+  let counted: Scheduled[] | undefined;
+  const childrenOf = (): Map<string, Scheduled[]> => {
+    if (children) return children;
+    children = new Map();
+    for (const e of entries) {
+      if (e.parent === undefined) continue;
+      const list = children.get(e.parent);
+      if (list) list.push(e);
+      else children.set(e.parent, [e]);
+    }
+    return children;
+  };
   return {
     plan,
     items,
@@ -43,6 +66,13 @@ export function buildPlanView(plan: PlanHead, items: PlanItems, calendar: Calend
     // Built on first use: few queries look items up by id, and a 10,000-item map is not free.
     get byId() {
       return (byId ??= new Map(entries.map((e) => [e.id, e])));
+    },
+    get children() {
+      return childrenOf();
+    },
+    get counted() {
+      const parents = childrenOf();
+      return (counted ??= parents.size === 0 ? entries : entries.filter((e) => !parents.has(e.id)));
     },
   };
 }
@@ -61,6 +91,7 @@ class Entry implements Scheduled {
     readonly sprint: string | undefined,
     readonly line: number,
     readonly markedDone: boolean,
+    readonly parent: string | undefined,
     readonly block: Block | undefined,
     readonly schedule: ItemSchedule | null,
     readonly status: Status,
@@ -78,8 +109,8 @@ class Entry implements Scheduled {
 
   /** As a plain entry would be written. */
   toJSON() {
-    const { id, kind, sprint, line, markedDone, item, block, schedule, status, state } = this;
-    return { id, kind, sprint, line, markedDone, item, block, schedule, status, state };
+    const { id, kind, sprint, line, markedDone, parent, item, block, schedule, status, state } = this;
+    return { id, kind, sprint, line, markedDone, parent, item, block, schedule, status, state };
   }
 }
 
@@ -102,7 +133,7 @@ function scheduledEntries(plan: PlanHead, items: PlanItems, calendar: Calendar, 
     const id = items.id(i);
     const state = states.get(id);
     const markedDone = items.markedDone(i);
-    entries[i] = new Entry(id, items.kind(i), items.sprint(i), items.line(i), markedDone, block, schedule, itemStatus(state, markedDone), state, items, i);
+    entries[i] = new Entry(id, items.kind(i), items.sprint(i), items.line(i), markedDone, items.parent(i), block, schedule, itemStatus(state, markedDone), state, items, i);
   }
   return entries;
 }
@@ -114,3 +145,11 @@ export const isOn = (e: Scheduled, date: string): boolean =>
 /** Open and past its due date. */
 export const isOverdue = (e: Scheduled, date: string): boolean =>
   e.status !== 'done' && e.schedule !== null && e.schedule.due < date;
+
+/** Owned by `name` (as the log or the plan's `@name` says; names compare without regard to case). */
+export const ownedBy =
+  (name: string) =>
+  (e: Scheduled): boolean => {
+    const owner = ownerOf(e.state, e.item.owner);
+    return owner !== null && sameActor(owner, name);
+  };

@@ -5,7 +5,7 @@ import { type LogEvent, sameActor } from '../log/events.js';
 import type { StandupRecord } from '../log/state.js';
 import { onTrack, type OnTrack } from './progress.js';
 import type { PlanView, Scheduled } from './schedule.js';
-import { agendaFor, type DayAgenda, type Overdue, type TeamFilter, today } from './today.js';
+import { agendaFor, type DayAgenda, type EntryFilter, type Overdue, type TeamFilter, today } from './today.js';
 import type { KpiRecord } from '../log/state.js';
 import { compareText } from '../plan/words.js';
 
@@ -42,7 +42,7 @@ export function standup(
   cancelled: ReadonlySet<string>,
   kpis: ReadonlyMap<string, KpiRecord[]>,
   answers: readonly StandupRecord[],
-  opts: { actor?: string; team?: TeamFilter } = {},
+  opts: { actor?: string; team?: TeamFilter; owner?: EntryFilter } = {},
 ): Standup {
   const { calendar } = view;
   const { since, from, to } = standupWindow(calendar, date);
@@ -56,7 +56,7 @@ export function standup(
     if (own) own.push(e);
     else byActor.set(e.actor, [e]);
   }
-  const t = today(view, date, kpis, opts.team);
+  const t = today(view, date, kpis, opts.team, opts.owner);
   const position = calendar.position(date);
   const lastDayOfWeek = position.workingDay && position.week !== undefined && calendar.workingDaysOfWeek(position.week).at(-1) === date;
   const plan = view.plan;
@@ -64,7 +64,7 @@ export function standup(
     date,
     since,
     yesterday: [...byActor].sort(([a], [b]) => compareText(a, b)).map(([actor, events]) => ({ actor, events })),
-    today: position.workingDay ? agendaFor(view, date, opts.team) : { tasks: [], due: [] },
+    today: position.workingDay ? agendaFor(view, date, opts.team, opts.owner) : { tasks: [], due: [] },
     blocked: t.blocked,
     overdue: t.overdue,
     onTrack: t.sprint && position.phase === 'during' ? onTrack(view, t.sprint, date) : undefined,

@@ -26,14 +26,14 @@ export function status(view: PlanView, date: string): Status {
     return { sprint, ...count(sprintEntries(view, sprint)), onTrack: inSprint && position.phase === 'during' ? onTrack(view, sprint, date) : undefined };
   });
   const weeks = new Map<number, Scheduled[]>();
-  for (const e of view.entries) {
+  for (const e of view.counted) {
     if (!e.schedule) continue;
     const w = view.calendar.weekOf(e.schedule.due);
     weeks.set(w, [...(weeks.get(w) ?? []), e]);
   }
   return {
     date,
-    overall: count(view.entries),
+    overall: count(view.counted),
     sprints,
     weeks: [...weeks].sort(([a], [b]) => a - b).map(([week, entries]) => ({ week, ...count(entries) })),
   };

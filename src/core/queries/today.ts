@@ -40,6 +40,8 @@ export interface Today extends DayAgenda {
 }
 
 export type TeamFilter = (team: string | null) => boolean;
+/** Which items to show (`--mine`, `--owner`). */
+export type EntryFilter = (e: Scheduled) => boolean;
 
 function groupByBlock(entries: Scheduled[]): TaskGroup[] {
   const groups = new Map<string, TaskGroup>();
@@ -52,8 +54,8 @@ function groupByBlock(entries: Scheduled[]): TaskGroup[] {
   return [...groups.values()];
 }
 
-export function agendaFor(view: PlanView, date: string, team?: TeamFilter): DayAgenda {
-  const keep = (e: Scheduled) => isOn(e, date) && (!team || team(e.block?.team ?? null));
+export function agendaFor(view: PlanView, date: string, team?: TeamFilter, owner?: EntryFilter): DayAgenda {
+  const keep = (e: Scheduled) => isOn(e, date) && (!team || team(e.block?.team ?? null)) && (!owner || owner(e));
   const on = view.entries.filter(keep);
   return {
     tasks: groupByBlock(on.filter((e) => e.kind === 'task')),
@@ -67,13 +69,13 @@ const sprintAt = (view: PlanView, week: number | undefined) =>
 const weekAt = (view: PlanView, week: number | undefined) =>
   week === undefined ? undefined : view.plan.weeks.find((w) => w.weeks.from <= week && week <= w.weeks.to);
 
-export function today(view: PlanView, date: string, kpiRecords: ReadonlyMap<string, KpiRecord[]>, team?: TeamFilter): Today {
+export function today(view: PlanView, date: string, kpiRecords: ReadonlyMap<string, KpiRecord[]>, team?: TeamFilter, owner?: EntryFilter): Today {
   const { calendar } = view;
   const position = calendar.position(date);
   const sprint = sprintAt(view, position.week);
-  const teamOk = (e: Scheduled) => !team || team(e.block?.team ?? null);
+  const teamOk = (e: Scheduled) => (!team || team(e.block?.team ?? null)) && (!owner || owner(e));
   const working = position.phase === 'during' && position.workingDay;
-  const agenda: DayAgenda = working ? agendaFor(view, date, team) : { tasks: [], due: [] };
+  const agenda: DayAgenda = working ? agendaFor(view, date, team, owner) : { tasks: [], due: [] };
 
   const overdue = view.entries
     .filter((e) => isOverdue(e, date) && teamOk(e) && !isOn(e, date))
@@ -94,7 +96,7 @@ export function today(view: PlanView, date: string, kpiRecords: ReadonlyMap<stri
   if (!working && position.phase !== 'after') {
     const first = calendar.planRange?.first;
     const nextDate = position.phase === 'before' && first ? first : calendar.nextWorkingDay(date);
-    next = { date: nextDate, ...agendaFor(view, nextDate, team) };
+    next = { date: nextDate, ...agendaFor(view, nextDate, team, owner) };
   }
 
   return {

@@ -29,6 +29,8 @@ interface StateColumns extends AllOf<{ [K in keyof ItemState]: unknown }> {
   values: (number | MeasuredValue[])[];
   /** Indices of items with `missed: true`. */
   missed: number[];
+  /** Sparse, flat: [item index, owner, …]; a snapshot without it (older code) is rebuilt. */
+  owner: (number | string)[];
   events: number[];
 }
 
@@ -74,7 +76,7 @@ export function encodeBody(fold: FoldSnapshot, torn: number[], repeats: [number,
 }
 
 function encodeItems(items: Map<string, ItemState>, actors: Interner<string>): StateColumns {
-  const c: StateColumns = { ids: [], status: '', reason: [], by: [], at: [], notes: [], values: [], missed: [], events: [] };
+  const c: StateColumns = { ids: [], status: '', reason: [], by: [], at: [], notes: [], values: [], missed: [], owner: [], events: [] };
   const status: string[] = [];
   let i = 0;
   for (const [id, s] of items) {
@@ -86,6 +88,7 @@ function encodeItems(items: Map<string, ItemState>, actors: Interner<string>): S
     for (const n of s.notes) c.notes.push(i, n.text, actors.index(n.actor), n.ts);
     if (s.values !== undefined) c.values.push(i, s.values);
     if (s.missed === true) c.missed.push(i);
+    if (s.owner !== undefined) c.owner.push(i, s.owner);
     c.events.push(s.events);
     i++;
   }
@@ -131,10 +134,10 @@ export function decodeBody(body: Body): { fold: FoldSnapshot; torn: number[]; re
 
 function decodeItems(c: StateColumns, actors: string[]): Map<string, ItemState> {
   check(typeof c === 'object' && c !== null);
-  const { ids, status, reason, by, at, notes, values, missed, events } = c;
+  const { ids, status, reason, by, at, notes, values, missed, owner, events } = c;
   const n = isArray(ids) ? ids.length : -1;
   check(typeof status === 'string' && status.length === n && isArray(by) && by.length === n && isArray(at) && at.length === n);
-  check(isArray(events) && events.length === n && isArray(reason) && isArray(values) && isArray(missed) && isArray(notes));
+  check(isArray(events) && events.length === n && isArray(reason) && isArray(values) && isArray(missed) && isArray(notes) && isArray(owner));
   const states = new Array<ItemState>(n);
   const items = new Map<string, ItemState>();
   for (let i = 0; i < n; i++) {
@@ -147,6 +150,7 @@ function decodeItems(c: StateColumns, actors: string[]): Map<string, ItemState> 
       notes: NO_NOTES,
       values: undefined,
       missed: undefined,
+      owner: undefined,
       events: events[i]!,
     };
     check(state.status !== undefined && typeof ids[i] === 'string' && (b < 0 || state.by !== undefined));
@@ -157,6 +161,10 @@ function decodeItems(c: StateColumns, actors: string[]): Map<string, ItemState> 
   for (let j = 0; j < reason.length; j += 2) item(states, reason[j]).reason = reason[j + 1] as string;
   for (let j = 0; j < values.length; j += 2) item(states, values[j]).values = values[j + 1] as MeasuredValue[];
   for (let j = 0; j < missed.length; j++) item(states, missed[j]).missed = true;
+  for (let j = 0; j < owner.length; j += 2) {
+    check(typeof owner[j + 1] === 'string');
+    item(states, owner[j]).owner = owner[j + 1] as string;
+  }
   for (let j = 0; j + 3 < notes.length; j += 4) {
     const state = item(states, notes[j]);
     const note: ItemNote = { text: notes[j + 1] as string, actor: actors[notes[j + 2] as number]!, ts: notes[j + 3] as string };

@@ -20,6 +20,8 @@ export interface ItemColumns {
   sprint: number[];
   block: number[];
   span: number[];
+  /** Index of the item's parent among the items; -1 for none. */
+  parent: number[];
   sprintIds: string[];
   blockIds: string[];
   spans: ItemSpan[];
@@ -39,6 +41,7 @@ export function columnItems(c: ItemColumns, row: (i: number) => Item, rows: () =
     kind: (i) => (c.kinds[i] === 't' ? 'task' : 'check'),
     sprint: (i) => (c.sprint[i]! < 0 ? undefined : c.sprintIds[c.sprint[i]!]),
     block: (i) => (c.block[i]! < 0 ? undefined : c.blockIds[c.block[i]!]),
+    parent: (i) => (c.parent[i]! < 0 ? undefined : ids[c.parent[i]!]),
     line: (i) => c.lines[i]!,
     markedDone: (i) => c.done[i] === '1',
     span: (i) => c.spans[c.span[i]!]!,
@@ -67,10 +70,16 @@ export function itemColumns(items: readonly Item[]): ItemColumns {
     sprint: items.map((i) => sprints.index(i.sprint)),
     block: items.map((i) => blocks.index(i.block)),
     span: items.map((i) => spans.index(spanOf(i))),
+    parent: parentIndices(items),
     sprintIds: sprints.values,
     blockIds: blocks.values,
     spans: spans.values,
   };
+}
+
+function parentIndices(items: readonly Item[]): number[] {
+  const at = new Map(items.map((item, i) => [item.id, i]));
+  return items.map((item) => (item.parent === undefined ? -1 : (at.get(item.parent) ?? -1)));
 }
 
 function spanOf(item: Item): ItemSpan {
@@ -124,6 +133,7 @@ export function columnsHold(c: ItemColumns | undefined, totalWeeks: number): c i
     isIndexList(c.sprint, n, c.sprintIds.length) &&
     isIndexList(c.block, n, c.blockIds.length) &&
     isIndexList(c.span, n, c.spans.length) &&
+    isIndexList(c.parent, n, n) &&
     c.span.every((k) => k >= 0)
   );
 }
@@ -142,6 +152,7 @@ export function itemMatches(c: ItemColumns, ids: readonly string[], i: number, i
     (item.sprint ?? null) === (c.sprint[i]! < 0 ? null : c.sprintIds[c.sprint[i]!]) &&
     (item.block ?? null) === (c.block[i]! < 0 ? null : c.blockIds[c.block[i]!]) &&
     (item.done === true) === (c.done[i] === '1') &&
+    (item.parent ?? null) === (c.parent[i]! < 0 ? null : ids[c.parent[i]!]) &&
     sameSpan(item, c.spans[c.span[i]!]!)
   );
 }

@@ -58,6 +58,8 @@ export const ItemJson = z.strictObject({
   due: IsoDate.nullable(),
   /** Id of the task a checklist entry sits under. */
   parent: PlanId.nullable(),
+  /** Who owns it: the last `launch assign`, else the plan's `@name`; null for nobody. */
+  owner: z.string().nullable(),
 });
 export type ItemJson = z.infer<typeof ItemJson>;
 
@@ -138,7 +140,8 @@ const measuredValue = {
 
 export const MeasuredValueJson = z.strictObject(measuredValue);
 
-const written = {
+/** The fields every event this version writes starts with. */
+export const written = {
   v: z.literal(1),
   id: NewEventId,
   ts: WrittenTimestamp,
@@ -230,7 +233,7 @@ export type UndoEventJson = z.infer<typeof UndoEventJson>;
 // as far as the log reader guarantees them, anything else (e.g. `recorded` of a backdated check)
 // passes through.
 
-export const KNOWN_EVENT_TYPES = ['check', 'uncheck', 'block', 'unblock', 'note', 'kpi', 'standup', 'escalate', 'undo'] as const;
+export const KNOWN_EVENT_TYPES = ['check', 'uncheck', 'block', 'unblock', 'note', 'assign', 'kpi', 'standup', 'escalate', 'undo'] as const;
 
 /** A measurement inside a logged event (and where a command passes one on): loose, like its event. */
 export const LoggedValueJson = z.looseObject(measuredValue);
@@ -256,6 +259,7 @@ const KnownLoggedEvent = z.discriminatedUnion('type', [
   z.looseObject({ ...logged, type: z.literal('block'), item: itemRef, reason: z.string() }),
   z.looseObject({ ...logged, type: z.literal('unblock'), item: itemRef }),
   z.looseObject({ ...logged, type: z.literal('note'), item: itemRef, text: z.string() }),
+  z.looseObject({ ...logged, type: z.literal('assign'), item: itemRef, owner: z.string() }),
   z.looseObject({
     ...logged,
     type: z.literal('kpi'),
@@ -273,15 +277,8 @@ const KnownLoggedEvent = z.discriminatedUnion('type', [
     date: z.string(),
     answers: z.record(z.string(), z.string()),
   }),
-  z.looseObject({
-    ...logged,
-    type: z.literal('escalate'),
-    item: z.string().optional(),
-    /** Set unless `resolve` is true. */
-    level: EscalationLevel.optional(),
-    reason: z.string().optional(),
-    resolve: z.boolean().optional(),
-  }),
+  // `level` and `reason` are set unless `resolve` is true.
+  z.looseObject({ ...logged, type: z.literal('escalate'), item: z.string().optional(), level: EscalationLevel.optional(), reason: z.string().optional(), resolve: z.boolean().optional() }),
   z.looseObject({ ...logged, type: z.literal('undo'), item: z.string().optional(), target: z.string().min(1) }),
 ]);
 

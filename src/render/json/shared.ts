@@ -1,5 +1,6 @@
 // The JSON of an item and of a KPI cell, the same in every command that prints them.
 import type { KpiCell } from '../../core/queries/kpis.js';
+import { ownerOf } from '../../core/log/item-state.js';
 import type { Scheduled } from '../../core/queries/schedule.js';
 import type { ItemJson, KpiCellJson, OverdueItemJson } from './shared.schema.js';
 import type { Overdue } from '../../core/queries/today.js';
@@ -19,6 +20,7 @@ export function itemJson(e: Scheduled): ItemJson {
     team: block?.team ?? null,
     due: schedule?.due ?? null,
     parent: item.parent ?? null,
+    owner: ownerOf(e.state, item.owner),
   };
 }
 

@@ -1,0 +1,95 @@
+// Checking and unchecking nested checklists: a parent is done when its children are, so checking one
+// asks about the other. On a terminal the question is asked; elsewhere a parent with open children
+// takes --with-children (else nothing is recorded), and a finished set of children is reported with
+// the command that checks the parent.
+import type { Item } from '../../core/plan/schema.js';
+import { LaunchError } from '../../errors.js';
+import { confirm } from '../../io/prompts.js';
+import type { State } from '../../io/store/open.js';
+import type { Ctx } from '../../runtime.js';
+import { statusOf } from './items.js';
+
+export const WITH_CHILDREN_OPTION = ['--with-children', 'also the items nested under these'] as const;
+
+function childrenOf(state: State): Map<string, Item[]> {
+  const children = new Map<string, Item[]>();
+  for (const i of state.items.all()) {
+    if (i.parent === undefined) continue;
+    const list = children.get(i.parent);
+    if (list) list.push(i);
+    else children.set(i.parent, [i]);
+  }
+  return children;
+}
+
+/** Everything nested under `item`, depth first, without repeats. */
+function descendants(children: ReadonlyMap<string, Item[]>, item: Item): Item[] {
+  const out: Item[] = [];
+  const stack = [...(children.get(item.id) ?? [])].reverse();
+  const seen = new Set<string>();
+  while (stack.length > 0) {
+    const next = stack.pop()!;
+    if (seen.has(next.id)) continue;
+    seen.add(next.id);
+    out.push(next);
+    for (const c of [...(children.get(next.id) ?? [])].reverse()) stack.push(c);
+  }
+  return out;
+}
+
+const ids = (items: readonly Item[]) => items.slice(0, 5).map((i) => i.id).join(', ') + (items.length > 5 ? `, … ${items.length - 5} more` : '');
+
+export interface FamilyPlan {
+  /** The items to record, the nested ones the person agreed to included. */
+  items: Item[];
+  /** Lines to print after the result: a parent left as it is, and how to change it. */
+  hints: string[];
+}
+
+/**
+ * For `check` (to "done") and `uncheck` (to "todo"): the items to change once their families are
+ * considered. `withChildren`: also every nested item not yet in `to`.
+ */
+export async function withFamily(ctx: Ctx, state: State, items: Item[], to: 'done' | 'todo', withChildren: boolean): Promise<FamilyPlan> {
+  const children = childrenOf(state);
+  if (children.size === 0) return { items, hints: [] };
+  const verb = to === 'done' ? 'check' : 'uncheck';
+  const changing = new Map(items.map((i) => [i.id, i]));
+  const statusAfter = (i: Item) => (changing.has(i.id) ? to : statusOf(state, i));
+
+  for (const item of items) {
+    const nested = descendants(children, item).filter((c) => !changing.has(c.id) && (to === 'done' ? statusOf(state, c) !== 'done' : statusOf(state, c) === 'done'));
+    if (nested.length === 0) continue;
+    const what = to === 'done' ? 'open' : 'done';
+    let take = withChildren;
+    if (!take && to === 'done') {
+      // A parent counts by its children: checked alone, it would say done while they are not.
+      if (!ctx.interactive) {
+        throw new LaunchError(`${item.id} has ${nested.length} ${what} item${nested.length === 1 ? '' : 's'} under it (${ids(nested)}); nothing recorded`, {
+          hint: `check them too: launch check ${item.id} --with-children (or check them first)`,
+        });
+      }
+      take = await confirm(`${item.id} has ${nested.length} open item${nested.length === 1 ? '' : 's'} under it; check them too?`);
+      if (!take) throw new LaunchError(`${item.id} was left open: its items are not all done; nothing recorded`);
+    }
+    if (take) for (const c of nested) changing.set(c.id, c);
+  }
+
+  // Parents whose children now all say the same: offered (terminal) or named (elsewhere).
+  const hints: string[] = [];
+  const all = new Map(state.items.all().map((i) => [i.id, i]));
+  const asked = new Set<string>();
+  for (const item of [...changing.values()]) {
+    const parent = item.parent === undefined ? undefined : all.get(item.parent);
+    if (!parent || changing.has(parent.id) || asked.has(parent.id)) continue;
+    asked.add(parent.id);
+    const siblings = children.get(parent.id) ?? [];
+    const parentNow = statusOf(state, parent);
+    const offer = to === 'done' ? parentNow !== 'done' && siblings.every((s) => statusAfter(s) === 'done') : parentNow === 'done';
+    if (!offer) continue;
+    const question = to === 'done' ? `every item under ${parent.id} is done; check it too?` : `${parent.id} is checked; uncheck it too?`;
+    if (ctx.interactive && (await confirm(question))) changing.set(parent.id, parent);
+    else if (!ctx.interactive) hints.push(to === 'done' ? `every item under ${parent.id} is done: launch check ${parent.id}` : `${parent.id} is still checked: launch ${verb} ${parent.id}`);
+  }
+  return { items: [...changing.values()], hints };
+}
