@@ -63,7 +63,7 @@ async function roundTrip(original: Buffer, file = 'plan.md', sub = ''): Promise<
   const ids = await checkIds(a);
   expect(ids.length).toBeGreaterThan(0);
   const toCheck = ids.filter((_, n) => n % 2 === 0);
-  expect((await launch(['check', ...toCheck], a)).code).toBe(0);
+  expect((await launch(['check', ...toCheck, '--with-children'], a)).code).toBe(0);
   const exported = await launch(['export', 'md'], a);
   expect(exported.stderr).toBe('');
   const diff = differingBytes(original, Buffer.from(exported.stdout, 'utf8'));
