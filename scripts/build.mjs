@@ -24,6 +24,7 @@ function buildId() {
   hash.update(readFileSync(new URL('../package-lock.json', import.meta.url)));
   return `${pkg.version}+${hash.digest('hex').slice(0, 16)}`;
 }
+const BUILD = buildId();
 const tsFiles = (dir) => readdirSync(new URL(`../src/${dir}/`, import.meta.url)).filter((f) => f.endsWith('.ts'));
 const chunks = tsFiles('lazy');
 const commands = tsFiles('commands');
@@ -87,8 +88,9 @@ const common = {
   supported: { 'dynamic-import': false },
   // import.meta.url does not exist in CommonJS: give modules that locate files the bundle's own URL.
   // "use strict" first: a banner before esbuild's own directive would leave the bundle in sloppy mode.
-  banner: { js: "'use strict';\nconst __launchModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
-  define: { __LAUNCH_VERSION__: JSON.stringify(pkg.version), __LAUNCH_BUILD__: JSON.stringify(buildId()), 'import.meta.url': '__launchModuleUrl' },
+  // The build id on line 2 keys bin/launch.js's code cache, which reads it from there.
+  banner: { js: `'use strict';\n/* launch build ${BUILD} */\nconst __launchModuleUrl = require('node:url').pathToFileURL(__filename).href;` },
+  define: { __LAUNCH_VERSION__: JSON.stringify(pkg.version), __LAUNCH_BUILD__: JSON.stringify(BUILD), 'import.meta.url': '__launchModuleUrl' },
   plugins: [lazyChunks, shims],
   logLevel: 'warning',
 };

@@ -48,7 +48,6 @@ function compare(name: string, actual: string): void {
 function dropCaches(dir: string): void {
   const ws = join(dir, '.launch');
   if (existsSync(ws)) for (const f of readdirSync(ws)) if (f.endsWith('.snapshot.json')) rmSync(join(ws, f));
-  rmSync(join(repoRoot, 'plans', '.securenet-launch.yaml.snapshot.json'), { force: true });
 }
 
 async function seededWorkspace(): Promise<string> {

@@ -8,7 +8,7 @@
 // checked on every read; a row only when it is read, against its columns. A row that does not match
 // (a snapshot edited in place) cannot be rebuilt mid-command: the snapshot is removed and the command
 // stops with a message, and the next run reads the YAML.
-import { rmSync, statSync } from 'node:fs';
+import { mkdirSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { zoneTableFor } from '../../core/calendar/calendar.js';
 import { dayNumber } from '../../core/calendar/date.js';
@@ -61,11 +61,18 @@ function zoneAround(timeZone: string, start: string, totalWeeks: number): ZoneTa
 /**
  * The plan (and, in a workspace, its config), from the snapshot when both files are unchanged.
  * Without a config, `fallback` gives the zone and start date the bundled plan is shown with.
+ * `snapshot` is where the snapshot lives: beside the plan unless said; null, nowhere (no cache).
  */
-export async function loadPlanAndConfig(planPath: string, configPath?: string, fallback?: { timeZone: string; start: string }): Promise<Loaded> {
+export async function loadPlanAndConfig(
+  planPath: string,
+  configPath?: string,
+  fallback?: { timeZone: string; start: string },
+  snapshot: string | null = snapshotPath(planPath),
+): Promise<Loaded> {
   // The tz database version is part of the key: a Node upgrade with new zone rules rebuilds the table.
-  const key = [BUILD_ID, process.versions.tz ?? '', fileStamp(planPath, 'plan'), configPath ? fileStamp(configPath, 'workspace config') : '', fallback?.timeZone ?? ''].join('|');
-  const cached = readSnapshot(snapshotPath(planPath), key);
+  // The plan's path too: a snapshot away from its plan (the user's cache) is then never another's.
+  const key = [BUILD_ID, process.versions.tz ?? '', planPath, fileStamp(planPath, 'plan'), configPath ? fileStamp(configPath, 'workspace config') : '', fallback?.timeZone ?? ''].join('|');
+  const cached = snapshot === null ? undefined : readSnapshot(snapshot, key);
   if (cached) return cached;
   // A workspace's files are regular files within it (./safe-path.ts); the bundled plan is ours.
   const planText = configPath === undefined ? readTextFile(planPath, 'YAML plan') : readWorkspaceText(planPath, 'YAML plan');
@@ -87,10 +94,13 @@ export async function loadPlanAndConfig(planPath: string, configPath?: string, f
   const loaded: Loaded = { plan, items: itemsOf(items), config, zone, source: 'yaml' };
   // A snapshot holds a usable config or none: a broken one is read, and reported, every time.
   if (configProblem) return { ...loaded, configProblem };
+  if (snapshot === null) return loaded;
   try {
-    writeFileAtomic(snapshotPath(planPath), snapshotText(key, parsed.plan, config, zone));
+    // The user's cache directory may not exist yet; a workspace's .launch/ does.
+    if (snapshot !== snapshotPath(planPath)) mkdirSync(dirname(snapshot), { recursive: true, mode: 0o700 });
+    writeFileAtomic(snapshot, snapshotText(key, parsed.plan, config, zone));
   } catch {
-    // A read-only plan directory only costs speed.
+    // A read-only directory, or no cache directory at all, only costs speed.
   }
   return loaded;
 }
