@@ -43,6 +43,17 @@ function pathTag(path) {
 const userCache = userCacheDir(process.env);
 const cacheDir = userCache && join(userCache, 'code', pathTag(dist));
 
+// Node 22 and later keep compiled code themselves: hooking Module's internals is only for Node 20.
+if (typeof Module.enableCompileCache === 'function') {
+  try {
+    if (cacheDir) Module.enableCompileCache(cacheDir);
+  } catch {
+    // no cache only costs speed
+  }
+  require(join(dist, 'launch.cjs'));
+  return;
+}
+
 Module.prototype._compile = function compileWithCache(content, filename) {
   if (!cacheDir || dirname(filename) !== dist) return compile.call(this, content, filename);
   const name = filename.slice(dist.length + 1);
