@@ -130,6 +130,9 @@ const atLimit = spawnSync('/usr/bin/time', ['-f', '%e %M', 'sh', '-c', `${L} imp
 const [limitSeconds, limitKb] = atLimit.stderr.trim().split('\n').pop().split(' ').map(Number);
 rows.push({ case: `launch import (${limitMb} MB, ${maxItems.toLocaleString('en')}-item plan at the limits, worst shape)`, medianMs: Math.round(limitSeconds * 1000), targetMs: 30_000, peakRssMb: Math.round(limitKb / 1024), rssTarget: 1024 });
 
+// Installed as users install it, run as a user who cannot write the prefix (scripts/bench-install.mjs).
+rows.push(...(await import('./bench-install.mjs')).benchInstall({ rounds, runsEach: Math.ceil(runs / rounds), callgrind: withCallgrind }));
+
 const pass = (r) => (r.target ? r.ratio <= r.target : r.medianMs <= r.targetMs) && (!r.rssTarget || r.peakRssMb <= r.rssTarget);
 console.log(`\n| case | median | node -e 0 | ratio | target |${withCallgrind ? ' instr. ratio |' : ''}`);
 console.log(`|---|---|---|---|---|${withCallgrind ? '---|' : ''}`);

@@ -24,6 +24,7 @@ function buildId() {
   hash.update(readFileSync(new URL('../package-lock.json', import.meta.url)));
   return `${pkg.version}+${hash.digest('hex').slice(0, 16)}`;
 }
+const BUILD = buildId();
 const tsFiles = (dir) => readdirSync(new URL(`../src/${dir}/`, import.meta.url)).filter((f) => f.endsWith('.ts'));
 const chunks = tsFiles('lazy');
 const commands = tsFiles('commands');
@@ -39,6 +40,20 @@ const lazyChunks = {
     b.onResolve({ filter: /^\.\/commands\/[a-z-]+\.js$/ }, (args) =>
       args.kind === 'dynamic-import' && args.importer.endsWith('cli.ts') ? { path: `./cmd-${basename(args.path, '.js')}.cjs`, external: true } : undefined,
     );
+  },
+};
+
+/**
+ * zod and yaml are chunks of their own (src/lazy/zod.ts, yaml.ts), required by every file that uses
+ * them: each esbuild entry point would otherwise bundle its own copy (zod was in three files, yaml in
+ * two). Builds of CommonJS cannot split code, so the sharing is done here. Marked free of side effects,
+ * so that a file whose every use of them was shaken out does not load them (sync, through doctor's
+ * log reader, would load zod for nothing).
+ */
+const sharedLibraries = {
+  name: 'shared-libraries',
+  setup(b) {
+    b.onResolve({ filter: /^(zod|yaml)$/ }, (args) => (args.importer.endsWith(`/src/lazy/${args.path}.ts`) ? undefined : { path: `./${args.path}.cjs`, external: true, sideEffects: false }));
   },
 };
 
@@ -87,23 +102,33 @@ const common = {
   supported: { 'dynamic-import': false },
   // import.meta.url does not exist in CommonJS: give modules that locate files the bundle's own URL.
   // "use strict" first: a banner before esbuild's own directive would leave the bundle in sloppy mode.
-  banner: { js: "'use strict';\nconst __launchModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
-  define: { __LAUNCH_VERSION__: JSON.stringify(pkg.version), __LAUNCH_BUILD__: JSON.stringify(buildId()), 'import.meta.url': '__launchModuleUrl' },
-  plugins: [lazyChunks, shims],
+  // The build id on line 2 keys bin/launch.js's code cache, which reads it from there.
+  banner: { js: `'use strict';\n/* launch build ${BUILD} */\nconst __launchModuleUrl = require('node:url').pathToFileURL(__filename).href;` },
+  define: { __LAUNCH_VERSION__: JSON.stringify(pkg.version), __LAUNCH_BUILD__: JSON.stringify(BUILD), 'import.meta.url': '__launchModuleUrl' },
+  plugins: [lazyChunks, sharedLibraries, shims],
   logLevel: 'warning',
 };
 
 rmSync(new URL('../dist/', import.meta.url), { recursive: true, force: true });
-await Promise.all([
-  build({ ...common, entryPoints: ['src/main.ts'], outfile: 'dist/launch.cjs', metafile: process.env.LAUNCH_METAFILE === '1' }).then((r) => r.metafile && writeFileSync('dist/meta.json', JSON.stringify(r.metafile))),
-  build({ ...common, entryPoints: chunks.map((f) => `src/lazy/${f}`), outdir: 'dist', outExtension: { '.js': '.cjs' } }),
+// LAUNCH_METAFILE=1 writes esbuild's metafile of every output to dist/meta.json (what each file holds,
+// byte by byte); `npm pack` leaves it out.
+const metafile = process.env.LAUNCH_METAFILE === '1';
+const results = await Promise.all([
+  build({ ...common, metafile, entryPoints: ['src/main.ts'], outfile: 'dist/launch.cjs' }),
+  build({ ...common, metafile, entryPoints: chunks.map((f) => `src/lazy/${f}`), outdir: 'dist', outExtension: { '.js': '.cjs' } }),
   build({
     ...common,
+    metafile,
     entryPoints: Object.fromEntries(commands.map((f) => [`cmd-${basename(f, '.ts')}`, `src/commands/${f}`])),
     outdir: 'dist',
     outExtension: { '.js': '.cjs' },
   }),
 ]);
+if (metafile) {
+  const merged = { inputs: {}, outputs: {} };
+  for (const r of results) Object.assign(merged.inputs, r.metafile.inputs) && Object.assign(merged.outputs, r.metafile.outputs);
+  writeFileSync('dist/meta.json', JSON.stringify(merged));
+}
 
 // The root help, rendered once by the bundle itself (help is always 80 columns; see src/cli.ts), so
 // that `launch --help` only prints a file. Rendered through a pipe, with no help.txt yet in dist/.

@@ -1,5 +1,6 @@
 // Names as people type them: an item or a KPI in unquoted words, free text in a flag, a typo answered
-// with "did you mean", and every example in the README working exactly as it is written there.
+// with "did you mean", and every example in the README (and in docs/CASES.md, the exit codes by
+// example) working exactly as it is written there.
 import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -13,6 +14,7 @@ const launch = launcher('2026-12-01T09:00:00Z');
 const workspace = () => workspaceWith(launch);
 const statusOf = (dir: string, id: string) => statusWith(launch, dir, id);
 const README = readFileSync(join(repoRoot, 'README.md'), 'utf8');
+const CASES_DOC = readFileSync(join(repoRoot, 'docs', 'CASES.md'), 'utf8');
 
 /** A command line as a POSIX shell splits it: words, "double" and 'single' quotes, # comments. */
 function shellWords(line: string): string[] {
@@ -55,12 +57,13 @@ describe('the README, as typed', () => {
     expect(shellWords('launch show skeleton loading setup')).toEqual(['launch', 'show', 'skeleton', 'loading', 'setup']);
   });
 
-  it('the exit-code table is the list of cases, each row the command as a shell would pass it', () => {
-    const lines = README.split('\n');
+  it('the exit codes by example (docs/CASES.md) are the list of cases, each row the command as a shell would pass it', () => {
+    const lines = CASES_DOC.split('\n');
     const start = lines.indexOf('| command | exit | checked |') + 2;
     const rows = lines.slice(start, lines.findIndex((l, i) => i >= start && !l.startsWith('|')));
     expect(rows).toHaveLength(CASES.length);
-    expect(README).toContain(`<summary>${CASES.length} cases covering every command`);
+    expect(CASES_DOC).toContain(`<summary>${CASES.length} cases covering every command`);
+    expect(README).toContain('(docs/CASES.md)');
     rows.forEach((row, i) => {
       const c = CASES[i]!;
       const [, command, code, checked] = /^\| `(.*)` \| (\d+) \| (.*) \|$/.exec(row) ?? [];
@@ -69,6 +72,21 @@ describe('the README, as typed', () => {
       const expected = c.out ? `stdout ${shownRegex(c.out)}` : c.err ? `stderr ${shownRegex(c.err)}` : c.json ? 'valid JSON' : '';
       expect(checked!.trim(), row).toBe(expected);
     });
+  });
+
+  it('its screen is the real output of `launch today` on the bundled plan, after the changes it names', async () => {
+    const screen = /```\n\$ launch today --date 2026-12-01\n([\s\S]*?)```/.exec(README)?.[1];
+    const dir = scratchDir();
+    for (const args of [
+      ['init', '--start', '2026-11-30', '--tz', 'Europe/Berlin', '--as', 'alice'],
+      ['check', 'skeleton', 'loading', 'setup', '--date', '2026-11-30'],
+      ['check', 'environment', 'setup', '--date', '2026-11-30', '--as', 'bob'],
+      ['block', 'redis-setup', '--reason', 'waiting for DBA', '--as', 'bob'],
+    ]) {
+      const r = await launch(args, dir);
+      expect(r.code, r.stderr).toBe(0);
+    }
+    expect((await launch(['today', '--date', '2026-12-01'], dir)).stdout).toBe(screen);
   });
 
   it('every `launch` line of its shell examples runs as written, in order, in one fresh directory', async () => {

@@ -1,6 +1,6 @@
-// The README's "Exit codes by example" table: every command and its documented flags, run in order in
+// docs/CASES.md's "Exit codes by example" table: every command and its documented flags, run in order in
 // one directory. The end-to-end test runs it through the built binary; the golden test in-process.
-// The README shows each case as typed in a shell (test/commands/names.test.ts checks that it does).
+// docs/CASES.md shows each case as typed in a shell (test/commands/names.test.ts checks that it does).
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '../helpers.js';

@@ -1,5 +1,5 @@
 // Every command and its documented flags through the built binary, checked against the table of
-// cases the README documents under "Exit codes by example". Cases run in order in one workspace.
+// cases docs/CASES.md documents under "Exit codes by example". Cases run in order in one workspace.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CASES, prepareCaseDir } from './case-table.js';
 import { launch, tempDir } from './run.js';

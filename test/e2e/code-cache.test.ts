@@ -1,8 +1,8 @@
-// The V8 code-cache loader in bin/launch.js: it keeps each bundle's compiled code beside the bundle,
-// never lets a stale or damaged cache change what runs, and costs only speed when it cannot write.
-// It runs on a copy of bin/ and dist/, so the other tests' runs never share its cache.
+// The V8 code-cache loader in bin/launch.js: it keeps each bundle's compiled code in the user's cache
+// directory (never the install folder), never lets a stale or damaged cache change what runs, and costs
+// only speed when it cannot write. It runs on a copy of bin/ and dist/ with a cache directory of its own.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../helpers.js';
@@ -10,26 +10,36 @@ import { tempDir } from './run.js';
 
 let install: string;
 let cwd: string;
-const cacheDir = () => join(install, 'dist', '.v8-cache');
+let home: string;
+const userCache = () => join(home, '.cache', 'launch', 'code');
+/** The install's own folder of the cache: one, named by a hash of its dist/ path. */
+const cacheDir = () => {
+  const dirs = readdirSync(userCache());
+  expect(dirs).toEqual([expect.stringMatching(/^[0-9a-f]{8}$/)]);
+  return join(userCache(), dirs[0]!);
+};
 const run = (...args: string[]) => {
-  const r = spawnSync(process.execPath, [join(install, 'bin', 'launch.js'), ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', TZ: 'UTC' } });
+  const env = { ...process.env, NO_COLOR: '1', TZ: 'UTC', HOME: home, LAUNCH_CACHE_DIR: undefined, XDG_CACHE_HOME: undefined };
+  const r = spawnSync(process.execPath, [join(install, 'bin', 'launch.js'), ...args], { cwd, encoding: 'utf8', env });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 };
 
 beforeAll(() => {
   install = tempDir('launch-install-');
   cwd = tempDir('launch-cwd-');
+  home = tempDir('launch-home-');
   for (const part of ['bin', 'dist', 'plans']) cpSync(join(repoRoot, part), join(install, part), { recursive: true });
-  rmSync(cacheDir(), { recursive: true, force: true });
 });
 
 describe('the code cache', () => {
-  it('is written on the first run, named by each bundle and its size, mtime and ctime, and used after', () => {
+  it('is written to ~/.cache/launch on the first run, named by each bundle, the build and its size, mtime and ctime, and used after', () => {
     const first = run('today', '--date', '2026-12-01');
     expect(first.code, first.stderr).toBe(0);
     const files = readdirSync(cacheDir());
-    expect(files).toContainEqual(expect.stringMatching(/^launch\.cjs\.\d+\.\d+\.\d+\.v8$/));
-    expect(files).toContainEqual(expect.stringMatching(/^cmd-today\.cjs\.\d+\.\d+\.\d+\.v8$/));
+    const build = /^\/\* launch build (\S+) \*\/$/m.exec(readFileSync(join(install, 'dist', 'launch.cjs'), 'utf8'))![1]!;
+    expect(files).toContainEqual(`launch.cjs.${build}.${files.find((f) => f.startsWith('launch.cjs.'))!.split('.').slice(-4).join('.')}`);
+    expect(files).toContainEqual(expect.stringMatching(/^cmd-today\.cjs\.\S+\.\d+\.\d+\.\d+\.v8$/));
+    expect(readdirSync(join(install, 'dist')).filter((f) => !f.endsWith('.cjs'))).toEqual(['help.txt']);
     const second = run('today', '--date', '2026-12-01');
     expect(second.stdout).toBe(first.stdout);
     expect(readdirSync(cacheDir()).sort()).toEqual(files.sort());
@@ -45,25 +55,27 @@ describe('the code cache', () => {
     expect(readFileSync(join(cacheDir(), file)).toString()).not.toBe('not a code cache');
   });
 
-  it('a bundle that changed never meets its old cache: the name carries its size and times', () => {
+  it('a bundle that changed never meets its old cache, and the old one is removed', () => {
     const bundle = join(install, 'dist', 'cmd-status.cjs');
     run('status', '--date', '2026-12-01');
     const before = readdirSync(cacheDir()).filter((f) => f.startsWith('cmd-status.cjs.'));
+    expect(before).toHaveLength(1);
     writeFileSync(bundle, `${readFileSync(bundle, 'utf8')}\n// changed\n`);
     const r = run('status', '--date', '2026-12-01');
     expect(r.code, r.stderr).toBe(0);
     const after = readdirSync(cacheDir()).filter((f) => f.startsWith('cmd-status.cjs.'));
-    expect(after.filter((f) => !before.includes(f))).toHaveLength(1);
+    expect(after).toHaveLength(1);
+    expect(after).not.toEqual(before);
   });
 
   it('where the cache cannot be written, commands run as usual and say nothing about it', () => {
-    rmSync(cacheDir(), { recursive: true, force: true });
-    writeFileSync(cacheDir(), 'a file where the directory should be');
+    rmSync(join(home, '.cache'), { recursive: true, force: true });
+    writeFileSync(join(home, '.cache'), 'a file where the directory should be');
     const r = run('today', '--date', '2026-12-01');
     expect(r.code).toBe(0);
     expect(r.stderr).not.toMatch(/v8|cache|EEXIST|ENOTDIR/i);
-    rmSync(cacheDir());
-    mkdirSync(cacheDir());
-    expect(existsSync(cacheDir())).toBe(true);
+    expect(readdirSync(join(install, 'dist')).filter((f) => !f.endsWith('.cjs'))).toEqual(['help.txt']);
+    rmSync(join(home, '.cache'));
+    expect(existsSync(join(home, '.cache'))).toBe(false);
   });
 });

@@ -1,7 +1,8 @@
-// Golden outputs: every README case and every read command on a seeded workspace, run in-process with
-// a fixed clock, compared byte for byte with the files beside this test. They were recorded before the
-// code was reorganised, so they prove that a move changed no output. Each read command also runs with
-// its caches removed first and again with them warm: the answer must not depend on a cache.
+// Golden outputs: every case of docs/CASES.md and every read command on a seeded workspace, run
+// in-process with a fixed clock, compared byte for byte with the files beside this test. They were
+// recorded before the code was reorganised, so they prove that a move changed no output. Each read
+// command also runs with its caches removed first and again with them warm: the answer must not
+// depend on a cache.
 //
 // After an intended change of output: UPDATE_GOLDEN=1 npx vitest run test/golden, and review the diff.
 import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -48,7 +49,6 @@ function compare(name: string, actual: string): void {
 function dropCaches(dir: string): void {
   const ws = join(dir, '.launch');
   if (existsSync(ws)) for (const f of readdirSync(ws)) if (f.endsWith('.snapshot.json')) rmSync(join(ws, f));
-  rmSync(join(repoRoot, 'plans', '.securenet-launch.yaml.snapshot.json'), { force: true });
 }
 
 async function seededWorkspace(): Promise<string> {

@@ -18,6 +18,7 @@ import { findWorkspace, INIT_HINT, type WorkspacePaths } from '../workspace.js';
 import { readEventsBetween } from './event-window.js';
 import { readFoldedLog } from './fold-snapshot.js';
 import { type ConfigProblem, loadPlanAndConfig } from './plan-snapshot.js';
+import { bundledSnapshotPath } from './user-cache.js';
 
 export interface StateRequest {
   cwd: string;
@@ -174,7 +175,10 @@ export const CONFIG_HINT = 'correct that line of .launch/config.yaml; `launch do
 async function bundled(req: StateRequest, history: boolean): Promise<State | StateWithHistory> {
   const timeZone = systemTimeZone(req.env);
   // The zone table is built around a start date; yesterday's UTC date is close enough to centre it.
-  const loaded = await loadPlanAndConfig(bundledPlanPath(), undefined, { timeZone, start: new Date(req.now).toISOString().slice(0, 10) });
+  const planPath = bundledPlanPath();
+  // Its snapshot is the user's, not the install folder's (./user-cache.ts).
+  const snapshot = bundledSnapshotPath(planPath, req.env, req.cwd);
+  const loaded = await loadPlanAndConfig(planPath, undefined, { timeZone, start: new Date(req.now).toISOString().slice(0, 10) }, snapshot);
   const zone = zoneOf(timeZone, loaded.zone);
   const config = defaultConfig(localDateOf(req.now, zone), timeZone);
   const calendar = createCalendar(config, loaded.plan.totalWeeks, zone);

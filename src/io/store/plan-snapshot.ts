@@ -10,7 +10,7 @@
 // read, against its own checksum and its columns. A row that does not match (a snapshot edited in
 // place) cannot be rebuilt mid-command: the snapshot is removed and the command stops with a message,
 // and the next run reads the YAML.
-import { rmSync, statSync } from 'node:fs';
+import { mkdirSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { zoneTableFor } from '../../core/calendar/calendar.js';
 import { dayNumber } from '../../core/calendar/date.js';
@@ -65,26 +65,32 @@ function zoneAround(timeZone: string, start: string, totalWeeks: number): ZoneTa
 /**
  * The plan (and, in a workspace, its config), from the snapshot when both files are unchanged.
  * Without a config, `fallback` gives the zone and start date the bundled plan is shown with.
+ * `snapshot` is where the snapshot lives: beside the plan unless said; null, nowhere (no cache).
  */
-export async function loadPlanAndConfig(planPath: string, configPath?: string, fallback?: { timeZone: string; start: string }): Promise<Loaded> {
+export async function loadPlanAndConfig(
+  planPath: string,
+  configPath?: string,
+  fallback?: { timeZone: string; start: string },
+  snapshot: string | null = snapshotPath(planPath),
+): Promise<Loaded> {
   // Taken before the stat: a source changed after it has a later ctime than the one in the key.
   const statedAt = new Date();
   const stamps = [sourceStamp(planPath, 'plan'), ...(configPath ? [sourceStamp(configPath, 'workspace config')] : [])];
   // The tz database version is part of the key: a Node upgrade with new zone rules rebuilds the table.
-  const key = [BUILD_ID, process.versions.tz ?? '', stamps[0]!.key, stamps[1]?.key ?? '', fallback?.timeZone ?? ''].join('|');
+  // The plan's path too: a snapshot away from its plan (the user's cache) is then never another's.
+  const key = [BUILD_ID, process.versions.tz ?? '', planPath, stamps[0]!.key, stamps[1]?.key ?? '', fallback?.timeZone ?? ''].join('|');
   // A workspace's files are regular files within it (./safe-path.ts); the bundled plan is ours.
   const readSources = (): [string, string | undefined] => [
     configPath === undefined ? readTextFile(planPath, 'YAML plan') : readWorkspaceText(planPath, 'YAML plan'),
     configPath === undefined ? undefined : readWorkspaceText(configPath, 'workspace config', configPath, 1024 * 1024),
   ];
-  const path = snapshotPath(planPath);
   const vouch = (sum: unknown, snapshotMtimeMs: number): boolean => {
     if (!isRacy(stamps, snapshotMtimeMs)) return true;
     if (sum !== sourcesSum(readSources())) return false;
-    redate(path, statedAt);
+    redate(snapshot!, statedAt);
     return true;
   };
-  const cached = readSnapshot(path, key, vouch);
+  const cached = snapshot === null ? undefined : readSnapshot(snapshot, key, vouch);
   if (cached) return cached;
   const [planText, configText] = readSources();
 
@@ -104,10 +110,13 @@ export async function loadPlanAndConfig(planPath: string, configPath?: string, f
   const loaded: Loaded = { plan, items: itemsOf(items), config, zone, source: 'yaml' };
   // A snapshot holds a usable config or none: a broken one is read, and reported, every time.
   if (configProblem) return { ...loaded, configProblem };
+  if (snapshot === null) return loaded;
   try {
-    writeFileAtomic(path, snapshotText(key, sourcesSum([planText, configText]), parsed.plan, config, zone));
+    // The user's cache directory may not exist yet; a workspace's .launch/ does.
+    if (snapshot !== snapshotPath(planPath)) mkdirSync(dirname(snapshot), { recursive: true, mode: 0o700 });
+    writeFileAtomic(snapshot, snapshotText(key, sourcesSum([planText, configText]), parsed.plan, config, zone));
   } catch {
-    // A read-only plan directory only costs speed.
+    // A read-only directory, or no cache directory at all, only costs speed.
   }
   return loaded;
 }
