@@ -3,13 +3,20 @@
 import { Command, CommanderError } from 'commander';
 import type { Register } from './commands/shared/command.js';
 import { CancelledError, EXIT, isLaunchError } from './errors.js';
+import { fitText } from './render/fit.js';
 import { safeBlock } from './render/sanitize.js';
-import type { Runtime } from './runtime.js';
+import { type Runtime, terminalColumns } from './runtime.js';
 
 declare const __LAUNCH_VERSION__: string;
 const VERSION = typeof __LAUNCH_VERSION__ === 'string' ? __LAUNCH_VERSION__ : '0.0.0-dev';
 
 export const HELP_WIDTH = 80;
+
+/**
+ * Help is at most 80 columns wide, like a man page, and narrower on a narrower terminal; in a pipe it
+ * is 80, the same text everywhere, so the root help can be rendered once, at build time (see run()).
+ */
+const helpWidth = (rt: Runtime): number => Math.min(HELP_WIDTH, terminalColumns(rt) ?? HELP_WIDTH);
 
 type CommandModule = { register: Register };
 
@@ -70,14 +77,14 @@ export async function buildProgram(rt: Runtime, argv: string[] = []): Promise<Co
     .option('--dir <path>', 'the workspace (.launch/) to use instead of searching upwards (also: LAUNCH_DIR)')
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({
-      writeOut: (s) => void rt.stdout.write(s),
+      // commander wraps its own columns to helpWidth; the examples and notes added after it are ours,
+      // written for 80 columns, and are wrapped here on a narrower terminal.
+      writeOut: (s) => void rt.stdout.write(helpWidth(rt) < HELP_WIDTH ? fitText(s, helpWidth(rt)) : s),
       writeErr: (s) => void rt.stderr.write(s),
       // commander writes its own errors, echoing what was typed ("unknown command 'x'"): a word typed or
       // pasted may hold an escape sequence, so its errors go through the same sanitiser as ours.
       outputError: (s, write) => write(safeBlock(s)),
-      // Help is 80 columns wide everywhere, like a man page: the same text on every terminal and in
-      // every pipe, and the root help can be rendered once, at build time (see run()).
-      getOutHelpWidth: () => HELP_WIDTH,
+      getOutHelpWidth: () => helpWidth(rt),
       getErrHelpWidth: () => HELP_WIDTH,
       getOutHasColors: () => false,
       getErrHasColors: () => false,
@@ -118,7 +125,7 @@ export function formatError(error: unknown, env: Record<string, string | undefin
 export async function run(argv: string[], rt: Runtime): Promise<number> {
   // `launch --help` and `--version` depend on nothing but this file: the build renders the help once
   // (dist/help.txt), which spares defining every command and formatting them on each call.
-  if (argv.length === 1 && (argv[0] === '--help' || argv[0] === '-h')) {
+  if (argv.length === 1 && (argv[0] === '--help' || argv[0] === '-h') && helpWidth(rt) === HELP_WIDTH) {
     const text = rt.rootHelp?.();
     if (text !== undefined) {
       rt.stdout.write(text);

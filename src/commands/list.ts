@@ -61,5 +61,5 @@ export async function listCommand(ctx: Ctx, opts: ListOptions): Promise<void> {
   const view = buildPlanView(state.plan, state.items, state.calendar, state.asOf(resolveDate(opts.date, state.today)).items);
   const rows = view.entries.map((e) => ({ item: e.item, view: itemJson(e) })).filter(({ item, view }) => keep(item, view));
   if (ctx.json) return ctx.printJson(listJson(rows.map((v) => v.view)));
-  ctx.printLines(renderList(rows, ctx.theme));
+  ctx.printLines(renderList(rows, ctx.theme, ctx.columns));
 }

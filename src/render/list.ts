@@ -1,6 +1,7 @@
 // `launch list`: items grouped by week and block, one line each, and a count.
 import type { Item } from '../core/plan/schema.js';
 import { formatShortDate } from './dates.js';
+import { idCap, idColumn } from './items.js';
 import type { ItemJson } from './json/shared.schema.js';
 import { statusMark, weekLabel } from './marks.js';
 import { safeText } from './sanitize.js';
@@ -11,12 +12,12 @@ export interface ListRow {
   view: ItemJson;
 }
 
-export function renderList(rows: readonly ListRow[], theme: Theme): string[] {
+export function renderList(rows: readonly ListRow[], theme: Theme, columns: number | undefined): string[] {
   if (rows.length === 0) return ['no items match'];
   const { c } = theme;
   const out: string[] = [];
   // A loop, not Math.max(...): spreading 100,000s of arguments overflows the stack.
-  const width = Math.min(32, rows.reduce((w, v) => Math.max(w, v.item.id.length), 0));
+  const width = Math.min(idCap(columns), rows.reduce((w, v) => Math.max(w, v.item.id.length), 0));
   let heading = '';
   for (const { item, view } of rows) {
     const group = [view.weeks ? weekLabel(view.weeks) : '', view.block ?? ''].filter(Boolean).join(' · ');
@@ -26,9 +27,9 @@ export function renderList(rows: readonly ListRow[], theme: Theme): string[] {
     }
     const indent = item.parent ? '    ' : '  ';
     const due = view.due ? c.dim(` (due ${formatShortDate(view.due)})`) : '';
-    out.push(`${indent}${statusMark(theme, view.status)} ${item.id.padEnd(width)}  ${safeText(item.title)}${item.kind === 'check' ? due : ''}`);
+    out.push(idColumn(`${indent}${statusMark(theme, view.status)} `, item.id, width, `${safeText(item.title)}${item.kind === 'check' ? due : ''}`));
   }
   const done = rows.filter((v) => v.view.status === 'done').length;
-  out.push(c.dim(`${rows.length} items · ${done} done`));
+  out.push(c.dim(`${rows.length} item${rows.length === 1 ? '' : 's'} · ${done} done`));
   return out;
 }

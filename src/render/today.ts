@@ -10,7 +10,8 @@ import type { DayAgenda, Today } from '../core/queries/today.js';
 import { bar } from './bar.js';
 import { formatDate, formatShortDate } from './dates.js';
 import { escalationBanner } from './escalations.js';
-import { blockHeading, idWidthOf, itemLine, stepLines } from './items.js';
+import { displayWidth, padDisplay } from './fit.js';
+import { blockHeading, idCap, idWidthOf, itemLine, stepLines } from './items.js';
 import { kpiMark } from './marks.js';
 import { safeText } from './sanitize.js';
 import type { Theme } from './theme.js';
@@ -29,6 +30,8 @@ export interface TodayModel {
   steps: boolean;
   /** The --team filter, as typed. */
   team: string | undefined;
+  /** The terminal's width (undefined in a pipe): the id column takes at most a third of it. */
+  columns: number | undefined;
 }
 
 /** The oldest few make the point at standup; the full lists are one command away. */
@@ -38,7 +41,7 @@ export function renderToday(m: TodayModel, theme: Theme): string[] {
   const t = m.today;
   const { c } = theme;
   const out: string[] = [];
-  const width = idWidthOf([...t.tasks.flatMap((g) => g.items), ...t.due, ...t.overdue.map((o) => o.entry), ...t.blocked, ...(t.next ? [...t.next.tasks.flatMap((g) => g.items), ...t.next.due] : [])]);
+  const width = idWidthOf([...t.tasks.flatMap((g) => g.items), ...t.due, ...t.overdue.map((o) => o.entry), ...t.blocked, ...(t.next ? [...t.next.tasks.flatMap((g) => g.items), ...t.next.due] : [])], m.columns);
   out.push(...header(t, theme));
   for (const line of escalationBanner(theme, m.escalations, m.rules, m.zone)) out.push(line); // may be 100,000s
 
@@ -61,13 +64,16 @@ export function renderToday(m: TodayModel, theme: Theme): string[] {
 
   if (t.checkpoint.length > 0) {
     out.push('', c.bold(`KPI checkpoint · Week ${t.position.week}`));
+    // Metric and target in columns as wide as their longest (capped), so the verdicts line up.
+    const metricWidth = Math.min(idCap(m.columns), Math.max(...t.checkpoint.map((cell) => displayWidth(safeText(cell.kpi.metric)))));
+    const targetWidth = Math.min(16, Math.max(...t.checkpoint.map((cell) => displayWidth(safeText(cell.target.text)))));
     for (const cell of t.checkpoint) {
       const actual = cell.actual ? ` · actual ${safeText(cell.actual.value)}` : '';
-      out.push(`  ${kpiMark(theme, cell.status)} ${safeText(cell.kpi.metric)}  ${safeText(cell.target.text)}${actual} · ${cell.status}`);
+      out.push(`  ${kpiMark(theme, cell.status)} ${padDisplay(safeText(cell.kpi.metric), metricWidth)}  ${padDisplay(safeText(cell.target.text), targetWidth)}${actual} · ${cell.status}`);
     }
   }
   if (t.overdue.length > 0 && t.position.phase === 'after') {
-    out.push(c.dim(`  ${t.overdue.length} item(s) were never done: launch list --status todo`));
+    out.push(c.dim(`  ${t.overdue.length === 1 ? '1 item was' : `${t.overdue.length} items were`} never done: launch list --status todo`));
   } else if (t.overdue.length > 0) {
     out.push('', c.bold(c.red(`Overdue (${t.overdue.length})`)));
     for (const o of t.overdue.slice(0, LIST_SHOWN)) {
