@@ -41,7 +41,7 @@ export function hangOf(line: string, columns: number): number {
  */
 export function wrapLine(line: string, columns: number | undefined, hang?: number): string[] {
   if (columns === undefined || stringWidth(line) <= columns) return [line];
-  const width = Math.max(columns, MIN_COLUMNS);
+  const width = Math.max(columns, 1);
   const h = Math.min(hang ?? hangOf(line, width), width - 1);
   const pad = ' '.repeat(h);
   const out: string[] = [];

@@ -26,7 +26,7 @@ describe('KPIs on the bundled plan', () => {
     expect(cell(await kpis(dir, '--date', '2026-12-11'), 'Bundle Size', 2)).toMatchObject({ status: 'missed' });
     const gate = await launch(['kpis', '--gate', '--date', '2026-12-11'], dir);
     expect(gate.code).toBe(1);
-    expect(gate.stderr).toMatch(/KPI gate failed: 1 target\(s\) due by 2026-12-11 missed: Bundle Size week 2 \(target <500KB, actual 540KB\)/);
+    expect(gate.stderr).toMatch(/KPI gate failed: 1 target due by 2026-12-11 missed: Bundle Size week 2 \(target <500KB, actual 540KB\)/);
     expect((await launch(['kpis', '--gate', '--date', '2026-12-04'], dir)).code).toBe(0);
   });
 
