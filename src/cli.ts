@@ -3,7 +3,7 @@
 import { Command, CommanderError } from 'commander';
 import type { Register } from './commands/shared/command.js';
 import { CancelledError, EXIT, isLaunchError } from './errors.js';
-import { fitText } from './render/fit.js';
+import { fitText, wrapLine } from './render/fit.js';
 import { safeBlock } from './render/sanitize.js';
 import { type Runtime, terminalColumns } from './runtime.js';
 
@@ -76,6 +76,9 @@ export async function buildProgram(rt: Runtime, argv: string[] = []): Promise<Co
     .option('--no-color', 'no colours (also: NO_COLOR=1)')
     .option('--dir <path>', 'the workspace (.launch/) to use instead of searching upwards (also: LAUNCH_DIR)')
     .showHelpAfterError('(run with --help for usage)')
+    // commander leaves a description unwrapped when its column is under 40 wide: on a narrow terminal
+    // it would run past the edge.
+    .configureHelp({ minWidthToWrap: 20 })
     .configureOutput({
       // commander wraps its own columns to helpWidth; the examples and notes added after it are ours,
       // written for 80 columns, and are wrapped here on a narrower terminal.
@@ -90,20 +93,18 @@ export async function buildProgram(rt: Runtime, argv: string[] = []): Promise<Co
       getErrHasColors: () => false,
     })
     .exitOverride();
-  program.addHelpText(
-    'after',
-    `
-Quick start:
-  launch today                     what is on today (the bundled plan until you
-                                   run launch init)
-  launch init --start 2026-11-30   start tracking the bundled plan in .launch/
-  launch check skeleton loading    mark an item done, by id, id prefix or words
-                                   of its title
-  launch kpis                      KPI targets, actuals, met or missed
-
-Exit codes: 0 ok · 1 failure, not found or ambiguous · 2 usage error ·
-            130 cancelled prompt`,
-  );
+  // Wrapped here, not by hand, so it reads as well at 60 columns as at 80 (and at 80 breaks where it did).
+  const width = helpWidth(rt);
+  const quickStart = [
+    ['launch today', 'what is on today (the bundled plan until you run launch init)'],
+    ['launch init --start 2026-11-30', 'start tracking the bundled plan in .launch/'],
+    ['launch check skeleton loading', 'mark an item done, by id, id prefix or words of its title'],
+    ['launch kpis', 'KPI targets, actuals, met or missed'],
+  ].flatMap(([example, what]) => wrapLine(`  ${example!.padEnd(33)}${what}`, width, width >= HELP_WIDTH ? 35 : 4));
+  const exitCodes = ['0 ok', '1 failure, not found or ambiguous', '2 usage error', '130 cancelled prompt'];
+  // At 80 columns each code stays whole on its line; narrower, the words wrap.
+  const exits = width >= HELP_WIDTH ? [`Exit codes: ${exitCodes.slice(0, 3).join(' · ')} ·`, `            ${exitCodes[3]}`] : wrapLine(`Exit codes: ${exitCodes.join(' · ')}`, width, 12);
+  program.addHelpText('after', ['', 'Quick start:', ...quickStart, '', ...exits].join('\n'));
   const modules = await Promise.all(needed.load.map((name) => COMMANDS[name]!()));
   for (const { register } of modules) register(program, rt);
   for (const name of needed.names) program.command(name);
