@@ -15,6 +15,7 @@ import { resolveItems, statusOf } from './shared/items.js';
 import { openForWrite } from './shared/open.js';
 import { AS_OPTION, resolveWriteDate } from './shared/options.js';
 import { actorFor, record } from './shared/record.js';
+import { choiceNames } from '../render/items.js';
 
 export interface CheckOptions {
   note?: string;
@@ -78,7 +79,9 @@ export async function checkCommand(ctx: Ctx, refs: string[], opts: CheckOptions)
   let items: Item[];
   if (refs.length === 0) {
     if (!ctx.interactive) throw new UsageError('which item? give an id, an id prefix or words of its title', 'launch check skeleton-loading-setup');
-    items = await pickMany('Mark done', openInWeekOf(state, date ?? state.today).map((i) => ({ name: `${i.id}  ${safeText(i.title)}`, value: i })));
+    const open = openInWeekOf(state, date ?? state.today);
+    const names = choiceNames(open);
+    items = await pickMany('Mark done', open.map((i, n) => ({ name: names[n]!, value: i })));
   } else {
     items = await resolveItems(ctx, state, refs);
   }

@@ -18,6 +18,7 @@ import { safeText } from '../render/sanitize.js';
 import type { Ctx } from '../runtime.js';
 import { examples, handle, type Register } from './shared/command.js';
 import { openForRead } from './shared/open.js';
+import { count } from '../render/count.js';
 
 export interface PlanUpdateOptions {
   yes?: boolean;
@@ -109,7 +110,7 @@ async function updateWorkspacePlan(ctx: Ctx, source: string, opts: PlanUpdateOpt
   writeFileAtomic(paths.plan, verbatim ? incoming.text! : planToYaml(next, incoming.markdownName));
   if (ctx.json) return ctx.printJson(json(true));
   const kept = next.items.filter((i) => (state.fold.items.get(i.id)?.events ?? 0) > 0).length;
-  ctx.print(`${ctx.theme.mark.done} updated ${safeText(shownPlan)}: ${next.items.length} items; ${kept} item(s) keep their status`);
+  ctx.print(`${ctx.theme.mark.done} updated ${safeText(shownPlan)}: ${count(next.items.length, 'item')}; ${count(kept, 'item')} ${kept === 1 ? 'keeps its' : 'keep their'} status`);
   if (diff.removed.length > 0) ctx.note('Events of removed items stay in the log; `launch doctor` lists them.');
   ctx.note(`If .launch/ is in git, commit the new plan yourself (git commit -m "Update the plan" ${shownPlan}): launch sync commits only the log.`);
 }

@@ -104,7 +104,7 @@ export async function syncCommand(ctx: Ctx, opts: SyncOptions = {}): Promise<voi
     if (report.attempts === SYNC_ATTEMPTS) {
       render(ctx, target, report);
       throw new LaunchError(`${target.upstream.name} changed during each of ${SYNC_ATTEMPTS} attempts, so nothing was pushed`, {
-        hint: `your events are safe in ${report.ahead} local commit(s); run \`launch sync\` again`,
+        hint: `your events are safe in ${report.ahead === 1 ? '1 local commit' : `${report.ahead} local commits`}; run \`launch sync\` again`,
       });
     }
   }

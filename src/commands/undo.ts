@@ -1,9 +1,10 @@
 // launch undo: reverts this actor's last change by appending a compensating event; history stays.
 import { describeEvent } from '../core/log/event-types.js';
-import { findLastChange } from '../core/log/history.js';
+import { eventLookup, findLastChange } from '../core/log/history.js';
 import { LaunchError } from '../errors.js';
 import { undoJson } from '../render/json/records.js';
 import { safeText } from '../render/sanitize.js';
+import { formatTimestamp } from '../render/timestamps.js';
 import type { Ctx } from '../runtime.js';
 import { handle, type Register } from './shared/command.js';
 import { openForWrite } from './shared/open.js';
@@ -24,5 +25,5 @@ export async function undoCommand(ctx: Ctx, opts: { as?: string }): Promise<void
   if (!last) throw new LaunchError(`nothing to undo for ${actor}`, { hint: 'undo reverts your own changes; --as <name> acts as someone else' });
   const [event] = await record(ctx, state, [{ actor, type: 'undo', target: last.id, ...(typeof last.item === 'string' ? { item: last.item } : {}) }]);
   if (ctx.json) return ctx.printJson(undoJson(event!, last));
-  ctx.print(`undid: ${safeText(describeEvent(last))} (${safeText(last.ts)})`);
+  ctx.print(`undid: ${safeText(describeEvent(last, eventLookup(state.history.events)))} (${formatTimestamp(last.ts, state.calendar.zone)})`);
 }

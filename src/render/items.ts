@@ -23,6 +23,12 @@ export function idColumn(prefix: string, id: string, idWidth: number, rest: stri
   return `${prefix}${id}\n${' '.repeat(displayWidth(prefix) + idWidth + 2)}${rest}`;
 }
 
+/** Picker choices: ids padded to the widest shown (capped), so the titles line up. */
+export function choiceNames(entries: readonly { id: string; title: string }[]): string[] {
+  const width = Math.min(idCap(undefined), entries.reduce((w, e) => Math.max(w, e.id.length), 0));
+  return entries.map((e) => `${e.id.padEnd(width)}  ${safeText(e.title)}`);
+}
+
 /** The widest an id column gets: a third of the terminal, 32 in a pipe, so the titles keep their room. */
 export const idCap = (columns: number | undefined): number => (columns === undefined ? 32 : Math.max(8, Math.min(32, Math.floor(columns / 3))));
 

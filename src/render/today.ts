@@ -127,7 +127,8 @@ function agenda(out: string[], theme: Theme, a: DayAgenda, steps: boolean, width
 
 function summary(theme: Theme, s: LaunchSummary): string[] {
   const out = [`The plan ended on ${formatDate(s.ended)}. Launch summary:`];
-  for (const sprint of s.sprints) out.push(`  ${safeText(sprint.name).padEnd(11)} ${bar(sprint.done, sprint.total)}  ${sprint.done}/${sprint.total} done`);
-  out.push(theme.c.bold(`  ${'Overall'.padEnd(11)} ${bar(s.done, s.total)}  ${s.done}/${s.total} done`));
+  const width = Math.min(24, s.sprints.reduce((w, sprint) => Math.max(w, displayWidth(safeText(sprint.name))), 'Overall'.length)) + 1;
+  for (const sprint of s.sprints) out.push(`  ${padDisplay(safeText(sprint.name), width)} ${bar(sprint.done, sprint.total)}  ${sprint.done}/${sprint.total} done`);
+  out.push(theme.c.bold(`  ${'Overall'.padEnd(width)} ${bar(s.done, s.total)}  ${s.done}/${s.total} done`));
   return out;
 }
