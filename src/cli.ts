@@ -2,7 +2,7 @@
 // become messages and exit codes.
 import { Command, CommanderError } from 'commander';
 import type { Register } from './commands/shared/command.js';
-import { CancelledError, EXIT, isLaunchError } from './errors.js';
+import { CancelledError, type ErrorCode, EXIT, isLaunchError } from './errors.js';
 import { fitText, wrapLine } from './render/fit.js';
 import { safeBlock } from './render/sanitize.js';
 import { type Runtime, terminalColumns } from './runtime.js';
@@ -67,7 +67,11 @@ function commandsNeeded(argv: string[]): { load: string[]; names: string[] } {
   return { load: Object.keys(COMMANDS), names: [] };
 }
 
-export async function buildProgram(rt: Runtime, argv: string[] = []): Promise<Command> {
+/**
+ * `onError`: where commander's own error messages go instead of stderr (with --json, run() says them
+ * as JSON); by default they are written to stderr.
+ */
+export async function buildProgram(rt: Runtime, argv: string[] = [], onError?: (text: string) => void): Promise<Command> {
   const needed = commandsNeeded(argv);
   const program = new Command('launch')
     .description('A launch checklist for a sprint plan written in Markdown: what is on today, what got done, are we on track.')
@@ -83,10 +87,10 @@ export async function buildProgram(rt: Runtime, argv: string[] = []): Promise<Co
       // commander wraps its own columns to helpWidth; the examples and notes added after it are ours,
       // written for 80 columns, and are wrapped here on a narrower terminal.
       writeOut: (s) => void rt.stdout.write(helpWidth(rt) < HELP_WIDTH ? fitText(s, helpWidth(rt)) : s),
-      writeErr: (s) => void rt.stderr.write(s),
+      writeErr: (s) => void (onError ? onError(s) : rt.stderr.write(s)),
       // commander writes its own errors, echoing what was typed ("unknown command 'x'"): a word typed or
       // pasted may hold an escape sequence, so its errors go through the same sanitiser as ours.
-      outputError: (s, write) => write(safeBlock(s)),
+      outputError: (s, write) => (onError ? onError(s) : write(safeBlock(s))),
       getOutHelpWidth: () => helpWidth(rt),
       getErrHelpWidth: () => HELP_WIDTH,
       getOutHasColors: () => false,
@@ -109,6 +113,26 @@ export async function buildProgram(rt: Runtime, argv: string[] = []): Promise<Co
   for (const { register } of modules) register(program, rt);
   for (const name of needed.names) program.command(name);
   return program;
+}
+
+/** --json among the words before `--`: errors are then JSON too. */
+const wantsJson = (argv: string[]): boolean => {
+  const end = argv.indexOf('--');
+  return (end === -1 ? argv : argv.slice(0, end)).includes('--json');
+};
+
+/** The JSON error on stderr (docs/json-errors.md): the same words as the text error, sanitised, one line. */
+export function jsonError(code: ErrorCode, message: string, hint: string | undefined): string {
+  const text = JSON.stringify({ schema: 1, error: { code, message: safeBlock(message), hint: hint === undefined ? null : safeBlock(hint) } });
+  return `${text.replace(/[\u007f-\u009f\u2028\u2029]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`)}\n`;
+}
+
+/** commander's error ("error: unknown option '--x'\n(Did you mean --y?)") as a message and a hint. */
+function commanderJson(error: CommanderError): string {
+  if (error.code === 'commander.help' || error.code === 'commander.helpDisplayed') return jsonError('usage', 'no command given', 'launch --help lists the commands');
+  const [first = '', ...rest] = error.message.replace(/^error: /, '').split('\n');
+  const hint = rest.join(' ').replace(/^\((.*)\)$/, '$1').trim();
+  return jsonError('usage', first, hint || 'run with --help for usage');
 }
 
 export function formatError(error: unknown, env: Record<string, string | undefined>): { message: string; code: number } {
@@ -137,18 +161,24 @@ export async function run(argv: string[], rt: Runtime): Promise<number> {
     rt.stdout.write(`${VERSION}\n`);
     return EXIT.ok;
   }
-  const program = await buildProgram(rt, argv);
+  const json = wantsJson(argv);
+  // With --json, commander's own messages are held back: the error is said once, as JSON.
+  const program = await buildProgram(rt, argv, json ? () => undefined : undefined);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return EXIT.ok;
   } catch (error) {
     if (error instanceof CommanderError) {
       // Help and version end through here too, with exit code 0.
-      return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+      if (error.exitCode === 0) return EXIT.ok;
+      if (json) rt.stderr.write(commanderJson(error));
+      return EXIT.usage;
     }
     if ((error as Error)?.name === 'ExitPromptError') error = new CancelledError();
     const { message, code } = formatError(error, rt.env);
-    rt.stderr.write(`${message}\n`);
+    if (!json) rt.stderr.write(`${message}\n`);
+    else if (isLaunchError(error)) rt.stderr.write(jsonError(error.errorCode, error.message, error.hint));
+    else rt.stderr.write(jsonError('internal', message.replace(/^internal error: /, ''), undefined));
     return code;
   }
 }

@@ -13,7 +13,7 @@ import type { Ctx } from '../runtime.js';
 import { examples, handle, type Register } from './shared/command.js';
 import { resolveItems, statusOf } from './shared/items.js';
 import { openForWrite } from './shared/open.js';
-import { AS_OPTION, resolveWriteDate } from './shared/options.js';
+import { AS_OPTION, QUIET_OPTION, resolveWriteDate } from './shared/options.js';
 import { actorFor, record } from './shared/record.js';
 import { choiceNames } from '../render/items.js';
 
@@ -45,6 +45,7 @@ export const register: Register = (program, rt) =>
         'launch check core-web-vitals --value LCP=2.1s FID=80ms CLS=0.05',
       ),
     )
+    .option(...QUIET_OPTION)
     .action(handle(rt, checkCommand));
 
 /**

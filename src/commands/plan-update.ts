@@ -19,6 +19,7 @@ import type { Ctx } from '../runtime.js';
 import { examples, handle, type Register } from './shared/command.js';
 import { openForRead } from './shared/open.js';
 import { count } from '../render/count.js';
+import { QUIET_OPTION } from './shared/options.js';
 
 export interface PlanUpdateOptions {
   yes?: boolean;
@@ -33,6 +34,7 @@ export const register: Register = (program, rt) =>
     .argument('<plan>', 'the edited plan: a Markdown or YAML file')
     .option('-y, --yes', 'apply without asking (needed when not on a terminal)')
     .addHelpText('after', examples('launch plan update sprint-plan.md', 'launch plan update sprint-plan.md --yes --json'))
+    .option(...QUIET_OPTION)
     .action(handle(rt, planUpdateCommand));
 
 export async function planUpdateCommand(ctx: Ctx, source: string, opts: PlanUpdateOptions = {}): Promise<void> {

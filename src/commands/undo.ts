@@ -8,7 +8,7 @@ import { formatTimestamp } from '../render/timestamps.js';
 import type { Ctx } from '../runtime.js';
 import { handle, type Register } from './shared/command.js';
 import { openForWrite } from './shared/open.js';
-import { AS_OPTION } from './shared/options.js';
+import { AS_OPTION, QUIET_OPTION } from './shared/options.js';
 import { actorFor, record } from './shared/record.js';
 
 export const register: Register = (program, rt) =>
@@ -16,6 +16,7 @@ export const register: Register = (program, rt) =>
     .command('undo')
     .description('revert your last change by appending a compensating event (the history keeps both)')
     .option(...AS_OPTION)
+    .option(...QUIET_OPTION)
     .action(handle(rt, undoCommand));
 
 export async function undoCommand(ctx: Ctx, opts: { as?: string }): Promise<void> {

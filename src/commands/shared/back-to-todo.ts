@@ -5,7 +5,7 @@ import type { Ctx } from '../../runtime.js';
 import { handle, type Register } from './command.js';
 import { resolveItems, statusOf } from './items.js';
 import { openForWrite } from './open.js';
-import { AS_OPTION, resolveWriteDate, WRITE_DATE_OPTION } from './options.js';
+import { AS_OPTION, QUIET_OPTION, resolveWriteDate, WRITE_DATE_OPTION } from './options.js';
 import { actorFor, record } from './record.js';
 
 export interface BackToTodo {
@@ -31,6 +31,7 @@ export function backToTodoCommand(spec: BackToTodo): { register: Register; handl
       .argument('<items...>', 'item ids, id prefixes, or words of a title')
       .option(...WRITE_DATE_OPTION)
       .option(...AS_OPTION)
+      .option(...QUIET_OPTION)
       .action(handle(rt, handler));
   return { register, handler };
 }

@@ -33,10 +33,11 @@ export async function resolveOne<T extends Named>(ctx: Ctx, entries: readonly T[
     return pickOne(question, shown.map((e, i) => ({ name: names[i]!, value: e })));
   }
   if (r.kind === 'ambiguous') {
-    throw new LaunchError(`"${ref}" matches ${options.length} ${what}s:\n${listed(options, true)}`, { hint: 'use the id, or more words of the title' });
+    throw new LaunchError(`"${ref}" matches ${options.length} ${what}s:\n${listed(options, true)}`, { hint: 'use the id, or more words of the title', code: 'ambiguous' });
   }
   throw new LaunchError(`no ${what} matches "${ref}"${options.length > 0 ? `; did you mean:\n${listed(options, false)}` : ''}`, {
     hint: `\`launch list\` shows every ${what} with its id`,
+    code: 'not-found',
   });
 }
 
