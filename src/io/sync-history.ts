@@ -62,9 +62,10 @@ export async function refuseForeignCommits(repo: GitRepo, ws: WorkspaceInRepo, u
   }
   if (foreign.length === 0) return;
   const outside = foreign.every((c) => /^changes /.test(c.why) && !c.why.startsWith(`changes ${ws.dir}/`));
-  const what = outside ? `change files outside ${ws.dir}/` : 'were not made by launch sync';
+  const one = foreign.length === 1;
+  const what = outside ? `${one ? 'changes' : 'change'} files outside ${ws.dir}/` : `${one ? 'was' : 'were'} not made by launch sync`;
   throw new LaunchError(
-    `${foreign.length === 1 ? '1 unpushed commit' : `${foreign.length} unpushed commits`} on this branch ${what}, and sync would push them too (it pushes only its own log commits), so nothing was pushed:\n  ${listed(foreign)}`,
+    `${one ? '1 unpushed commit' : `${foreign.length} unpushed commits`} on this branch ${what}, and sync would push ${one ? 'it' : 'them'} too (it pushes only its own log commits), so nothing was pushed:\n  ${listed(foreign)}`,
     { hint: 'push them yourself first (git push), or move them off this branch, then run launch sync' },
   );
 }

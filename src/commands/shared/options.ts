@@ -10,7 +10,7 @@ import { formatDate } from '../../render/dates.js';
 export const AS_OPTION = ['--as <name>', 'record as this person instead of the configured actor', asOptionName] as const;
 
 /** On every write: success is silent on stdout (warnings and errors still reach stderr), for scripts. */
-export const QUIET_OPTION = ['-q, --quiet', 'print nothing on stdout when it succeeds (errors still go to stderr)'] as const;
+export const QUIET_OPTION = ['-q, --quiet', 'nothing on stdout when it succeeds (errors still on stderr)'] as const;
 
 export const DATE_OPTION = ['--date <date>', 'the day to look at: YYYY-MM-DD, today, yesterday or tomorrow'] as const;
 
