@@ -6,7 +6,7 @@ export const EXIT = { ok: 0, failure: 1, usage: 2, cancelled: 130 } as const;
  * What kind of error, for a script reading `--json` errors (docs/json-errors.md): a short stable word.
  * Exit 2 is always "usage", 130 "cancelled"; exit 1 is one of the others.
  */
-export type ErrorCode = 'usage' | 'not-found' | 'ambiguous' | 'conflict' | 'invalid' | 'io' | 'failed' | 'cancelled' | 'internal';
+export type ErrorCode = 'usage' | 'not-found' | 'ambiguous' | 'conflict' | 'io' | 'failed' | 'cancelled' | 'internal';
 
 export interface LaunchErrorOptions {
   exitCode?: number;
