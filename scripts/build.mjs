@@ -1,7 +1,7 @@
 // Bundles the CLI with esbuild into CommonJS (an ES module costs ~10% more start-up on Node 20).
 // Start-up pays only for what a run uses: dist/launch.cjs holds the command-line parser; each command
 // is its own file (cmd-<name>.cjs, loaded when that command runs), and heavy libraries are chunks a
-// command loads only when it needs them (src/lazy/*: Markdown parser, yaml+zod, prompts, tables).
+// command loads only when it needs them (src/lazy/*: Markdown parser, yaml+zod, prompts, the chart).
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -67,18 +67,8 @@ const shims = {
   name: 'start-up-shims',
   setup(b) {
     const shim = (file) => ({ path: fileURLToPath(new URL(`./shims/${file}`, import.meta.url)) });
-    let tableDir;
     b.onResolve({ filter: /^#supports-color$/ }, (args) => (args.importer.includes('/node_modules/chalk/') ? shim('no-color-detection.js') : undefined));
     b.onResolve({ filter: /^graceful-fs$/ }, (args) => (args.importer.includes('/node_modules/proper-lockfile/') ? shim('plain-fs.cjs') : undefined));
-    b.onResolve({ filter: /^string-width$/ }, (args) => {
-      if (args.importer.includes('/node_modules/cli-table3/')) {
-        tableDir = args.resolveDir;
-        return shim('string-width-fast.cjs');
-      }
-      // The shim's own string-width is the copy cli-table3 would have had.
-      if (args.importer.endsWith('string-width-fast.cjs') && tableDir) return b.resolve('string-width', { resolveDir: tableDir, kind: args.kind });
-      return undefined;
-    });
     b.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
       args.namespace === 'lazy-child-process' ? { path: 'node:child_process', external: true } : { path: 'child_process', namespace: 'lazy-child-process' },
     );

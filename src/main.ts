@@ -28,6 +28,10 @@ run(process.argv.slice(2), {
   get stdinIsTTY() {
     return isTerminal(0);
   },
+  // Only on a terminal: process.stdout builds a stream to answer, and a pipe has no width to fit.
+  get columns() {
+    return isTerminal(1) ? process.stdout.columns : undefined;
+  },
   // Next to the bundle, written by scripts/build.mjs; absent while the build itself renders it.
   rootHelp: () => {
     try {

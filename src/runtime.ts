@@ -1,5 +1,6 @@
 // Everything a command may touch from the outside world, passed in so tests can supply their own.
 import { colorLevel, createTheme, type Theme } from './render/theme.js';
+import { fitLines, MIN_COLUMNS } from './render/fit.js';
 import { safeText } from './render/sanitize.js';
 
 export interface OutStream {
@@ -14,6 +15,8 @@ export interface Runtime {
   stdout: OutStream;
   stderr: OutStream;
   stdinIsTTY: boolean;
+  /** The terminal's width in columns, asked only when stdout is a terminal (undefined: not known). */
+  readonly columns?: number | undefined;
   /** The root help as the build rendered it, if there is such a file (see run in cli.ts). */
   rootHelp?: () => string | undefined;
 }
@@ -22,6 +25,18 @@ export interface GlobalOptions {
   json?: boolean;
   color?: boolean;
   dir?: string;
+  /** -q/--quiet on a write: nothing on stdout when it succeeds. */
+  quiet?: boolean;
+}
+
+/**
+ * The width output must fit: the terminal's, when stdout is one; undefined in a pipe or a file, whose
+ * reader gets whole lines.
+ */
+export function terminalColumns(rt: Runtime): number | undefined {
+  if (rt.stdout.isTTY !== true) return undefined;
+  const columns = rt.columns;
+  return columns !== undefined && Number.isFinite(columns) && columns > 0 ? Math.max(MIN_COLUMNS, Math.floor(columns)) : undefined;
 }
 
 /** What a command works with: the runtime, the global flags, and output helpers. */
@@ -30,9 +45,11 @@ export interface Ctx {
   json: boolean;
   dir: string | undefined;
   theme: Theme;
+  /** The width lines must fit (see terminalColumns); undefined: do not cut them. */
+  columns: number | undefined;
   /** Data to stdout. */
   print(text?: string): void;
-  /** A rendered screen to stdout, one line each. */
+  /** A rendered screen to stdout, one line each, each wrapped to fit the terminal. */
   printLines(lines: readonly string[]): void;
   /** Notes and warnings to stderr, never mixed into data. */
   note(text: string): void;
@@ -56,19 +73,23 @@ export function createCtx(rt: Runtime, opts: GlobalOptions): Ctx {
   const theme = createTheme(colorLevel({ flag: opts.color, env: rt.env, isTTY: rt.stdout.isTTY === true }));
   const errTheme = createTheme(colorLevel({ flag: opts.color, env: rt.env, isTTY: rt.stderr.isTTY === true }));
   const json = opts.json === true;
-  const note = (text: string) => void rt.stderr.write(`${errTheme.c.dim(safeText(text))}\n`);
+  const quiet = opts.quiet === true;
+  // Quiet keeps warnings and errors; the notes it drops only narrate.
+  const note = (text: string) => void (quiet || rt.stderr.write(`${errTheme.c.dim(safeText(text))}\n`));
   const pending: string[] = [];
   const out = (text: string) => {
     for (const p of pending.splice(0)) note(p);
-    rt.stdout.write(text);
+    if (!quiet) rt.stdout.write(text);
   };
+  const columns = json ? undefined : terminalColumns(rt);
   return {
     rt,
     json,
     dir: opts.dir ?? (rt.env.LAUNCH_DIR || undefined),
     theme,
-    print: (text = '') => out(`${text}\n`),
-    printLines: (lines) => void (lines.length > 0 && out(`${lines.join('\n')}\n`)),
+    columns,
+    print: (text = '') => out(`${fitLines([text], columns).join('\n')}\n`),
+    printLines: (lines) => void (lines.length > 0 && out(`${fitLines(lines, columns).join('\n')}\n`)),
     note,
     noteWithOutput: (text) => void pending.push(text),
     warn: (text) => void rt.stderr.write(`${errTheme.c.yellow('warning:')} ${safeText(text)}\n`),

@@ -8,7 +8,7 @@ import type { Ctx } from '../runtime.js';
 import { examples, handle, type Register } from './shared/command.js';
 import { resolveItems } from './shared/items.js';
 import { openForWrite } from './shared/open.js';
-import { AS_OPTION, resolveWriteDate, WRITE_DATE_OPTION } from './shared/options.js';
+import { AS_OPTION, QUIET_OPTION, resolveWriteDate, WRITE_DATE_OPTION } from './shared/options.js';
 import { actorFor, record } from './shared/record.js';
 
 export const register: Register = (program, rt) =>
@@ -20,6 +20,7 @@ export const register: Register = (program, rt) =>
     .option(...WRITE_DATE_OPTION)
     .option(...AS_OPTION)
     .addHelpText('after', examples('launch block redis-setup --reason "waiting for DBA"'))
+    .option(...QUIET_OPTION)
     .action(handle(rt, blockCommand));
 
 export async function blockCommand(ctx: Ctx, refs: string[], opts: { reason?: string; as?: string; date?: string }): Promise<void> {

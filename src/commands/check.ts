@@ -14,8 +14,9 @@ import { examples, handle, type Register } from './shared/command.js';
 import { WITH_CHILDREN_OPTION, withFamily } from './shared/family.js';
 import { resolveItems, statusOf } from './shared/items.js';
 import { openForWrite } from './shared/open.js';
-import { AS_OPTION, resolveWriteDate } from './shared/options.js';
+import { AS_OPTION, QUIET_OPTION, resolveWriteDate } from './shared/options.js';
 import { actorFor, record } from './shared/record.js';
+import { choiceNames } from '../render/items.js';
 
 export interface CheckOptions {
   note?: string;
@@ -47,6 +48,7 @@ export const register: Register = (program, rt) =>
         'launch check core-web-vitals --value LCP=2.1s FID=80ms CLS=0.05',
       ),
     )
+    .option(...QUIET_OPTION)
     .action(handle(rt, checkCommand));
 
 /**
@@ -81,7 +83,9 @@ export async function checkCommand(ctx: Ctx, refs: string[], opts: CheckOptions)
   let items: Item[];
   if (refs.length === 0) {
     if (!ctx.interactive) throw new UsageError('which item? give an id, an id prefix or words of its title', 'launch check skeleton-loading-setup');
-    items = await pickMany('Mark done', openInWeekOf(state, date ?? state.today).map((i) => ({ name: `${i.id}  ${safeText(i.title)}`, value: i })));
+    const open = openInWeekOf(state, date ?? state.today);
+    const names = choiceNames(open);
+    items = await pickMany('Mark done', open.map((i, n) => ({ name: names[n]!, value: i })));
   } else {
     items = await resolveItems(ctx, state, refs);
   }

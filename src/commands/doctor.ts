@@ -11,6 +11,7 @@ import { doctorJson } from '../render/json/doctor.js';
 import type { Ctx } from '../runtime.js';
 import { handle, type Register } from './shared/command.js';
 import { openForRead } from './shared/open.js';
+import { count } from '../render/count.js';
 
 export const register: Register = (program, rt) =>
   program
@@ -53,8 +54,8 @@ export async function doctorCommand(ctx: Ctx, opts: { repair?: boolean }): Promi
   else ctx.printLines(renderDoctor(model, ctx.theme));
   const failures: string[] = [];
   if (state.configProblem) failures.push(`config.yaml needs fixing${state.configProblem.line ? ` (line ${state.configProblem.line})` : ''}`);
-  if (!report.ok && !repair) failures.push(`the event log needs repair (${badLines(report)} bad line(s))`);
-  if (names.length > 0) failures.push(`${names.length} name setting(s) above would make every write fail`);
+  if (!report.ok && !repair) failures.push(`the event log needs repair (${count(badLines(report), 'bad line')})`);
+  if (names.length > 0) failures.push(`${names.length === 1 ? '1 name setting' : `${names.length} name settings`} above would make every write fail`);
   if (failures.length > 0) throw new LaunchError(failures.join('; '), names.length > 0 ? { hint: names[0]!.hint } : undefined);
 }
 
@@ -62,11 +63,11 @@ export async function doctorCommand(ctx: Ctx, opts: { repair?: boolean }): Promi
 async function removedEvents(ctx: Ctx, log: string, restore: boolean): Promise<void> {
   const shown = (file: string) => relative(ctx.rt.cwd, file) || file;
   if (restore) {
-    for (const r of await restoreRemovedEvents(log)) ctx.note(`put back ${r.restored} event(s) a teammate's commit had removed, from ${shown(r.file)} (launch sync shares them again)`);
+    for (const r of await restoreRemovedEvents(log)) ctx.note(`put back ${count(r.restored, 'event')} a teammate's commit had removed, from ${shown(r.file)} (launch sync shares them again)`);
     return;
   }
   for (const b of removedEventBackups(log)) {
     if (b.missing.length === 0) continue;
-    ctx.warn(`${b.missing.length} event(s) a teammate's commit removed from the log are kept in ${shown(b.file)}: \`launch doctor --repair\` puts them back, or delete the file to let the removal stand`);
+    ctx.warn(`${count(b.missing.length, 'event')} a teammate's commit removed from the log ${b.missing.length === 1 ? 'is' : 'are'} kept in ${shown(b.file)}: \`launch doctor --repair\` puts them back, or delete the file to let the removal stand`);
   }
 }

@@ -12,7 +12,7 @@ import type { Ctx } from '../runtime.js';
 import { examples, handle, type Register } from './shared/command.js';
 import { resolveOne } from './shared/items.js';
 import { openForRead, openForWrite } from './shared/open.js';
-import { AS_OPTION, resolveDate, resolveWriteDate } from './shared/options.js';
+import { AS_OPTION, QUIET_OPTION, resolveDate, resolveWriteDate } from './shared/options.js';
 import { actorFor, record } from './shared/record.js';
 
 export interface EscalateOptions {
@@ -34,6 +34,7 @@ export const register: Register = (program, rt) =>
     .option('--date <date>', 'with an item: the day it counts for; alone: the day to look at')
     .option(...AS_OPTION)
     .addHelpText('after', examples('launch escalate redis-setup --level high --reason "blocks all caching work"', 'launch escalate skeleton loading --level high --reason "designs late"', 'launch escalate --resolve redis-setup', 'launch escalate'))
+    .option(...QUIET_OPTION)
     .action(handle(rt, escalateCommand));
 
 export async function escalateCommand(ctx: Ctx, words: string[], opts: EscalateOptions): Promise<void> {

@@ -10,6 +10,7 @@ import { importJson } from '../render/json/plan-files.js';
 import { imported } from '../render/plan-files.js';
 import type { Ctx } from '../runtime.js';
 import { handle, type Register } from './shared/command.js';
+import { QUIET_OPTION } from './shared/options.js';
 
 export interface ImportOptions {
   output?: string;
@@ -26,6 +27,7 @@ export const register: Register = (program, rt) =>
     .option('-y, --yes', 'inside a workspace: apply the plan update without asking')
     .option('--force', 'replace an existing output file that is not a launch plan')
     .addHelpText('after', '\nInside a workspace and without -o, this updates the workspace\'s plan (as\n`launch plan update`), showing what changes and keeping every status.\n\nThe output is never the Markdown source, a file in a .launch/ directory, or\nanything but a regular file; an existing file that is not a launch plan is\nreplaced only with --force.\n\nExample:\n  launch import sprint-plan.md -o plans/sprint.yaml\n')
+    .option(...QUIET_OPTION)
     .action(handle(rt, importCommand));
 
 export async function importCommand(ctx: Ctx, source: string, opts: ImportOptions): Promise<void> {

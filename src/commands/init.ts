@@ -16,7 +16,7 @@ import { initJson } from '../render/json/plan-files.js';
 import { created, joined } from '../render/plan-files.js';
 import type { Ctx } from '../runtime.js';
 import { examples, handle, type Register } from './shared/command.js';
-import { resolveDate } from './shared/options.js';
+import { QUIET_OPTION, resolveDate } from './shared/options.js';
 
 export interface InitOptions {
   plan?: string;
@@ -41,6 +41,7 @@ export const register: Register = (program, rt) =>
       'after',
       examples('launch init --start 2026-11-30 --tz Europe/Berlin', 'launch init --plan roadmap.md --holiday 2026-12-25,2027-01-01', 'launch init --as carol', 'launch init --force --start 2026-12-07'),
     )
+    .option(...QUIET_OPTION)
     .action(handle(rt, initCommand));
 
 /** The settings: each flag given, else the existing workspace's value, else a new workspace's default. */

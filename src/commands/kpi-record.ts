@@ -15,7 +15,7 @@ import type { Ctx } from '../runtime.js';
 import { examples, handle, type Register } from './shared/command.js';
 import { resolveOne } from './shared/items.js';
 import { openForWrite } from './shared/open.js';
-import { AS_OPTION, resolveWriteDate, weekNumber, WRITE_DATE_OPTION } from './shared/options.js';
+import { AS_OPTION, QUIET_OPTION, resolveWriteDate, weekNumber, WRITE_DATE_OPTION } from './shared/options.js';
 import { actorFor, record } from './shared/record.js';
 
 export interface KpiRecordOptions {
@@ -55,6 +55,7 @@ export const register: Register = (program, rt) =>
         "launch kpi record bundle size --from 'dist/**/*.js' --gzip",
       ),
     )
+    .option(...QUIET_OPTION)
     .action(handle(rt, kpiRecordCommand));
 
 /** The --field choices by kind of report, wrapped to the 80 columns help is printed in. */

@@ -46,6 +46,6 @@ export async function kpisCommand(ctx: Ctx, opts: KpisOptions): Promise<void> {
   const view = buildPlanView(state.plan, state.items, state.calendar, fold.items);
   const model = { date, sprints: state.plan.sprints, cells, measured: view.entries.filter((e) => e.state?.values?.length), gate: opts.gate ? missed : undefined };
   if (ctx.json) ctx.printJson(kpisJson(model));
-  else ctx.printLines(renderKpis(model, ctx.theme, cells.length > 0 ? (await import('../lazy/table.js')).Table : undefined));
+  else ctx.printLines(renderKpis(model, ctx.theme, ctx.columns));
   if (opts.gate && missed.length > 0) throw new LaunchError(gateFailure(date, missed));
 }

@@ -83,5 +83,5 @@ export async function listCommand(ctx: Ctx, words: string[], opts: ListOptions):
     .map((e) => ({ item: e.item, view: itemJson(e), depth: depthOf(parents, e.id), reason: e.state?.reason, owner: ownerOf(e.state, e.item.owner), children: childCount(view.children.get(e.id)) }))
     .filter(({ item, view }) => keep(item, view));
   if (ctx.json) return ctx.printJson(listJson(rows.map((v) => v.view)));
-  ctx.printLines(renderList(rows, ctx.theme));
+  ctx.printLines(renderList(rows, ctx.theme, ctx.columns));
 }

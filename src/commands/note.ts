@@ -11,7 +11,7 @@ import type { Ctx } from '../runtime.js';
 import { examples, handle, type Register } from './shared/command.js';
 import { resolveOne } from './shared/items.js';
 import { openForWrite } from './shared/open.js';
-import { AS_OPTION, resolveWriteDate, WRITE_DATE_OPTION } from './shared/options.js';
+import { AS_OPTION, QUIET_OPTION, resolveWriteDate, WRITE_DATE_OPTION } from './shared/options.js';
 import { actorFor, record } from './shared/record.js';
 
 export interface NoteOptions {
@@ -31,6 +31,7 @@ export const register: Register = (program, rt) =>
     .option(...WRITE_DATE_OPTION)
     .option(...AS_OPTION)
     .addHelpText('after', examples(EXAMPLE, 'launch note redis-setup DBA replied'))
+    .option(...QUIET_OPTION)
     .action(handle(rt, noteCommand));
 
 /**

@@ -23,6 +23,8 @@ import type { Ctx } from '../runtime.js';
 import { examples, handle, type Register } from './shared/command.js';
 import { openForRead } from './shared/open.js';
 import { actorFor, record } from './shared/record.js';
+import { count } from '../render/count.js';
+import { QUIET_OPTION } from './shared/options.js';
 
 export interface PlanUpdateOptions {
   yes?: boolean;
@@ -37,6 +39,7 @@ export const register: Register = (program, rt) =>
     .argument('<plan>', 'the edited plan: a Markdown or YAML file')
     .option('-y, --yes', 'apply without asking (needed when not on a terminal)')
     .addHelpText('after', examples('launch plan update sprint-plan.md', 'launch plan update sprint-plan.md --yes --json'))
+    .option(...QUIET_OPTION)
     .action(handle(rt, planUpdateCommand));
 
 export async function planUpdateCommand(ctx: Ctx, source: string, opts: PlanUpdateOptions = {}): Promise<void> {
@@ -125,11 +128,11 @@ async function updateWorkspacePlan(ctx: Ctx, source: string, opts: PlanUpdateOpt
   if (ctx.json) return ctx.printJson(json(true));
   if (boxes.length > 0) {
     const checked = boxes.filter((b) => b.done).length;
-    ctx.print(`${ctx.theme.mark.done} recorded ${checked} check(s) and ${boxes.length - checked} uncheck(s) from ${safeText(source)}`);
+    ctx.print(`${ctx.theme.mark.done} recorded ${count(checked, "check")} and ${count(boxes.length - checked, "uncheck")} from ${safeText(source)}`);
   }
   if (diff.identical) return;
   const kept = next.items.filter((i) => (state.fold.items.get(i.id)?.events ?? 0) > 0).length;
-  ctx.print(`${ctx.theme.mark.done} updated ${safeText(shownPlan)}: ${next.items.length} items; ${kept} item(s) keep their status`);
+  ctx.print(`${ctx.theme.mark.done} updated ${safeText(shownPlan)}: ${count(next.items.length, 'item')}; ${count(kept, 'item')} ${kept === 1 ? 'keeps its' : 'keep their'} status`);
   if (diff.removed.length > 0) ctx.note('Events of removed items stay in the log; `launch doctor` lists them.');
   ctx.note(`If .launch/ is in git, commit the new plan yourself (git commit -m "Update the plan" ${shownPlan}): launch sync commits only the log.`);
 }

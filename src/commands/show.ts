@@ -3,6 +3,7 @@
 // report each was read from. Items come first: a KPI is shown when the words name it exactly, or name
 // no item at all.
 import type { Kpi } from '../core/plan/schema.js';
+import { eventLookup } from '../core/log/history.js';
 import { resolveRef } from '../core/plan/item-ref.js';
 import { kpiCells } from '../core/queries/kpis.js';
 import { buildPlanView } from '../core/queries/schedule.js';
@@ -46,6 +47,8 @@ export async function showCommand(ctx: Ctx, words: string[], opts: { plan?: stri
     history: state.history.timeline.filter((e) => e.item === item.id && parseInstant(e.ts) < counts),
     cancelled: fold.cancelled,
     zone: state.calendar.zone,
+    // An undo says what it undid, not the id of the event.
+    lookup: eventLookup(state.history.events),
   };
   if (ctx.json) return ctx.printJson(showJson(model));
   ctx.printLines(renderShow(model, ctx.theme));

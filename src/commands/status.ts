@@ -24,5 +24,5 @@ export async function statusCommand(ctx: Ctx, opts: { date?: string }): Promise<
   const chart = burndown(view, state.history.timeline, date);
   if (ctx.json) return ctx.printJson(statusJson(s, chart));
   const plotter = hasChart(chart) ? (await import('../lazy/chart.js')).asciichart : undefined;
-  ctx.printLines(renderStatus({ title: state.plan.title, status: s, position: state.calendar.position(date), burndown: chart }, ctx.theme, plotter));
+  ctx.printLines(renderStatus({ title: state.plan.title, status: s, position: state.calendar.position(date), burndown: chart }, ctx.theme, plotter, ctx.columns));
 }

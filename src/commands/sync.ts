@@ -19,7 +19,7 @@ import { removalWords, renderSync, shownIds } from '../render/sync.js';
 import type { Ctx } from '../runtime.js';
 import { examples, handle, type Register } from './shared/command.js';
 import { openForWrite } from './shared/open.js';
-import { AS_OPTION } from './shared/options.js';
+import { AS_OPTION, QUIET_OPTION } from './shared/options.js';
 import { actorFor } from './shared/record.js';
 
 export interface SyncOptions {
@@ -57,6 +57,7 @@ export const register: Register = (program, rt) =>
     .description('share the workspace through git: commit new events, pull teammates\' with a rebase, push')
     .option(...AS_OPTION)
     .addHelpText('after', `\nRefuses outside a git repository, without an upstream branch, when .launch/ has\nchanges launch did not make, or when it would push commits it did not make (your\nown, or ones a force-push removed from the upstream).\n${examples('launch sync', "launch sync --json | jq '.pulled'")}`)
+    .option(...QUIET_OPTION)
     .action(handle(rt, syncCommand));
 
 export async function syncCommand(ctx: Ctx, opts: SyncOptions = {}): Promise<void> {
@@ -104,7 +105,7 @@ export async function syncCommand(ctx: Ctx, opts: SyncOptions = {}): Promise<voi
     if (report.attempts === SYNC_ATTEMPTS) {
       render(ctx, target, report);
       throw new LaunchError(`${target.upstream.name} changed during each of ${SYNC_ATTEMPTS} attempts, so nothing was pushed`, {
-        hint: `your events are safe in ${report.ahead} local commit(s); run \`launch sync\` again`,
+        hint: `your events are safe in ${report.ahead === 1 ? '1 local commit' : `${report.ahead} local commits`}; run \`launch sync\` again`,
       });
     }
   }

@@ -43,5 +43,5 @@ export async function todayCommand(ctx: Ctx, opts: TodayOptions): Promise<void> 
   if (ctx.json) return ctx.printJson(todayJson(t, escalations, state.paths !== undefined));
   const summary = t.position.phase === 'after' ? launchSummary(view) : undefined;
   const steps = opts.all === true || opts.verbose === true;
-  ctx.printLines(renderToday({ today: t, escalations, rules: state.plan.escalation, zone: state.calendar.zone, summary, weeks: state.calendar.totalWeeks, steps, team: opts.team, family: { children: view.children, find: (id) => view.byId.get(id) } }, ctx.theme));
+  ctx.printLines(renderToday({ today: t, escalations, rules: state.plan.escalation, zone: state.calendar.zone, summary, weeks: state.calendar.totalWeeks, steps, team: opts.team, family: { children: view.children, find: (id) => view.byId.get(id) }, columns: ctx.columns }, ctx.theme));
 }

@@ -1,13 +1,14 @@
 // launch undo: reverts this actor's last change by appending a compensating event; history stays.
 import { describeEvent } from '../core/log/event-types.js';
-import { findLastChange } from '../core/log/history.js';
+import { eventLookup, findLastChange } from '../core/log/history.js';
 import { LaunchError } from '../errors.js';
 import { undoJson } from '../render/json/records.js';
 import { safeText } from '../render/sanitize.js';
+import { formatTimestamp } from '../render/timestamps.js';
 import type { Ctx } from '../runtime.js';
 import { handle, type Register } from './shared/command.js';
 import { openForWrite } from './shared/open.js';
-import { AS_OPTION } from './shared/options.js';
+import { AS_OPTION, QUIET_OPTION } from './shared/options.js';
 import { actorFor, record } from './shared/record.js';
 
 export const register: Register = (program, rt) =>
@@ -15,6 +16,7 @@ export const register: Register = (program, rt) =>
     .command('undo')
     .description('revert your last change by appending a compensating event (the history keeps both)')
     .option(...AS_OPTION)
+    .option(...QUIET_OPTION)
     .action(handle(rt, undoCommand));
 
 export async function undoCommand(ctx: Ctx, opts: { as?: string }): Promise<void> {
@@ -24,5 +26,5 @@ export async function undoCommand(ctx: Ctx, opts: { as?: string }): Promise<void
   if (!last) throw new LaunchError(`nothing to undo for ${actor}`, { hint: 'undo reverts your own changes; --as <name> acts as someone else' });
   const [event] = await record(ctx, state, [{ actor, type: 'undo', target: last.id, ...(typeof last.item === 'string' ? { item: last.item } : {}) }]);
   if (ctx.json) return ctx.printJson(undoJson(event!, last));
-  ctx.print(`undid: ${safeText(describeEvent(last))} (${safeText(last.ts)})`);
+  ctx.print(`undid: ${safeText(describeEvent(last, eventLookup(state.history.events)))} (${formatTimestamp(last.ts, state.calendar.zone)})`);
 }

@@ -56,6 +56,7 @@ async function acquire(file: string, action: 'write' | 'repair' | 'sync'): Promi
         throw new LaunchError(`${file} is locked by another launch command that is still running`, {
           hint: `try again; if no launch command is running, remove the directory ${file}.lock`,
           cause: err,
+          code: 'conflict',
         });
       }
       // Jittered backoff so dozens of waiting processes do not retry in lockstep.

@@ -62,9 +62,10 @@ export async function refuseForeignCommits(repo: GitRepo, ws: WorkspaceInRepo, u
   }
   if (foreign.length === 0) return;
   const outside = foreign.every((c) => /^changes /.test(c.why) && !c.why.startsWith(`changes ${ws.dir}/`));
-  const what = outside ? `change files outside ${ws.dir}/` : 'were not made by launch sync';
+  const one = foreign.length === 1;
+  const what = outside ? `${one ? 'changes' : 'change'} files outside ${ws.dir}/` : `${one ? 'was' : 'were'} not made by launch sync`;
   throw new LaunchError(
-    `${foreign.length} unpushed commit(s) on this branch ${what}, and sync would push them too (it pushes only its own log commits), so nothing was pushed:\n  ${listed(foreign)}`,
+    `${one ? '1 unpushed commit' : `${foreign.length} unpushed commits`} on this branch ${what}, and sync would push ${one ? 'it' : 'them'} too (it pushes only its own log commits), so nothing was pushed:\n  ${listed(foreign)}`,
     { hint: 'push them yourself first (git push), or move them off this branch, then run launch sync' },
   );
 }
@@ -110,7 +111,7 @@ export async function refuseRewrittenUpstream(repo: GitRepo, upstream: Upstream)
   if (back.length === 0) return;
   const newest = back[0]!;
   throw new LaunchError(
-    `${upstream.name} no longer has ${back.length} commit(s) that it had and this branch still has: its history was rewritten (a force-push), ` +
+    `${upstream.name} no longer has ${back.length === 1 ? '1 commit' : `${back.length} commits`} that it had and this branch still has: its history was rewritten (a force-push), ` +
       `and sync would publish them again, so nothing was pushed:\n  ${listed(back)}`,
     {
       hint:

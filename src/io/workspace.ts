@@ -42,6 +42,7 @@ export function findWorkspace(cwd: string, override?: string): WorkspacePaths | 
     if (!existsSync(join(dir, 'plan.yaml'))) {
       throw new LaunchError(`${override}: no launch workspace there (expected ${join(override, WORKSPACE_DIR, 'plan.yaml')})`, {
         hint: 'run `launch init` there first, or drop --dir / LAUNCH_DIR',
+        code: 'not-found',
       });
     }
     return workspacePaths(dir);

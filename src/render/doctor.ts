@@ -3,6 +3,7 @@ import type { LogEvent } from '../core/log/events.js';
 import type { DoctorJson } from './json/doctor.schema.js';
 import { safeText } from './sanitize.js';
 import type { Theme } from './theme.js';
+import { count } from './count.js';
 
 export interface DoctorModel {
   planFile: string;
@@ -28,28 +29,28 @@ export function renderDoctor(m: DoctorModel, theme: Theme): string[] {
   const { mark, c } = theme;
   const { report, repair } = m;
   const out = [
-    `${mark.done} plan ${safeText(m.planFile)}: ${m.itemCount} items, valid`,
+    `${mark.done} plan ${safeText(m.planFile)}: ${count(m.itemCount, 'item')}, valid`,
     ...configLines(m, theme),
-    `${report.ok ? mark.done : mark.missed} log ${safeText(m.logFile)}: ${report.events} events on ${report.lines} lines`,
+    `${report.ok ? mark.done : mark.missed} log ${safeText(m.logFile)}: ${count(report.events, 'event')} on ${count(report.lines, 'line')}`,
   ];
   const problems = [...report.errors, ...report.torn, ...report.invalid, ...report.conflicts].sort((a, b) => a.line - b.line);
   for (const p of problems) out.push(`    ${safeText(problem(p))}`);
   const copies = report.duplicates.filter((d) => d.identical).length;
-  if (copies > 0) out.push(`  ${copies} repeated event line(s) (counted once; normal after a git union merge)`);
-  if (report.unknownTypes.length > 0) out.push(`  ${report.unknownTypes.length} event(s) of types this version ignores`);
-  if (report.danglingUndos.length > 0) out.push(`  ${report.danglingUndos.length} undo event(s) whose target is not in the log`);
+  if (copies > 0) out.push(`  ${count(copies, 'repeated event line')} (counted once; normal after a git union merge)`);
+  if (report.unknownTypes.length > 0) out.push(`  ${count(report.unknownTypes.length, 'event')} of types this version ignores`);
+  if (report.danglingUndos.length > 0) out.push(`  ${count(report.danglingUndos.length, 'undo event')} whose target is not in the log`);
   if (report.future.length > 0) {
-    out.push(`  ${report.future.length} event(s) recorded after now (a clock ahead, or edited by hand): they decide no status until then`);
+    out.push(`  ${count(report.future.length, 'event')} recorded after now (a clock ahead, or edited by hand): they decide no status until then`);
     for (const f of report.future.slice(0, 5)) out.push(c.dim(`    line ${f.line}: recorded ${safeText(f.recorded)}`));
   }
   if (m.orphans.length > 0) {
-    out.push(`  ${m.orphans.length} event(s) for items no longer in the plan (kept, never deleted):`);
+    out.push(`  ${count(m.orphans.length, 'event')} for items no longer in the plan (kept, never deleted):`);
     for (const e of m.orphans.slice(0, 10)) out.push(c.dim(`    ${e.type} ${safeText(String(e.item ?? e.metric))}`));
   }
   if (repair) {
-    out.push(`Repaired: moved ${repair.moved} line(s) to ${safeText(basename(repair.backup!))}; the old log is kept as ${safeText(basename(repair.copy!))}`);
+    out.push(`Repaired: moved ${count(repair.moved, 'line')} to ${safeText(basename(repair.backup!))}; the old log is kept as ${safeText(basename(repair.copy!))}`);
   } else if (!report.ok) {
-    out.push(`Run \`launch doctor --repair\` to move the ${problems.length} bad line(s) to a backup file.`);
+    out.push(`Run \`launch doctor --repair\` to move the ${count(problems.length, 'bad line')} to a backup file.`);
   }
   return out;
 }

@@ -7,6 +7,7 @@ import type { Sprint } from '../core/plan/schema.js';
 import { formatDate } from './dates.js';
 import { KPI_LEGEND, kpiMark, weekLabel } from './marks.js';
 import { safeText } from './sanitize.js';
+import { renderTable } from './table.js';
 import type { Theme } from './theme.js';
 
 export interface KpisModel {
@@ -19,13 +20,10 @@ export interface KpisModel {
   gate: KpiCell[] | undefined;
 }
 
-/** The table library's constructor (cli-table3), loaded by the command only when there is a table. */
-export type TableMaker = new (options: { head: string[]; style: { head: string[]; border: string[] } }) => { push(row: string[]): unknown; toString(): string };
-
 export const spanLabel = (c: KpiCell): string => weekLabel(c.weeks);
 
-export function renderKpis(m: KpisModel, theme: Theme, Table: TableMaker | undefined): string[] {
-  const out = tables(m, theme, Table);
+export function renderKpis(m: KpisModel, theme: Theme, columns: number | undefined): string[] {
+  const out = tables(m, theme, columns);
   if (m.measured.length > 0) {
     out.push('', theme.c.bold('Measured checklist items'));
     for (const e of m.measured) {
@@ -40,37 +38,34 @@ export function renderKpis(m: KpisModel, theme: Theme, Table: TableMaker | undef
 /** The gate's failure, for the error line. */
 export function gateFailure(date: string, missed: KpiCell[]): string {
   const named = missed.map((c) => `${c.kpi.metric} ${spanLabel(c).toLowerCase()} (target ${c.target.text}, actual ${c.actual?.value})`).join('; ');
-  return `KPI gate failed: ${missed.length} target(s) due by ${date} missed: ${named}`;
+  return `KPI gate failed: ${missed.length === 1 ? '1 target' : `${missed.length} targets`} due by ${date} missed: ${named}`;
 }
 
-const BORDERS = /[─│┌┐└┘├┤┬┴┼]+/g;
-
-function tables(m: KpisModel, theme: Theme, Table: TableMaker | undefined): string[] {
-  if (m.cells.length === 0 || Table === undefined) return ['no KPIs match'];
+function tables(m: KpisModel, theme: Theme, columns: number | undefined): string[] {
+  if (m.cells.length === 0) return ['no KPIs match'];
   const out: string[] = [];
   const groups = new Map<string, KpiCell[]>();
   for (const c of m.cells) groups.set(c.kpi.sprint ?? '', [...(groups.get(c.kpi.sprint ?? '') ?? []), c]);
+  const style = { head: (s: string) => theme.c.bold(s), rule: (s: string) => theme.c.dim(s) };
   for (const [sprintId, group] of groups) {
     const name = safeText(m.sprints.find((s) => s.id === sprintId)?.name ?? 'Other');
-    const columns = [...new Set(group.map(spanLabel))];
-    // The table's own styles go through @colors/colors, which decides by itself from the real stdout
-    // whether to colour; so it gets none, and our theme colours the head and the borders.
-    const table = new Table({ head: ['Metric', ...columns, 'Actual'].map((h) => theme.c.bold(h)), style: { head: [], border: [] } });
-    for (const kpi of [...new Set(group.map((c) => c.kpi))]) {
+    const columnsOf = [...new Set(group.map(spanLabel))];
+    const rows = [...new Set(group.map((c) => c.kpi))].map((kpi) => {
       const own = group.filter((c) => c.kpi === kpi);
       const latest = own.map((c) => c.actual).filter((a) => a !== null).sort((a, b) => parseInstant(a!.ts) - parseInstant(b!.ts)).at(-1);
-      table.push([
+      return [
         safeText(kpi.metric),
-        ...columns.map((col) => {
+        ...columnsOf.map((col) => {
           const c = own.find((x) => spanLabel(x) === col);
           return c ? `${safeText(c.target.text)} ${kpiMark(theme, c.status)}` : '';
         }),
         latest ? safeText(latest.value) : '',
-      ]);
-    }
+      ];
+    });
+    if (out.length > 0) out.push('');
     out.push(`${theme.c.bold(`${name} KPIs`)}  ${theme.c.dim(`as of ${formatDate(m.date)}`)}`);
-    out.push(theme.enabled ? table.toString().replace(BORDERS, (b) => theme.c.gray(b)) : table.toString());
+    out.push(...renderTable(['Metric', ...columnsOf, 'Actual'], rows, columns, style));
   }
-  out.push(theme.c.dim(KPI_LEGEND));
+  out.push('', theme.c.dim(KPI_LEGEND));
   return out;
 }

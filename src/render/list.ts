@@ -1,6 +1,7 @@
 // `launch list`: items grouped by week and block, one line each, and a count.
 import type { Item } from '../core/plan/schema.js';
 import { formatShortDate } from './dates.js';
+import { idCap, idColumn } from './items.js';
 import type { ItemJson } from './json/shared.schema.js';
 import { statusMark, weekLabel } from './marks.js';
 import { safeText } from './sanitize.js';
@@ -18,13 +19,13 @@ export interface ListRow {
   children?: { done: number; total: number } | undefined;
 }
 
-export function renderList(rows: readonly ListRow[], theme: Theme): string[] {
+export function renderList(rows: readonly ListRow[], theme: Theme, columns: number | undefined): string[] {
   if (rows.length === 0) return ['no items match'];
   const { c } = theme;
   const out: string[] = [];
   // A loop, not Math.max(...): spreading 100,000s of arguments overflows the stack.
   const indentOf = (r: ListRow) => 2 * Math.min(r.depth ?? (r.item.parent ? 1 : 0), 4);
-  const width = Math.min(32, rows.reduce((w, r) => Math.max(w, indentOf(r) + r.item.id.length), 0));
+  const width = Math.min(idCap(columns), rows.reduce((w, r) => Math.max(w, indentOf(r) + r.item.id.length), 0));
   let heading = '';
   for (const row of rows) {
     const { item, view } = row;
@@ -38,9 +39,10 @@ export function renderList(rows: readonly ListRow[], theme: Theme): string[] {
     const count = row.children ? c.dim(` ${row.children.done}/${row.children.total}`) : '';
     const owner = row.owner ? c.dim(` @${safeText(row.owner)}`) : '';
     const reason = view.status === 'blocked' && row.reason ? ` — ${safeText(row.reason)}` : '';
-    out.push(`  ${' '.repeat(indent)}${statusMark(theme, view.status)} ${item.id.padEnd(width - indent)}  ${safeText(item.title)}${count}${item.kind === 'check' ? due : ''}${owner}${reason}`);
+    // Children indented, their ids' column narrower by as much, so that every title starts in one column.
+    out.push(idColumn(`  ${' '.repeat(indent)}${statusMark(theme, view.status)} `, item.id, Math.max(0, width - indent), `${safeText(item.title)}${count}${item.kind === 'check' ? due : ''}${owner}${reason}`));
   }
   const done = rows.filter((v) => v.view.status === 'done').length;
-  out.push(c.dim(`${rows.length} items · ${done} done`));
+  out.push(c.dim(`${rows.length} item${rows.length === 1 ? '' : 's'} · ${done} done`));
   return out;
 }

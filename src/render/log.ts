@@ -20,8 +20,11 @@ export function renderLog(events: readonly LogEvent[], h: History, workspace: bo
   if (events.length === 0) return [workspace ? 'no events match' : 'no events yet (no workspace)'];
   // A loop, not Math.max(...): spreading 100,000s of arguments overflows the stack.
   const width = events.reduce((w, e) => Math.max(w, e.actor.length), 0);
-  return events.map((e) => {
-    const { typed, counts } = when(e, h, theme);
-    return `${theme.c.dim(typed)}  ${safeText(e.actor).padEnd(width)}  ${safeText(describeEvent(e, h.lookup))}${counts}${undoneMark(theme, h, e)}`;
+  const times = events.map((e) => when(e, h, theme));
+  // "Tue 1 Dec" is a column narrower than "Mon 30 Nov": the time column is as wide as its widest.
+  const timeWidth = times.reduce((w, t) => Math.max(w, t.typed.length), 0);
+  return events.map((e, i) => {
+    const { typed, counts } = times[i]!;
+    return `${theme.c.dim(typed.padEnd(timeWidth))}  ${safeText(e.actor).padEnd(width)}  ${safeText(describeEvent(e, h.lookup))}${counts}${undoneMark(theme, h, e)}`;
   });
 }

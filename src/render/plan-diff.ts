@@ -3,6 +3,7 @@ import type { BoxEdit } from '../core/export/box-edits.js';
 import type { Move, Place, PlanDiff } from '../core/plan/diff.js';
 import { safeText } from './sanitize.js';
 import type { Theme } from './theme.js';
+import { count } from './count.js';
 
 export interface ItemHistory {
   status: string;
@@ -23,27 +24,29 @@ export function moveText(move: Move): string {
   return move.changed.map((f) => `${f} ${fieldText(move.from, f)} → ${fieldText(move.to, f)}`).join(', ');
 }
 
-const WIDTH = 28;
+/** The id column: as wide as the longest id listed, up to 32 (a longer id runs into its title). */
+const idWidth = (diff: PlanDiff): number => Math.min(32, [...diff.added, ...diff.removed, ...diff.renamed, ...diff.moved].reduce((w, x) => Math.max(w, x.id.length), 0));
 
 /** The lines of the diff; `history` tells what a removed item leaves behind in the log. */
 export function renderPlanDiff(diff: PlanDiff, theme: Theme, history: (id: string) => ItemHistory | undefined): string[] {
   const { c } = theme;
+  const width = idWidth(diff);
   const out: string[] = [];
-  for (const a of diff.added) out.push(`  ${c.green('+ added  ')} ${a.id.padEnd(WIDTH)} ${safeText(a.title)} ${c.dim(`(${placeText(a.place)})`)}`);
+  for (const a of diff.added) out.push(`  ${c.green('+ added  ')} ${a.id.padEnd(width)} ${safeText(a.title)} ${c.dim(`(${placeText(a.place)})`)}`);
   for (const r of diff.removed) {
     const h = history(r.id);
-    const left = h && h.events > 0 ? `${h.status}; its ${h.events} event(s) stay in the log` : 'no history';
-    out.push(`  ${c.red('- removed')} ${r.id.padEnd(WIDTH)} ${safeText(r.title)} ${c.dim(`(${left})`)}`);
+    const left = h && h.events > 0 ? `${h.status}; ${h.events === 1 ? 'its 1 event stays' : `its ${h.events} events stay`} in the log` : 'no history';
+    out.push(`  ${c.red('- removed')} ${r.id.padEnd(width)} ${safeText(r.title)} ${c.dim(`(${left})`)}`);
   }
   for (const r of diff.renamed) {
     const text = `"${safeText(r.from)}" → "${safeText(r.to)}"${r.importedId !== r.id ? c.dim(' (keeps its id and history)') : ''}`;
-    out.push(`  ${c.yellow('~ renamed')} ${r.id.padEnd(WIDTH)} ${text}`);
+    out.push(`  ${c.yellow('~ renamed')} ${r.id.padEnd(width)} ${text}`);
   }
-  for (const m of diff.moved) out.push(`  ${c.cyan('→ moved  ')} ${m.id.padEnd(WIDTH)} ${safeText(moveText(m))}`);
-  if (diff.edited.length > 0) out.push(`  ${c.dim('* edited ')} ${diff.edited.length} item(s): steps, details or targets changed`);
+  for (const m of diff.moved) out.push(`  ${c.cyan('→ moved  ')} ${m.id.padEnd(width)} ${safeText(moveText(m))}`);
+  if (diff.edited.length > 0) out.push(`  ${c.dim('* edited ')} ${count(diff.edited.length, 'item')}: steps, details or targets changed`);
   const kpis = [...diff.kpis.added.map((k) => `+${k}`), ...diff.kpis.removed.map((k) => `-${k}`)];
   if (kpis.length > 0) out.push(`  KPIs: ${kpis.join(' ')}`);
-  out.push(c.dim(`  ${diff.unchanged} item(s) unchanged`));
+  out.push(c.dim(`  ${count(diff.unchanged, 'item')} unchanged`));
   return out;
 }
 
@@ -60,9 +63,10 @@ export function planUpdateScreen(shownPlan: string, source: string, diff: PlanDi
 export function boxEditLines(source: string, edits: readonly BoxEdit[], theme: Theme): string[] {
   const { c } = theme;
   const out = [`Boxes in ${safeText(source)} that differ from the log (recorded as yours, noted "from the plan file"):`];
+  const width = Math.min(32, edits.reduce((w, e) => Math.max(w, e.id.length), 0));
   for (const e of edits) {
     const what = e.done ? c.green('[x] check  ') : c.yellow('[ ] uncheck');
-    out.push(`  ${what} ${e.id.padEnd(WIDTH)} ${safeText(e.title)} ${c.dim(`(line ${e.line}; the log says ${e.was})`)}`);
+    out.push(`  ${what} ${e.id.padEnd(width)} ${safeText(e.title)} ${c.dim(`(line ${e.line}; the log says ${e.was})`)}`);
   }
   return out;
 }

@@ -4,19 +4,20 @@ import type { PlanCounts } from '../core/plan/counts.js';
 import { formatDate } from './dates.js';
 import { safeText } from './sanitize.js';
 import type { Theme } from './theme.js';
+import { count } from './count.js';
 
 export function imported(source: string, output: string, counts: PlanCounts, warnings: number): string[] {
   const out = [
     `Imported ${safeText(source)} → ${safeText(output)}`,
-    `  ${counts.sprints} sprints · ${counts.weeks} weeks · ${counts.blocks} blocks · ${counts.tasks} tasks · ` +
-      `${counts.checklist} checklist items · ${counts.kpis} KPIs · ${counts.standupQuestions} standup questions`,
+    `  ${count(counts.sprints, 'sprint')} · ${count(counts.weeks, 'week')} · ${count(counts.blocks, 'block')} · ${count(counts.tasks, 'task')} · ` +
+      `${count(counts.checklist, 'checklist item')} · ${count(counts.kpis, 'KPI')} · ${count(counts.standupQuestions, 'standup question')}`,
   ];
   if (warnings > 0) out.push(`  ${warnings} warning${warnings === 1 ? '' : 's'} (on stderr)`);
   return out;
 }
 
 export const validPlan = (theme: Theme, file: string, counts: PlanCounts): string =>
-  `${theme.mark.done} ${safeText(file)} is a valid plan (${counts.tasks} tasks, ${counts.checklist} checklist items, ${counts.kpis} KPIs)`;
+  `${theme.mark.done} ${safeText(file)} is a valid plan (${count(counts.tasks, 'task')}, ${count(counts.checklist, 'checklist item')}, ${count(counts.kpis, 'KPI')})`;
 
 export interface Created {
   dir: string;

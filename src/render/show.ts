@@ -22,6 +22,7 @@ export interface ShowModel {
   history: LogEvent[];
   cancelled: ReadonlySet<string>;
   zone: Zone;
+  lookup?: (id: string) => LogEvent | undefined;
 }
 
 export function renderShow(m: ShowModel, theme: Theme): string[] {
@@ -55,7 +56,7 @@ export function renderShow(m: ShowModel, theme: Theme): string[] {
   }
   if (m.history.length > 0) {
     out.push(`  ${c.dim('history')}`);
-    for (const e of m.history) out.push(historyLine(theme, { zone: m.zone, cancelled: m.cancelled }, e));
+    for (const e of m.history) out.push(historyLine(theme, { zone: m.zone, cancelled: m.cancelled, lookup: m.lookup }, e));
   }
   return out;
 }

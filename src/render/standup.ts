@@ -13,6 +13,7 @@ import { formatDate, formatShortDate } from './dates.js';
 import { escalationBanner } from './escalations.js';
 import { safeText } from './sanitize.js';
 import type { Theme } from './theme.js';
+import { count } from './count.js';
 
 export interface StandupModel {
   standup: Standup;
@@ -55,7 +56,7 @@ export function renderStandup(m: StandupModel, md: boolean, theme: Theme): strin
   if (s.blocked.length === 0 && s.overdue.length === 0) li(c.dim('none'));
   for (const e of s.blocked.slice(0, 10)) li(`${safeText(e.item.title)} — ${safeText(e.state?.reason ?? '')}${e.state?.by ? ` (${safeText(e.state.by)})` : ''}`, mark.blocked);
   if (s.blocked.length > 10) li(`… and ${s.blocked.length - 10} more blocked: launch list --status blocked`);
-  if (s.overdue.length > 0) li(`${s.overdue.length} overdue item(s), oldest: ${safeText(s.overdue[0]!.entry.item.title)} (${s.overdue[0]!.daysLate} working day${s.overdue[0]!.daysLate === 1 ? '' : 's'} late)`, mark.missed);
+  if (s.overdue.length > 0) li(`${count(s.overdue.length, 'overdue item')}, oldest: ${safeText(s.overdue[0]!.entry.item.title)} (${s.overdue[0]!.daysLate} working day${s.overdue[0]!.daysLate === 1 ? '' : 's'} late)`, mark.missed);
   if (s.onTrack?.late.length) li(`behind on: ${s.onTrack.late.slice(0, 5).map((e) => e.id).join(', ')}${s.onTrack.late.length > 5 ? ', …' : ''}`);
   const numbered = (heading: string, lines: string[]) => {
     if (lines.length === 0) return;

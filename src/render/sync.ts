@@ -5,6 +5,7 @@ import type { LogEvent } from '../core/log/events.js';
 import type { Override } from '../core/log/overrides.js';
 import { safeText } from './sanitize.js';
 import type { Theme } from './theme.js';
+import { count } from './count.js';
 
 export interface SyncOutcome {
   commits: string[];
@@ -60,6 +61,6 @@ export function renderSync(r: SyncOutcome, theme: Theme): string[] {
   }
   if (r.pushed) out.push(`${mark.done} pushed to ${safeText(r.upstream)}${r.attempts > 1 ? ` (after ${r.attempts} attempts: others pushed meanwhile)` : ''}`);
   else if (r.ahead === 0) out.push(`${mark.todo} nothing to push: up to date with ${safeText(r.upstream)}`);
-  else out.push(`${mark.missed} not pushed: ${r.ahead} commit(s) kept locally`);
+  else out.push(`${mark.missed} not pushed: ${count(r.ahead, 'commit')} kept locally`);
   return out;
 }

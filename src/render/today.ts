@@ -10,7 +10,8 @@ import type { DayAgenda, Today } from '../core/queries/today.js';
 import { bar } from './bar.js';
 import { formatDate, formatShortDate } from './dates.js';
 import { escalationBanner } from './escalations.js';
-import { blockHeading, idWidthOf, itemLine, stepLines } from './items.js';
+import { displayWidth, padDisplay } from './fit.js';
+import { blockHeading, idCap, idWidthOf, itemLine, stepLines } from './items.js';
 import { kpiMark } from './marks.js';
 import { type Family, familyNote, type Nested, nest } from './nesting.js';
 import { safeText } from './sanitize.js';
@@ -32,6 +33,8 @@ export interface TodayModel {
   team: string | undefined;
   /** Parents and children, to show checklists nested. */
   family?: Family;
+  /** The terminal's width (undefined in a pipe): the id column takes at most a third of it. */
+  columns: number | undefined;
 }
 
 /** The oldest few make the point at standup; the full lists are one command away. */
@@ -41,7 +44,7 @@ export function renderToday(m: TodayModel, theme: Theme): string[] {
   const t = m.today;
   const { c } = theme;
   const out: string[] = [];
-  const width = idWidthOf([...t.tasks.flatMap((g) => g.items), ...t.due, ...t.overdue.map((o) => o.entry), ...t.blocked, ...(t.next ? [...t.next.tasks.flatMap((g) => g.items), ...t.next.due] : [])]);
+  const width = idWidthOf([...t.tasks.flatMap((g) => g.items), ...t.due, ...t.overdue.map((o) => o.entry), ...t.blocked, ...(t.next ? [...t.next.tasks.flatMap((g) => g.items), ...t.next.due] : [])], m.columns);
   out.push(...header(t, theme));
   for (const line of escalationBanner(theme, m.escalations, m.rules, m.zone)) out.push(line); // may be 100,000s
 
@@ -64,13 +67,16 @@ export function renderToday(m: TodayModel, theme: Theme): string[] {
 
   if (t.checkpoint.length > 0) {
     out.push('', c.bold(`KPI checkpoint · Week ${t.position.week}`));
+    // Metric and target in columns as wide as their longest (capped), so the verdicts line up.
+    const metricWidth = Math.min(idCap(m.columns), Math.max(...t.checkpoint.map((cell) => displayWidth(safeText(cell.kpi.metric)))));
+    const targetWidth = Math.min(16, Math.max(...t.checkpoint.map((cell) => displayWidth(safeText(cell.target.text)))));
     for (const cell of t.checkpoint) {
       const actual = cell.actual ? ` · actual ${safeText(cell.actual.value)}` : '';
-      out.push(`  ${kpiMark(theme, cell.status)} ${safeText(cell.kpi.metric)}  ${safeText(cell.target.text)}${actual} · ${cell.status}`);
+      out.push(`  ${kpiMark(theme, cell.status)} ${padDisplay(safeText(cell.kpi.metric), metricWidth)}  ${padDisplay(safeText(cell.target.text), targetWidth)}${actual} · ${cell.status}`);
     }
   }
   if (t.overdue.length > 0 && t.position.phase === 'after') {
-    out.push(c.dim(`  ${t.overdue.length} item(s) were never done: launch list --status todo`));
+    out.push(c.dim(`  ${t.overdue.length === 1 ? '1 item was' : `${t.overdue.length} items were`} never done: launch list --status todo`));
   } else if (t.overdue.length > 0) {
     out.push('', c.bold(c.red(`Overdue (${t.overdue.length})`)));
     for (const o of t.overdue.slice(0, LIST_SHOWN)) {
@@ -108,7 +114,7 @@ function header(t: Today, theme: Theme): string[] {
 /** Appends to `out` (a day can hold more lines than push(...lines) can take as arguments). */
 function agenda(out: string[], theme: Theme, a: DayAgenda, steps: boolean, width: number, family: Family | undefined): void {
   // Children indented under their parent, the title column kept: the id column narrows as it shifts.
-  const line = (n: Nested) => '  '.repeat(n.depth) + itemLine(theme, n.entry, Math.max(0, width - 2 * n.depth), familyNote(theme, n, family));
+  const line = (n: Nested) => itemLine(theme, n.entry, Math.max(0, width - 2 * n.depth), familyNote(theme, n, family), 2 * n.depth);
   for (const group of a.tasks) {
     out.push('', blockHeading(theme, group.block));
     for (const n of nest(group.items, family)) {
@@ -126,7 +132,8 @@ function agenda(out: string[], theme: Theme, a: DayAgenda, steps: boolean, width
 
 function summary(theme: Theme, s: LaunchSummary): string[] {
   const out = [`The plan ended on ${formatDate(s.ended)}. Launch summary:`];
-  for (const sprint of s.sprints) out.push(`  ${safeText(sprint.name).padEnd(11)} ${bar(sprint.done, sprint.total)}  ${sprint.done}/${sprint.total} done`);
-  out.push(theme.c.bold(`  ${'Overall'.padEnd(11)} ${bar(s.done, s.total)}  ${s.done}/${s.total} done`));
+  const width = Math.min(24, s.sprints.reduce((w, sprint) => Math.max(w, displayWidth(safeText(sprint.name))), 'Overall'.length)) + 1;
+  for (const sprint of s.sprints) out.push(`  ${padDisplay(safeText(sprint.name), width)} ${bar(sprint.done, sprint.total)}  ${sprint.done}/${sprint.total} done`);
+  out.push(theme.c.bold(`  ${'Overall'.padEnd(width)} ${bar(s.done, s.total)}  ${s.done}/${s.total} done`));
   return out;
 }

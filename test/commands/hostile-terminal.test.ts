@@ -139,7 +139,7 @@ describe('a plan saved with old Mac \\r line endings', () => {
     const fromLf = await launch(['import', 'lf.md', '-o', 'lf.yaml'], dir);
     const fromCr = await launch(['import', 'cr.md', '-o', 'cr.yaml'], dir);
     expect(fromCr.stderr).toBe('');
-    expect(fromCr.stdout).toMatch(/ 2 tasks · 1 checklist items /);
+    expect(fromCr.stdout).toMatch(/ 2 tasks · 1 checklist item /);
     expect(fromCr.stdout.replaceAll('cr', 'lf')).toBe(fromLf.stdout);
     const body = (f: string) => readFileSync(join(dir, f), 'utf8').split('\n').slice(1).join('\n').replace('id: cr', 'id: lf');
     expect(body('cr.yaml')).toBe(body('lf.yaml'));

@@ -40,7 +40,7 @@ describe('launch plan update', () => {
     const r = await launch(['plan', 'update', 'plan2.md'], dir);
     expect(r.stdout).toMatch(/^Plan update: \.launch\/plan\.yaml ← plan2\.md\n/);
     expect(r.stdout).toMatch(/\+ added {2}\s*query-cache-warmup\s+Query Cache Warmup \(w1-backend\)/);
-    expect(r.stdout).toMatch(/- removed\s+redis-setup\s+Redis Setup \(done; its 1 event\(s\) stay in the log\)/);
+    expect(r.stdout).toMatch(/- removed\s+redis-setup\s+Redis Setup \(done; its 1 event stays in the log\)/);
     expect(r.stdout).toMatch(/~ renamed\s+database-index-creation\s+"Database Index Creation" → "Database Index Tuning" \(keeps its id and history\)/);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/^error: .*\.launch\/plan\.yaml was not changed/m);
@@ -52,7 +52,7 @@ describe('launch plan update', () => {
     const dir = await workspace();
     const r = await launch(['plan', 'update', 'plan2.md', '--yes'], dir);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/updated \.launch\/plan\.yaml: 5 items; 2 item\(s\) keep their status/);
+    expect(r.stdout).toMatch(/updated \.launch\/plan\.yaml: 5 items; 2 items keep their status/);
     expect(r.stderr).toMatch(/launch doctor/);
     const renamed = JSON.parse((await launch(['show', 'database-index-creation', '--json'], dir)).stdout).item;
     expect(renamed).toMatchObject({ title: 'Database Index Tuning', status: 'done' });
@@ -80,7 +80,7 @@ describe('launch plan update', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/\+ added {2}\s*lazy-images\s+Lazy Images/);
     expect(r.stdout).not.toMatch(/renamed/);
-    expect(r.stdout).toMatch(/ 5 item\(s\) unchanged/);
+    expect(r.stdout).toMatch(/ 5 items unchanged/);
     const json = JSON.parse((await launch(['plan', 'update', 'plan3.md', '--json'], dir)).stdout);
     expect(json).toMatchObject({ upToDate: true, diff: { renamed: [], unchanged: 6 } });
     // The item still has its old id, and its history.

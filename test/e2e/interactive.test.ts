@@ -138,7 +138,7 @@ describe.skipIf(noPty !== undefined)(`interactive prompts in a pseudo-terminal${
       { expect: '❯ lighthouse-performance-score', send: ENTER },
     ]);
     expect(r.code, r.output).toBe(0);
-    expect(r.output).toMatch(/lighthouse-ci-setup {2}Lighthouse CI Setup/);
+    expect(r.output).toMatch(/lighthouse-ci-setup {2,}Lighthouse CI Setup/); // ids padded to the widest shown
     expect(events(dir).map((e) => [e.type, e.item])).toEqual([['check', 'lighthouse-performance-score']]);
     expect(await statusOf(dir, 'lighthouse-performance-score')).toBe('done');
   });

@@ -42,7 +42,7 @@ describe('launch sync after a force-push', () => {
     const before = remoteHead(remote);
     expect((await run(alice, 'check', 'redis-setup')).code).toBe(0);
     const err = await refused(alice);
-    expect(err).toMatch(/error: origin\/main no longer has 1 commit\(s\) that it had and this branch still has: its history was rewritten \(a force-push\)/);
+    expect(err).toMatch(/error: origin\/main no longer has 1 commit that it had and this branch still has: its history was rewritten \(a force-push\)/);
     expect(err).toMatch(/nothing was pushed:\n {2}[0-9a-f]{7,} Add secret\.txt\n/);
     const hint = /hint: if they were removed on purpose, drop them here too: (git rebase --onto origin\/main [0-9a-f]+) /.exec(err);
     expect(hint, err).not.toBeNull();
@@ -61,7 +61,7 @@ describe('launch sync after a force-push', () => {
     const { alice, remote } = await leakedAndRemoved();
     git(alice, 'fetch', '-q');
     expect((await run(alice, 'check', 'redis-setup')).code).toBe(0);
-    expect(await refused(alice)).toMatch(/origin\/main no longer has 1 commit\(s\)[\s\S]*Add secret\.txt/);
+    expect(await refused(alice)).toMatch(/origin\/main no longer has 1 commit[\s\S]*Add secret\.txt/);
     expect(remoteFiles(remote)).not.toMatch(/secret\.txt/);
   });
 
@@ -76,7 +76,7 @@ describe('launch sync after a force-push', () => {
     git(alice, 'reflog', 'expire', '--expire=now', '--all');
     expect((await run(alice, 'check', 'redis-setup')).code).toBe(0);
     const before = remoteHead(remote);
-    expect(await refused(alice)).toMatch(/origin\/main no longer has 1 commit\(s\)[\s\S]*launch: bob checked 1/);
+    expect(await refused(alice)).toMatch(/origin\/main no longer has 1 commit[\s\S]*launch: bob checked 1/);
     expect(remoteHead(remote)).toBe(before);
   });
 });
@@ -89,7 +89,7 @@ describe('launch sync pushes only its own commits', () => {
     git(alice, 'commit', '-q', '-am', 'Update the plan');
     expect((await run(alice, 'check', 'redis-setup')).code).toBe(0);
     const err = await refused(alice);
-    expect(err).toMatch(/1 unpushed commit\(s\) on this branch were not made by launch sync, and sync would push them too \(it pushes only its own log commits\), so nothing was pushed:\n {2}[0-9a-f]+ Update the plan \(not made by launch sync\)/);
+    expect(err).toMatch(/1 unpushed commit on this branch was not made by launch sync, and sync would push it too \(it pushes only its own log commits\), so nothing was pushed:\n {2}[0-9a-f]+ Update the plan \(not made by launch sync\)/);
     expect(err).toMatch(/hint: push them yourself first \(git push\)/);
     expect(remoteHead(remote)).toBe(before);
 
@@ -97,7 +97,7 @@ describe('launch sync pushes only its own commits', () => {
     writeFileSync(join(alice, 'app.js'), 'code\n');
     git(alice, 'add', 'app.js');
     git(alice, 'commit', '-q', '-m', 'launch: alice checked 1');
-    expect(await refused(alice)).toMatch(/1 unpushed commit\(s\) on this branch change files outside \.launch\/[\s\S]*launch: alice checked 1 \(changes app\.js\)/);
+    expect(await refused(alice)).toMatch(/1 unpushed commit on this branch changes files outside \.launch\/[\s\S]*launch: alice checked 1 \(changes app\.js\)/);
     git(alice, 'reset', '-q', '--keep', 'HEAD~1'); // the uncommitted check stays
     await sync(alice);
     expect(await statusIn(alice, 'redis-setup')).toBe('done');

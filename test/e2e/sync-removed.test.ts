@@ -54,9 +54,9 @@ describe('launch sync when a teammate deleted log lines', () => {
     expect(git(alice, 'status', '--porcelain')).toBe('');
 
     const doctor = await ok(alice, 'doctor');
-    expect(doctor.stderr).toMatch(/150 event\(s\) a teammate's commit removed from the log are kept in \.launch\/events\.jsonl\.removed-\S+: `launch doctor --repair` puts them back/);
+    expect(doctor.stderr).toMatch(/150 events a teammate's commit removed from the log are kept in \.launch\/events\.jsonl\.removed-\S+: `launch doctor --repair` puts them back/);
     const repair = await ok(alice, 'doctor', '--repair');
-    expect(repair.stderr).toMatch(/put back 150 event\(s\) a teammate's commit had removed/);
+    expect(repair.stderr).toMatch(/put back 150 events a teammate's commit had removed/);
     expect(ids(alice)).toHaveLength(152);
     expect(backups(alice)).toEqual([]);
     expect((await ok(alice, 'doctor')).stderr).not.toMatch(/removed/);

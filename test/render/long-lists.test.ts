@@ -17,13 +17,13 @@ describe('long lists', () => {
       item: { id: `item-${i}`, title: `Item ${i}`, kind: 'check' },
       view: { status: 'todo', weeks: { from: 1, to: 1 }, block: 'B', team: null, due: null },
     })) as unknown as ListRow[];
-    const lines = renderList(rows, theme);
+    const lines = renderList(rows, theme, undefined);
     expect(lines).toHaveLength(N + 2);
     expect(lines[1]).toBe(`  ○ ${'item-0'.padEnd(11)}  Item 0`);
   });
 
   it('the id column of a day with 200,000 items', () => {
-    expect(idWidthOf(Array.from({ length: N }, (_, i) => ({ id: `item-${i}` })) as never)).toBe(11);
+    expect(idWidthOf(Array.from({ length: N }, (_, i) => ({ id: `item-${i}` })) as never, undefined)).toBe(11);
   });
 
   it('log: 200,000 events', () => {

@@ -17,6 +17,8 @@ export interface InProcessOptions {
   now: Date | string;
   stdoutIsTTY?: boolean;
   stdinIsTTY?: boolean;
+  /** The terminal's width, seen only with stdoutIsTTY (a pipe is never cut). */
+  columns?: number;
 }
 
 /** The environment every in-process run gets unless a test says otherwise: UTC, no colour decisions. */
@@ -33,6 +35,7 @@ export async function launchIn(args: string[], opts: InProcessOptions): Promise<
     stdout: { write: (s: string) => ((stdout += s), true), isTTY: opts.stdoutIsTTY === true },
     stderr: { write: (s: string) => ((stderr += s), true), isTTY: false },
     stdinIsTTY: opts.stdinIsTTY === true,
+    columns: opts.columns,
   });
   return { code, stdout, stderr };
 }

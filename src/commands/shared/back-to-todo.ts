@@ -6,7 +6,7 @@ import { handle, type Register } from './command.js';
 import { WITH_CHILDREN_OPTION, withFamily } from './family.js';
 import { resolveItems, statusOf } from './items.js';
 import { openForWrite } from './open.js';
-import { AS_OPTION, resolveWriteDate, WRITE_DATE_OPTION } from './options.js';
+import { AS_OPTION, QUIET_OPTION, resolveWriteDate, WRITE_DATE_OPTION } from './options.js';
 import { actorFor, record } from './record.js';
 
 export interface BackToTodo {
@@ -31,7 +31,8 @@ export function backToTodoCommand(spec: BackToTodo): { register: Register; handl
       .description(spec.description)
       .argument('<items...>', 'item ids, id prefixes, or words of a title')
       .option(...WRITE_DATE_OPTION)
-      .option(...AS_OPTION);
+      .option(...AS_OPTION)
+      .option(...QUIET_OPTION);
     if (spec.type === 'uncheck') command.option(...WITH_CHILDREN_OPTION);
     return command.action(handle(rt, handler));
   };

@@ -5,15 +5,18 @@ import type { Item } from '../../core/plan/schema.js';
 import { LaunchError } from '../../errors.js';
 import { pickOne } from '../../io/prompts.js';
 import type { State } from '../../io/store/open.js';
+import { choiceNames, idCap, idColumn } from '../../render/items.js';
 import { safeText } from '../../render/sanitize.js';
 import type { Ctx } from '../../runtime.js';
 
 export const statusOf = (state: State, item: Item): ItemStatus => itemStatus(state.fold.items.get(item.id), item.done === true);
 
 /** Up to five entries, one a line; `more` counts the rest (the candidates of an ambiguous name). */
-const listed = <T extends Named>(entries: T[], more: boolean): string =>
-  entries.slice(0, 5).map((e) => `  ${e.id.padEnd(28)} ${safeText(e.title)}`).join('\n') +
-  (more && entries.length > 5 ? `\n  … and ${entries.length - 5} more` : '');
+const listed = <T extends Named>(entries: T[], more: boolean): string => {
+  const shown = entries.slice(0, 5);
+  const width = Math.min(idCap(undefined), shown.reduce((w, e) => Math.max(w, e.id.length), 0));
+  return shown.map((e) => idColumn('  ', e.id, width, safeText(e.title))).join('\n') + (more && entries.length > 5 ? `\n  … and ${entries.length - 5} more` : '');
+};
 
 /**
  * Resolves one reference; on a terminal an ambiguous or unknown one gets a picker (of the candidates,
@@ -25,13 +28,16 @@ export async function resolveOne<T extends Named>(ctx: Ctx, entries: readonly T[
   const options = r.kind === 'ambiguous' ? r.candidates : r.suggestions;
   if (ctx.interactive && options.length > 0) {
     const question = r.kind === 'ambiguous' ? `"${ref}" matches ${options.length} ${what}s; which one?` : `no ${what} matches "${ref}"; did you mean`;
-    return pickOne(question, options.slice(0, 30).map((e) => ({ name: `${e.id}  ${safeText(e.title)}`, value: e })));
+    const shown = options.slice(0, 30);
+    const names = choiceNames(shown);
+    return pickOne(question, shown.map((e, i) => ({ name: names[i]!, value: e })));
   }
   if (r.kind === 'ambiguous') {
-    throw new LaunchError(`"${ref}" matches ${options.length} ${what}s:\n${listed(options, true)}`, { hint: 'use the id, or more words of the title' });
+    throw new LaunchError(`"${ref}" matches ${options.length} ${what}s:\n${listed(options, true)}`, { hint: 'use the id, or more words of the title', code: 'ambiguous' });
   }
   throw new LaunchError(`no ${what} matches "${ref}"${options.length > 0 ? `; did you mean:\n${listed(options, false)}` : ''}`, {
     hint: `\`launch list\` shows every ${what} with its id`,
+    code: 'not-found',
   });
 }
 

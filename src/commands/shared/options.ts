@@ -9,6 +9,9 @@ import { formatDate } from '../../render/dates.js';
 // The name is checked as commander reads it, so a bad one is a usage error before anything is opened.
 export const AS_OPTION = ['--as <name>', 'record as this person instead of the configured actor', asOptionName] as const;
 
+/** On every write: success is silent on stdout (warnings and errors still reach stderr), for scripts. */
+export const QUIET_OPTION = ['-q, --quiet', 'nothing on stdout when it succeeds (errors still on stderr)'] as const;
+
 export const DATE_OPTION = ['--date <date>', 'the day to look at: YYYY-MM-DD, today, yesterday or tomorrow'] as const;
 
 /** On a write: the day the change counts for. */

@@ -20,3 +20,9 @@ export function findLastChange(events: readonly LogEvent[], timeline: readonly L
   }
   return last;
 }
+
+/** Events by id, for an undo to say what it undid; the map is built on the first question, if any. */
+export function eventLookup(events: readonly LogEvent[]): (id: string) => LogEvent | undefined {
+  let byId: Map<string, LogEvent> | undefined;
+  return (id) => (byId ??= new Map(events.map((e) => [e.id, e]))).get(id);
+}

@@ -29,7 +29,8 @@ export function describeUndo(e: UndoEvent, lookup: Lookup, describeEvent: (e: Lo
     endId = String((end as UndoEvent).target);
     end = lookup(endId);
   }
-  const inner = end && !circle ? `"${describeEvent(end, lookup)}"` : `event ${endId}`;
+  // An event id means nothing to a reader: say what kind of event it was, as far as the log knows.
+  const inner = end && !circle ? `"${describeEvent(end, lookup)}"` : circle ? 'an undo' : 'an event not in the log';
   const note = circle ? ' (undos that undo each other in a circle)' : '';
   if (depth > NESTED_UNDOS) return `undid "undid …" (a chain of ${depth} undos back to ${inner})${note}`;
   let text = inner;

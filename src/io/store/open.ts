@@ -105,7 +105,7 @@ export async function openState(req: StateRequest, read: StateRead = {}): Promis
         hint: 'run `launch doctor` to see them and `launch doctor --repair` to move them to a backup',
       });
     }
-    warnings.push(`ignoring ${log.errors.length} malformed line(s) of the event log (run \`launch doctor\`):\n${listed}`);
+    warnings.push(`ignoring ${log.errors.length === 1 ? '1 malformed line' : `${log.errors.length} malformed lines`} of the event log (run \`launch doctor\`):\n${listed}`);
   }
   const today = calendar.dateOf(now);
   // The whole log folded: from the fold cache, or from the history a command asked for.

@@ -1,2 +1,0 @@
-// Chunk: tables, for kpis only.
-export { default as Table } from 'cli-table3';
