@@ -60,8 +60,10 @@ describe('an invalid date in config.yaml', () => {
         const r = await launch(args, dir);
         const what = args.join(' ');
         expect(r.stderr, what).not.toMatch(/internal error/);
-        expect(r.stderr.startsWith(`error: ${where}`), `${what}\n${r.stderr}`).toBe(true);
-        expect(r.stderr, what).toMatch(expected);
+        // With --json the error is one line of JSON on stderr, saying the same.
+        const said = args.includes('--json') ? `error: ${JSON.parse(r.stderr).error.message}` : r.stderr;
+        expect(said.startsWith(`error: ${where}`), `${what}\n${r.stderr}`).toBe(true);
+        expect(said, what).toMatch(expected);
         expect(r.code, what).toBe(1);
         expect(r.stdout, what).toBe('');
       }
@@ -72,7 +74,7 @@ describe('an invalid date in config.yaml', () => {
       expect(doctor.stdout).toMatch(/✔ plan plan\.yaml: \d+ items, valid/);
       expect(doctor.stdout).toContain(`✖ config config.yaml:${line}: ${key}: `);
       expect(doctor.stdout).toMatch(expected);
-      expect(doctor.stdout).toMatch(/✔ log events\.jsonl: 1 events on 1 lines/);
+      expect(doctor.stdout).toMatch(/✔ log events\.jsonl: 1 event on 1 line\b/);
       expect(doctor.stderr).toBe(`error: config.yaml needs fixing (line ${line})\n`);
       const json = await launch(['doctor', '--json'], dir);
       expect(json.code).toBe(1);
@@ -86,7 +88,7 @@ describe('an invalid date in config.yaml', () => {
     const { dir, line } = await withConfig(badStart('2026-02-30'));
     appendFileSync(join(dir, '.launch', 'events.jsonl'), 'not json\n');
     const r = await launch(['doctor', '--repair'], dir);
-    expect(r.stdout).toMatch(/Repaired: moved 1 line\(s\)/);
+    expect(r.stdout).toMatch(/Repaired: moved 1 line\b/);
     expect(r.stderr.endsWith(`error: config.yaml needs fixing (line ${line})\n`), r.stderr).toBe(true);
     expect(r.code).toBe(1);
     const plain = await launch(['doctor'], dir);

@@ -1,6 +1,6 @@
 // The workspace's plan snapshot (.launch/.plan.yaml.snapshot.json) spares reading the YAML on every
 // command: what a read command answers must not depend on whether it was there.
-import { rmSync, statSync } from 'node:fs';
+import { readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { launcher } from '../support/commands.js';
@@ -28,8 +28,10 @@ describe('the plan snapshot', () => {
       ['kpis', '--json', '--date', '2026-12-09'],
     ];
     const stamp = () => {
+      // Not its times: a snapshot whose plan changed a moment before it is re-dated once its plan is
+      // checked (io/store/source-stamp.ts). A rewrite is a new file (an atomic rename).
       const st = statSync(snapshot);
-      return `${st.ino}:${st.mtimeMs}`;
+      return `${st.ino}:${readFileSync(snapshot, 'utf8')}`;
     };
     const answers = async (fresh: boolean) => {
       const out: string[] = [];

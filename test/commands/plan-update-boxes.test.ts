@@ -39,7 +39,7 @@ describe('launch plan update: boxes changed by hand', () => {
     const dir = await workspace();
     const planBefore = readFileSync(join(dir, '.launch', 'plan.yaml'), 'utf8');
     const r = await launch(['plan', 'update', 'plan.md', '--yes'], dir);
-    expect(r.stdout).toMatch(/recorded 1 check\(s\) and 1 uncheck\(s\) from plan\.md/);
+    expect(r.stdout).toMatch(/recorded 1 check and 1 uncheck from plan\.md/);
     expect(r.code).toBe(0);
     const added = eventsOf(dir).slice(-2);
     expect(added.map((e) => [e.type, e.item, e.actor, e.note])).toEqual([

@@ -13,7 +13,7 @@ const packed = (cwd: string): string[] => {
   return (JSON.parse(out) as { files: { path: string }[] }[])[0]!.files.map((f) => f.path).sort();
 };
 
-const SHIPS = [/^bin\/launch\.js$/, /^dist\/[a-z-]+\.cjs$/, /^dist\/help\.txt$/, /^plans\/[a-z0-9-]+\.(md|yaml)$/, /^man\/launch\.1$/, /^schemas\/[a-z-]+\.json$/, /^LICENSE$/, /^README\.md$/, /^package\.json$/];
+const SHIPS = [/^bin\/launch\.js$/, /^dist\/[a-z-]+\.cjs$/, /^dist\/help\.txt$/, /^plans\/[a-z0-9-]+\.(md|yaml)$/, /^man\/launch\.1$/, /^schemas\/[a-z-]+\.schema\.json$/, /^LICENSE$/, /^README\.md$/, /^package\.json$/];
 
 describe('the published package', () => {
   it('ships only what runs and the papers: no cache, snapshot, source or test', () => {

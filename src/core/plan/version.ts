@@ -7,7 +7,7 @@ export const PLAN_SCHEMA_VERSION = 1;
  * wrong on the next machine, while this URL is the same everywhere and the editor caches what it fetched.
  * Unversioned: the latest schema of plan format PLAN_SCHEMA_VERSION, which only ever widens.
  */
-export const SCHEMA_URL_BASE = 'https://unpkg.com/launch/schemas/';
+export const SCHEMA_URL_BASE = 'https://unpkg.com/@launch-cli/launch/schemas/';
 
 /** The first line of every plan.yaml launch writes. */
 export const PLAN_SCHEMA_COMMENT = `# yaml-language-server: $schema=${SCHEMA_URL_BASE}plan.schema.json`;
