@@ -7,7 +7,7 @@ import { type Config, defaultConfig } from '../core/config/config.js';
 import { LaunchError, UsageError } from '../errors.js';
 import { checkWorkspaceFiles, initWorkspace, isWorkspace, type InitResult, setLocalActor } from '../io/init-workspace.js';
 import { bundledPlanPath, isMarkdown, type LoadedPlan, loadPlanFile } from '../io/plan-source.js';
-import { openState } from '../io/store/open.js';
+import { openState, rememberPlan } from '../io/store/open.js';
 import { systemTimeZone } from '../io/system.js';
 import { readWorkspaceText } from '../io/text-file.js';
 import { actorChoices, asOptionName, WORKSPACE_DIR, workspacePaths, type WorkspacePaths } from '../io/workspace.js';
@@ -69,6 +69,8 @@ export async function initCommand(ctx: Ctx, opts: InitOptions): Promise<void> {
   // A YAML plan is copied byte for byte so that its comments and layout survive.
   const planYaml = existing?.plan ? undefined : isMarkdown(loaded.path) ? planToYaml(loaded.plan, basename(loaded.path)) : loaded.text;
   const result = initWorkspace({ dir, planYaml, configYaml: configToYaml(config), force: opts.force === true, ...(opts.as ? { actor: opts.as } : {}) });
+  // A YAML plan was parsed from the very text copied; an imported one is read back from what was written.
+  await rememberPlan(result.paths.plan, result.paths.config, planYaml ?? loaded.text, planYaml === loaded.text || existing?.plan ? loaded.plan : undefined);
   report(ctx, opts, config, loaded, result, existing !== undefined);
 }
 

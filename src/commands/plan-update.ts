@@ -10,7 +10,7 @@ import { LaunchError } from '../errors.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { isMarkdown, loadPlanFile } from '../io/plan-source.js';
 import { confirm } from '../io/prompts.js';
-import type { State } from '../io/store/open.js';
+import { rememberPlan, type State } from '../io/store/open.js';
 import { findWorkspace, INIT_HINT } from '../io/workspace.js';
 import { planUpdateJson } from '../render/json/plan-update.js';
 import { planUpdateScreen } from '../render/plan-diff.js';
@@ -106,7 +106,9 @@ async function updateWorkspacePlan(ctx: Ctx, source: string, opts: PlanUpdateOpt
   }
   // A YAML plan that needs no id rewritten is copied byte for byte, keeping its comments and layout.
   const verbatim = incoming.text !== undefined && keep.size === 0 && !renamedFile;
-  writeFileAtomic(paths.plan, verbatim ? incoming.text! : planToYaml(next, incoming.markdownName));
+  const written = verbatim ? incoming.text! : planToYaml(next, incoming.markdownName);
+  writeFileAtomic(paths.plan, written);
+  await rememberPlan(paths.plan, paths.config, written, verbatim ? incoming.plan : undefined);
   if (ctx.json) return ctx.printJson(json(true));
   const kept = next.items.filter((i) => (state.fold.items.get(i.id)?.events ?? 0) > 0).length;
   ctx.print(`${ctx.theme.mark.done} updated ${safeText(shownPlan)}: ${next.items.length} items; ${kept} item(s) keep their status`);

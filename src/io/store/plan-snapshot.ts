@@ -25,7 +25,7 @@ import { columnItems, columnsHold, type ItemColumns, itemColumns, itemMatches, s
 import { writeFileAtomic } from '../atomic-write.js';
 import { formatProblems } from '../plan-source.js';
 import { readCache } from '../safe-path.js';
-import { isRacy, redate, sourceStamp, sourcesSum } from './source-stamp.js';
+import { isRacy, redate, type SourceStamp, sourceStamp, sourcesSum } from './source-stamp.js';
 import { readTextFile, readWorkspaceText } from '../text-file.js';
 
 export function snapshotPath(planPath: string): string {
@@ -70,8 +70,7 @@ export async function loadPlanAndConfig(planPath: string, configPath?: string, f
   // Taken before the stat: a source changed after it has a later ctime than the one in the key.
   const statedAt = new Date();
   const stamps = [sourceStamp(planPath, 'plan'), ...(configPath ? [sourceStamp(configPath, 'workspace config')] : [])];
-  // The tz database version is part of the key: a Node upgrade with new zone rules rebuilds the table.
-  const key = [BUILD_ID, process.versions.tz ?? '', stamps[0]!.key, stamps[1]?.key ?? '', fallback?.timeZone ?? ''].join('|');
+  const key = snapshotKey(stamps, fallback?.timeZone);
   // A workspace's files are regular files within it (./safe-path.ts); the bundled plan is ours.
   const readSources = (): [string, string | undefined] => [
     configPath === undefined ? readTextFile(planPath, 'YAML plan') : readWorkspaceText(planPath, 'YAML plan'),
@@ -110,6 +109,44 @@ export async function loadPlanAndConfig(planPath: string, configPath?: string, f
     // A read-only plan directory only costs speed.
   }
   return loaded;
+}
+
+// The tz database version is part of the key: a Node upgrade with new zone rules rebuilds the table.
+const snapshotKey = (stamps: readonly SourceStamp[], fallbackZone: string | undefined): string =>
+  [BUILD_ID, process.versions.tz ?? '', stamps[0]!.key, stamps[1]?.key ?? '', fallbackZone ?? ''].join('|');
+
+/**
+ * After a command wrote a workspace's plan.yaml (init, plan update, import inside a workspace): the
+ * snapshot the next read would build, built now from what the command already holds, so that the first
+ * command after the change does not parse the plan again. Keyed as the reader keys it, from stamps taken
+ * after the write; the sum is of the bytes read back after that stamp, so a file changed meanwhile is
+ * either left without a snapshot or caught by its stamp or, within RACY_MS, by the sum. `plan` is the plan
+ * parsePlanYaml gave for exactly `written`, if the command has it; else `written` is parsed here (launch's
+ * own YAML, read without the yaml library). Best effort: the plan is written, and a snapshot only saves time.
+ */
+export async function rememberPlan(planPath: string, configPath: string, written: string, plan?: Plan): Promise<void> {
+  try {
+    const statedAt = new Date();
+    const stamps = [sourceStamp(planPath, 'plan'), sourceStamp(configPath, 'workspace config')];
+    const planText = readWorkspaceText(planPath, 'YAML plan');
+    const configText = readWorkspaceText(configPath, 'workspace config', configPath, 1024 * 1024);
+    if (planText !== written) return;
+    const { parsePlanYaml, parseConfigYaml } = await import('../../lazy/parse.js');
+    const config = parseConfigYaml(configText);
+    if (!config.ok) return;
+    if (plan === undefined) {
+      const parsed = parsePlanYaml(planText);
+      if (!parsed.ok) return;
+      plan = parsed.plan;
+    }
+    const zone = zoneAround(config.config.timeZone, config.config.start, plan.totalWeeks);
+    const path = snapshotPath(planPath);
+    writeFileAtomic(path, snapshotText(snapshotKey(stamps, undefined), sourcesSum([planText, configText]), plan, config.config, zone));
+    // Dated when its sources were stamped, not later: a change made meanwhile stays within RACY_MS of it.
+    redate(path, statedAt);
+  } catch {
+    // A read-only directory, a full disk: the next read builds the snapshot.
+  }
 }
 
 /**
