@@ -102,7 +102,7 @@ describe('parsePlanYaml', () => {
         expect(readEmittedPlan(yaml)).toEqual(library(yaml));
         expect(parsePlanYaml(yaml)).toEqual(parseAnyPlanYaml(yaml));
       }),
-      { numRuns: 30 },
+      { numRuns: 20 },
     );
   });
 

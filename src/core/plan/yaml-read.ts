@@ -44,6 +44,9 @@ const fail = (): never => {
 
 class Reader {
   at = 0;
+  private rest = 0;
+  /** Lower-case plain tokens (ids, enum values) already found to be written as the emitter writes them. */
+  private readonly plain = new Set<string>();
   /** Key tokens already found to be written as the emitter writes them. */
   private readonly keys = new Set<string>();
   private readonly spaces: string[] = [''];
@@ -71,10 +74,11 @@ class Reader {
     const map: { [key: string]: Plain } = {};
     do {
       const line = this.lines[this.at]!;
-      const [key, rest] = this.key(line, n);
+      const key = this.key(line, n);
       if (Object.hasOwn(map, key)) fail();
       this.at++;
-      map[key] = rest === '' ? this.nested(n + 2) : rest.charCodeAt(0) === SPACE ? inline(rest.slice(1)) : fail();
+      const rest = this.rest;
+      map[key] = rest === line.length ? this.nested(n + 2) : line.charCodeAt(rest) === SPACE ? this.inline(line.slice(rest + 1)) : fail();
     } while (this.startsAt(n, false));
     return map;
   }
@@ -93,7 +97,7 @@ class Reader {
       else if (isKeyLine(line, n + 2)) list.push(this.mapping(n + 2));
       else {
         this.at++;
-        list.push(inline(line.slice(n + 2)));
+        list.push(this.inline(line.slice(n + 2)));
       }
     }
     return list;
@@ -106,8 +110,8 @@ class Reader {
     return fail();
   }
 
-  /** The key starting at column n, and the rest of the line after its ":". */
-  private key(line: string, n: number): [string, string] {
+  /** The key starting at column n; `rest` is then where the line goes on after its ":". */
+  private key(line: string, n: number): string {
     let end: number;
     let key: string;
     if (line.charCodeAt(n) === QUOTE) {
@@ -125,7 +129,17 @@ class Reader {
       if (end - n > MAX_KEY || RESERVED_KEYS.has(key) || scalar(key) !== token) fail();
       this.keys.add(token);
     }
-    return [key, line.slice(end + 1)];
+    this.rest = end + 1;
+    return key;
+  }
+
+  /** A value on its key's (or its "- "'s) line. */
+  private inline(token: string): Plain {
+    const c = token.charCodeAt(0);
+    if (c >= 97 && c <= 122 && this.plain.has(token)) return token;
+    const value = inline(token);
+    if (typeof value === 'string' && c >= 97 && c <= 122) this.plain.add(value);
+    return value;
   }
 }
 
