@@ -92,6 +92,22 @@ describe('readEmittedYaml', () => {
       { numRuns: 500 },
     );
   });
+  it('a key like the one before it at its column is read whole (the reader guesses keys from the last mapping)', () => {
+    const cases = [
+      ['a:', '  - id: p', '    line: 1', '  - id: q', '    lines: 2'],
+      ['a:', '  - id: p', '    line: 1', '  - id: q', '    line:x: 2'],
+      ['a:', '  - id: p', '    line: 1', '  - id: q', '    line : 2'],
+      ['a:', '  - "yes": p', '    b: 1', '  - yes: q', '    b: 2'],
+      ['a:', '  - id: p', '  - id: p', '    id: q'],
+    ];
+    for (const lines of cases) {
+      const yaml = `${lines.join('\n')}\n`;
+      const fast = readEmittedYaml(yaml);
+      if (fast !== undefined) expect(fast).toEqual(library(yaml));
+    }
+    expect(readEmittedYaml(`${cases[0]!.join('\n')}\n`)).toEqual({ a: [{ id: 'p', line: 1 }, { id: 'q', lines: 2 }] });
+    expect(readEmittedYaml(`${cases[4]!.join('\n')}\n`)).toBeUndefined();
+  });
 });
 
 describe('parsePlanYaml', () => {

@@ -24,14 +24,15 @@ const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 const SPACE = 32;
 const DASH = 45;
 const QUOTE = 34;
+const COLON = 58;
 
 /** The value of a YAML text written by `toYaml` (a non-empty mapping at the top), else undefined. */
 export function readEmittedYaml(text: string): Plain | undefined {
   if (!text.endsWith('\n') || text.includes('\r')) return undefined;
-  const reader = new Reader(text.slice(0, -1).split('\n'));
+  const reader = new Reader(text);
   try {
     const value = reader.mapping(0);
-    return reader.at === reader.lines.length ? value : undefined;
+    return reader.done() ? value : undefined;
   } catch (error) {
     if (error === NOT_EMITTED) return undefined;
     throw error;
@@ -42,27 +43,42 @@ const fail = (): never => {
   throw NOT_EMITTED;
 };
 
+// Positions in the one text rather than split lines: a plan read once per process runs mostly before
+// V8 optimises anything, where every string and array made costs.
 class Reader {
-  at = 0;
+  /** Where the current line starts, and its "\n". */
+  private at = 0;
+  private eol: number;
+  /** Where the line goes on after the key just read (at its ":"). */
   private rest = 0;
   /** Lower-case plain tokens (ids, enum values) already found to be written as the emitter writes them. */
   private readonly plain = new Set<string>();
   /** Key tokens already found to be written as the emitter writes them. */
   private readonly keys = new Set<string>();
-  private readonly spaces: string[] = [''];
+  /** The plain keys of the last mapping read at each column: the next one there mostly has the same. */
+  private readonly lastKeys: (string | undefined)[][] = [];
+  /** Whether the key just read was written plain (else quoted). */
+  private plainKey = false;
 
-  constructor(readonly lines: string[]) {}
-
-  private indent(n: number): string {
-    while (this.spaces.length <= n) this.spaces.push(' '.repeat(this.spaces.length));
-    return this.spaces[n]!;
+  constructor(private readonly t: string) {
+    this.eol = t.indexOf('\n');
   }
 
-  /** Whether line `at` is a key (or a sequence entry) at exactly column n. */
+  done(): boolean {
+    return this.at === this.t.length;
+  }
+
+  private next(): void {
+    this.at = this.eol + 1;
+    this.eol = this.t.indexOf('\n', this.at);
+  }
+
+  /** Whether the current line is a key (or a sequence entry) at exactly column n. */
   private startsAt(n: number, dash: boolean): boolean {
-    const line = this.lines[this.at];
-    if (line === undefined || line.length <= n || !line.startsWith(this.indent(n))) return false;
-    const c = line.charCodeAt(n);
+    const { t, at } = this;
+    if (at + n >= this.eol) return false;
+    for (let i = at; i < at + n; i++) if (t.charCodeAt(i) !== SPACE) return false;
+    const c = t.charCodeAt(at + n);
     return dash ? c === DASH : c !== SPACE;
   }
 
@@ -72,14 +88,23 @@ class Reader {
    */
   mapping(n: number): { [key: string]: Plain } {
     const map: { [key: string]: Plain } = {};
+    const last = this.lastKeys[n] ?? [];
+    const keys: (string | undefined)[] = [];
     do {
-      const line = this.lines[this.at]!;
-      const key = this.key(line, n);
+      const key = this.key(n, last[keys.length]);
       if (Object.hasOwn(map, key)) fail();
-      this.at++;
-      const rest = this.rest;
-      map[key] = rest === line.length ? this.nested(n + 2) : line.charCodeAt(rest) === SPACE ? this.inline(line.slice(rest + 1)) : fail();
+      keys.push(this.plainKey ? key : undefined);
+      const { t, rest, eol } = this;
+      if (rest === eol) {
+        this.next();
+        map[key] = this.nested(n + 2);
+      } else {
+        if (t.charCodeAt(rest) !== SPACE) fail();
+        map[key] = this.inline(t.slice(rest + 1, eol));
+        this.next();
+      }
     } while (this.startsAt(n, false));
+    this.lastKeys[n] = keys;
     return map;
   }
 
@@ -87,17 +112,17 @@ class Reader {
   private sequence(n: number): Plain[] {
     const list: Plain[] = [];
     while (this.startsAt(n, true)) {
-      const line = this.lines[this.at]!;
-      if (line.length === n + 1) {
+      const { t, at, eol } = this;
+      if (at + n + 1 === eol) {
         // A non-empty list inside a list: "-" alone, its entries two columns further in.
-        this.at++;
+        this.next();
         if (!this.startsAt(n + 2, true)) fail();
         list.push(this.sequence(n + 2));
-      } else if (line.charCodeAt(n + 1) !== SPACE) fail();
-      else if (isKeyLine(line, n + 2)) list.push(this.mapping(n + 2));
+      } else if (t.charCodeAt(at + n + 1) !== SPACE) fail();
+      else if (isKeyLine(t, at + n + 2, eol)) list.push(this.mapping(n + 2));
       else {
-        this.at++;
-        list.push(this.inline(line.slice(n + 2)));
+        list.push(this.inline(t.slice(at + n + 2, eol)));
+        this.next();
       }
     }
     return list;
@@ -110,23 +135,36 @@ class Reader {
     return fail();
   }
 
-  /** The key starting at column n; `rest` is then where the line goes on after its ":". */
-  private key(line: string, n: number): string {
+  /** The key at column n of the current line (`guess`, a plain key, if it is that); sets `rest`. */
+  private key(n: number, guess: string | undefined): string {
+    const { t, eol } = this;
+    const p = this.at + n;
+    if (guess !== undefined && t.startsWith(guess, p)) {
+      // A plain key holds no ": " and does not end with ":", so its ":" is the first one that counts.
+      const end = p + guess.length;
+      const after = t.charCodeAt(end + 1);
+      if (t.charCodeAt(end) === COLON && (end + 1 === eol || after === SPACE)) {
+        this.rest = end + 1;
+        this.plainKey = true;
+        return guess;
+      }
+    }
     let end: number;
     let key: string;
-    if (line.charCodeAt(n) === QUOTE) {
-      end = quotedEnd(line, n);
-      if (line.charCodeAt(end) !== 58) fail();
-      key = parseQuoted(line.slice(n, end));
+    this.plainKey = t.charCodeAt(p) !== QUOTE;
+    if (!this.plainKey) {
+      end = quotedEnd(t, p, eol);
+      if (t.charCodeAt(end) !== COLON) fail();
+      key = parseQuoted(t.slice(p, end));
     } else {
-      end = line.indexOf(': ', n);
-      if (end < 0) end = line.endsWith(':') ? line.length - 1 : fail();
-      key = line.slice(n, end);
+      end = t.indexOf(': ', p);
+      if (end < 0 || end > eol) end = t.charCodeAt(eol - 1) === COLON ? eol - 1 : fail();
+      key = t.slice(p, end);
     }
     // Plans repeat a few dozen keys thousands of times: each spelling is checked once.
-    const token = line.slice(n, end);
+    const token = this.plainKey ? key : t.slice(p, end);
     if (!this.keys.has(token)) {
-      if (end - n > MAX_KEY || RESERVED_KEYS.has(key) || scalar(key) !== token) fail();
+      if (end - p > MAX_KEY || RESERVED_KEYS.has(key) || scalar(key) !== token) fail();
       this.keys.add(token);
     }
     this.rest = end + 1;
@@ -143,19 +181,20 @@ class Reader {
   }
 }
 
-/** Whether the text at column n of a sequence entry's line is a mapping's first key. */
-function isKeyLine(line: string, n: number): boolean {
-  if (line.charCodeAt(n) === QUOTE) {
-    const end = quotedEnd(line, n);
-    return end < line.length && line.charCodeAt(end) === 58;
+/** Whether the text from `p` to the line's end `eol` (a sequence entry's) is a mapping's first key. */
+function isKeyLine(t: string, p: number, eol: number): boolean {
+  if (t.charCodeAt(p) === QUOTE) {
+    const end = quotedEnd(t, p, eol);
+    return end < eol && t.charCodeAt(end) === COLON;
   }
-  return line.includes(': ', n) || line.endsWith(':');
+  const sep = t.indexOf(': ', p);
+  return (sep >= 0 && sep < eol) || t.charCodeAt(eol - 1) === COLON;
 }
 
-/** Where the double-quoted scalar starting at `from` ends (just past its closing quote). */
-function quotedEnd(line: string, from: number): number {
-  for (let i = from + 1; i < line.length; i++) {
-    const c = line.charCodeAt(i);
+/** Where the double-quoted scalar starting at `from` ends (just past its closing quote), within its line. */
+function quotedEnd(t: string, from: number, eol: number): number {
+  for (let i = from + 1; i < eol; i++) {
+    const c = t.charCodeAt(i);
     if (c === 92) i++;
     else if (c === QUOTE) return i + 1;
   }
