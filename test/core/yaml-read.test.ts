@@ -11,6 +11,8 @@ import type { Plan } from '../../src/core/plan/schema.js';
 import { toYaml } from '../../src/core/plan/yaml-emit.js';
 import { readEmittedYaml } from '../../src/core/plan/yaml-read.js';
 import { parseAnyPlanYaml, parsePlanYaml, planToYaml, readEmittedPlan } from '../../src/core/plan/yaml.js';
+import { parseEmittedConfig } from '../../src/core/config/config-own.js';
+import { configToYaml, parseConfigYaml } from '../../src/core/config/yaml.js';
 
 const root = new URL('../..', import.meta.url).pathname;
 const bundledText = readFileSync(join(root, 'plans', 'securenet-launch.yaml'), 'utf8');
@@ -154,5 +156,31 @@ describe('parsePlanYaml', () => {
     const parsed = parsePlanYaml(bad);
     expect(parsed.ok).toBe(false);
     if (!parsed.ok) expect(parsed.problems[0]).toMatchObject({ path: 'totalWeeks', line: bundledText.split('\n').findIndex((l) => l.startsWith('totalWeeks:')) + 1 });
+  });
+});
+
+describe('parseEmittedConfig', () => {
+  it('gives the settings launch wrote as the yaml library path does, and leaves any other file to it', () => {
+    const day = fc.integer({ min: Date.UTC(1990, 0, 1), max: Date.UTC(2090, 0, 1) }).map((t) => new Date(t).toISOString().slice(0, 10));
+    const configArb = fc.record({
+      version: fc.constant(1 as const),
+      start: day,
+      timeZone: fc.constantFrom('UTC', 'Europe/Berlin', 'America/New_York', 'yes', 'a: b'),
+      workingDays: fc.subarray(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const, { minLength: 1 }),
+      holidays: fc.array(day, { maxLength: 3 }),
+    });
+    fc.assert(
+      fc.property(configArb, (config) => {
+        const yaml = configToYaml(config as never);
+        const full = parseConfigYaml(yaml);
+        expect(full.ok).toBe(true);
+        expect(parseEmittedConfig(yaml)).toEqual(full.ok ? full.config : undefined);
+        const edited = yaml.replace('\nstart: ', '\nstart:  ');
+        expect(parseEmittedConfig(edited)).toBeUndefined();
+        expect(parseConfigYaml(edited)).toEqual(full);
+      }),
+      { numRuns: 50 },
+    );
+    expect(parseEmittedConfig(configToYaml({ version: 1, start: '2026-02-30', timeZone: 'UTC', workingDays: ['mon'], holidays: [] }))).toBeUndefined();
   });
 });

@@ -18,6 +18,7 @@ import type { Config } from '../../core/config/config.js';
 import type { ZoneTable } from '../../core/calendar/zone-table.js';
 import { type ItemSpan, itemsOf, type PlanHead, type PlanItems } from '../../core/plan/items.js';
 import type { Item, Plan } from '../../core/plan/schema.js';
+import type { PlanParse } from '../../core/plan/yaml.js';
 import { LaunchError } from '../../errors.js';
 import { BUILD_ID } from './build-id.js';
 import { checksum } from './checksum.js';
@@ -87,15 +88,22 @@ export async function loadPlanAndConfig(planPath: string, configPath?: string, f
   if (cached) return cached;
   const [planText, configText] = readSources();
 
-  const { parsePlanYaml, parseConfigYaml } = await import('../../lazy/parse.js');
-  let config: Config | undefined;
+  // Files as launch wrote them need neither the yaml library nor its chunk (../../lazy/own-yaml.ts).
+  const own = await import('../../lazy/own-yaml.js');
+  let config = configText === undefined ? undefined : own.parseEmittedConfig(configText);
+  let parsed: PlanParse | undefined;
+  const ownPlan = config !== undefined || configText === undefined ? own.parseEmittedPlan(planText) : undefined;
+  if (ownPlan) parsed = { ok: true, plan: ownPlan };
   let configProblem: ConfigProblem | undefined;
-  if (configText !== undefined) {
-    const parsed = parseConfigYaml(configText);
-    if (parsed.ok) config = parsed.config;
-    else configProblem = { file: configPath!, ...(parsed.line ? { line: parsed.line } : {}), message: parsed.message };
+  if (!parsed) {
+    const { parsePlanYaml, parseConfigYaml } = await import('../../lazy/parse.js');
+    if (configText !== undefined) {
+      const read = parseConfigYaml(configText);
+      if (read.ok) config = read.config;
+      else configProblem = { file: configPath!, ...(read.line ? { line: read.line } : {}), message: read.message };
+    }
+    parsed = parsePlanYaml(planText);
   }
-  const parsed = parsePlanYaml(planText);
   if (!parsed.ok) throw new LaunchError(`invalid plan\n${formatProblems(planPath, parsed.problems)}`, { hint: `run \`launch validate ${planPath}\`` });
   const zoneSource = config ?? fallback;
   const zone = zoneSource ? zoneAround(zoneSource.timeZone, zoneSource.start, parsed.plan.totalWeeks) : undefined;
