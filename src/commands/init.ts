@@ -8,7 +8,7 @@ import { LaunchError, UsageError } from '../errors.js';
 import { checkWorkspaceFiles, initWorkspace, isWorkspace, type InitResult, setLocalActor } from '../io/init-workspace.js';
 import { sourceNameFor } from '../io/markdown-source.js';
 import { bundledPlanPath, isMarkdown, type LoadedPlan, loadPlanFile } from '../io/plan-source.js';
-import { openState } from '../io/store/open.js';
+import { openState, rememberPlan } from '../io/store/open.js';
 import { systemTimeZone } from '../io/system.js';
 import { readWorkspaceText } from '../io/text-file.js';
 import { actorChoices, asOptionName, WORKSPACE_DIR, workspacePaths, type WorkspacePaths } from '../io/workspace.js';
@@ -72,6 +72,8 @@ export async function initCommand(ctx: Ctx, opts: InitOptions): Promise<void> {
   // names it relative to the project folder, for `launch export md` to write progress back into.
   const planYaml = existing?.plan ? undefined : isMarkdown(loaded.path) ? planToYaml(loaded.plan, sourceNameFor(dir, loaded.path)) : loaded.text;
   const result = initWorkspace({ dir, planYaml, configYaml: configToYaml(config), force: opts.force === true, ...(opts.as ? { actor: opts.as } : {}) });
+  // A YAML plan was parsed from the very text copied; an imported one is read back from what was written.
+  await rememberPlan(result.paths.plan, result.paths.config, planYaml ?? loaded.text, planYaml === loaded.text || existing?.plan ? loaded.plan : undefined);
   report(ctx, opts, config, loaded, result, existing !== undefined);
 }
 

@@ -14,7 +14,7 @@ import { writeFileAtomic } from '../io/atomic-write.js';
 import { sourceNameFor } from '../io/markdown-source.js';
 import { isMarkdown, loadPlanFile } from '../io/plan-source.js';
 import { confirm } from '../io/prompts.js';
-import type { State } from '../io/store/open.js';
+import { rememberPlan, type State } from '../io/store/open.js';
 import { findWorkspace, INIT_HINT } from '../io/workspace.js';
 import { planUpdateJson } from '../render/json/plan-update.js';
 import { boxEditLines, planUpdateScreen } from '../render/plan-diff.js';
@@ -122,7 +122,9 @@ async function updateWorkspacePlan(ctx: Ctx, source: string, opts: PlanUpdateOpt
   if (!diff.identical) {
     // A YAML plan that needs no id rewritten is copied byte for byte, keeping its comments and layout.
     const verbatim = incoming.text !== undefined && keep.size === 0 && !renamedFile;
-    writeFileAtomic(paths.plan, verbatim ? incoming.text! : planToYaml(next, incoming.markdownName));
+    const written = verbatim ? incoming.text! : planToYaml(next, incoming.markdownName);
+    writeFileAtomic(paths.plan, written);
+    await rememberPlan(paths.plan, paths.config, written, verbatim ? incoming.plan : undefined);
   }
   if (boxes.length > 0) await recordBoxes(ctx, state, boxes);
   if (ctx.json) return ctx.printJson(json(true));

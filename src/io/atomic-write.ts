@@ -41,7 +41,7 @@ export function fsyncDir(dir: string): void {
   }
 }
 
-export function writeFileAtomic(path: string, content: string, opts: AtomicWriteOptions = {}): void {
+export function writeFileAtomic(path: string, content: string | Buffer, opts: AtomicWriteOptions = {}): void {
   const display = opts.display ?? path;
   if (opts.makeDir) mkdirSync(dirname(path), { recursive: true });
   const bounds = opts.bounds === 'anywhere' ? undefined : (opts.bounds ?? workspaceBounds(path));
@@ -49,7 +49,7 @@ export function writeFileAtomic(path: string, content: string, opts: AtomicWrite
   // it, a dangling one, a FIFO or a device is refused before anything is written.
   const { path: target, stats } = writeTarget(path, display, bounds);
   const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${Date.now()}.tmp`);
-  const bytes = Buffer.from(content, 'utf8');
+  const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
   let fd: number | undefined;
   try {
     fd = openSync(temp, 'wx', 0o644);

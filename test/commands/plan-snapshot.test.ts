@@ -1,9 +1,10 @@
 // The workspace's plan snapshot (.launch/.plan.yaml.snapshot.json) spares reading the YAML on every
 // command: what a read command answers must not depend on whether it was there.
-import { readFileSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { launcher } from '../support/commands.js';
+import { repoRoot } from '../helpers.js';
 import { scratchDir } from '../support/in-process.js';
 
 const launch = launcher('2026-12-01T09:00:00Z');
@@ -27,12 +28,8 @@ describe('the plan snapshot', () => {
       ['show', 'bundle-analysis', '--json'],
       ['kpis', '--json', '--date', '2026-12-09'],
     ];
-    const stamp = () => {
-      // Not its times: a snapshot whose plan changed a moment before it is re-dated once its plan is
-      // checked (io/store/source-stamp.ts). A rewrite is a new file (an atomic rename).
-      const st = statSync(snapshot);
-      return `${st.ino}:${readFileSync(snapshot, 'utf8')}`;
-    };
+    // The inode: a read may re-date the snapshot (within 2 s of the plan's change it checks the plan's bytes), never rewrite it.
+    const stamp = () => statSync(snapshot).ino;
     const answers = async (fresh: boolean) => {
       const out: string[] = [];
       for (const args of reads) {
@@ -48,5 +45,47 @@ describe('the plan snapshot', () => {
     };
     const fromYaml = await answers(true);
     expect(await answers(false)).toEqual(fromYaml);
+  });
+});
+
+describe('a command that writes the plan leaves its snapshot', () => {
+  const snapshotOf = (dir: string) => join(dir, '.launch', '.plan.yaml.snapshot.json');
+  /** The snapshot as the command left it, then as a read builds it from the YAML: they must be the same bytes, and the read must use the first. */
+  async function expectReadUses(dir: string) {
+    const path = snapshotOf(dir);
+    const left = readFileSync(path, 'utf8');
+    const ino = statSync(path).ino;
+    const read = await launch(['today', '--json', '--date', '2026-12-09'], dir);
+    expect(read.code, read.stderr).toBe(0);
+    expect(statSync(path).ino, 'the read rebuilt the snapshot').toBe(ino);
+    rmSync(path);
+    const again = await launch(['today', '--json', '--date', '2026-12-09'], dir);
+    expect(again.stdout).toBe(read.stdout);
+    expect(readFileSync(path, 'utf8')).toBe(left);
+  }
+
+  it('init with a Markdown plan, with a YAML plan, and with the bundled one', async () => {
+    for (const plan of [join(repoRoot, 'test', 'fixtures', 'plans', 'go-live.md'), 'edited.yaml', undefined]) {
+      const dir = scratchDir();
+      // A YAML plan edited by hand is copied as it is, and read by the yaml library.
+      writeFileSync(join(dir, 'edited.yaml'), `# edited by hand\n${readFileSync(join(repoRoot, 'plans', 'securenet-launch.yaml'), 'utf8')}`);
+      const init = await launch(['init', ...(plan ? ['--plan', plan] : []), '--start', '2026-11-30', '--tz', 'Europe/Berlin', '--as', 'alice'], dir);
+      expect(init.code, init.stderr).toBe(0);
+      await expectReadUses(dir);
+    }
+  });
+
+  it('plan update and import inside a workspace', async () => {
+    const dir = scratchDir();
+    copyFileSync(join(repoRoot, 'test', 'fixtures', 'plans', 'go-live.md'), join(dir, 'plan.md'));
+    expect((await launch(['init', '--plan', 'plan.md', '--start', '2026-11-30', '--tz', 'UTC', '--as', 'alice'], dir)).code).toBe(0);
+    writeFileSync(join(dir, 'plan.md'), `${readFileSync(join(dir, 'plan.md'), 'utf8')}\n## Afterwards\n\n- [ ] Write the retrospective\n`);
+    const update = await launch(['plan', 'update', 'plan.md', '--yes'], dir);
+    expect(update.code, update.stderr).toBe(0);
+    await expectReadUses(dir);
+    writeFileSync(join(dir, 'plan.md'), `${readFileSync(join(dir, 'plan.md'), 'utf8')}- [ ] Archive the dashboards\n`);
+    const imported = await launch(['import', 'plan.md', '--yes'], dir);
+    expect(imported.code, imported.stderr).toBe(0);
+    await expectReadUses(dir);
   });
 });

@@ -1,31 +1,10 @@
 // Reading and writing config.yaml: schema-checked, with the offending line in errors.
-import { z } from 'zod';
 import { LineCounter, parseDocument } from 'yaml';
 import { toYaml } from '../plan/yaml-emit.js';
 import type { Config } from './config.js';
-import { WeekdaySchema } from '../plan/schema.js';
-import { DATE_RANGE, inDateRange, parsePlainDate, yearOutOfRange } from '../calendar/date.js';
+import { CONFIG_HEADER, ConfigSchema } from './config-own.js';
 
-// A date the calendar cannot do arithmetic on must stop here, with its line, not in every command.
-const PlainDate = z.string().superRefine((s, ctx) => {
-  const message = !/^\d{4}-\d{2}-\d{2}$/.test(s)
-    ? 'expected a date as YYYY-MM-DD'
-    : parsePlainDate(s) === null && !yearOutOfRange(s)
-      ? `"${s}" is not a calendar date; expected one as YYYY-MM-DD`
-      : !inDateRange(s)
-        ? `"${s}" is out of range; expected a date from ${DATE_RANGE.first} to ${DATE_RANGE.last}`
-        : undefined;
-  if (message) ctx.addIssue({ code: 'custom', message });
-});
-
-export const ConfigSchema = z.strictObject({
-  version: z.literal(1),
-  start: PlainDate,
-  timeZone: z.string().min(1),
-  workingDays: z.array(WeekdaySchema).min(1),
-  holidays: z.array(PlainDate),
-  actor: z.string().optional(),
-});
+export { ConfigSchema };
 
 export type ConfigParse = { ok: true; config: Config } | { ok: false; line?: number; message: string };
 
@@ -59,5 +38,5 @@ export function configLine(text: string, key: string): number | undefined {
 }
 
 export function configToYaml(config: Config): string {
-  return '# launch workspace settings. Week 1 is the week containing `start`.\n' + toYaml(config);
+  return CONFIG_HEADER + toYaml(config);
 }

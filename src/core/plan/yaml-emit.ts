@@ -1,7 +1,7 @@
 // Writes plain data (what JSON can hold) as block-style YAML. The yaml library's stringify builds a
 // full document model first and took 1.8 s of a 10,000-item import; plans are plain data, so this
-// emits them directly. Reading stays with the yaml library, and a property test checks that every
-// value survives emit → parse unchanged.
+// emits them directly. A property test checks that every value survives emit → parse (yaml library)
+// unchanged; ./yaml-read.ts reads this very layout back without the library.
 
 type Plain = string | number | boolean | null | Plain[] | { [key: string]: Plain };
 
@@ -14,7 +14,8 @@ const NUMBER_LIKE = /^[-+.]?(?:\d|\.\d)|^0[xob]|^[-+]?\.(?:inf|nan)$/i;
 // Ids, keys and enum values ("w1-backend", "kind", "check"): plain unless a reserved word.
 const SIMPLE = /^[a-z][a-z0-9-]*$/;
 
-function scalar(value: string | number | boolean | null): string {
+/** How one scalar (or key) is written; the reader of this layout accepts a token only if it is this. */
+export function scalar(value: string | number | boolean | null): string {
   if (typeof value === 'string' && SIMPLE.test(value)) return RESERVED.test(value) ? JSON.stringify(value) : value;
   if (value === null) return 'null';
   if (typeof value === 'number') {

@@ -1,11 +1,15 @@
-// The plan's YAML form: written deterministically, read with the yaml library's safe defaults and an
-// alias limit, validated by the schema, with every problem mapped back to a line of the file.
+// The plan's YAML form: written deterministically, read back without the yaml library when it is
+// exactly as written (./yaml-read.ts), else with the library's safe defaults and an alias limit;
+// validated by the schema either way, with every problem mapped back to a line of the file.
 import { LineCounter, parseDocument } from 'yaml';
 import { toYaml } from './yaml-emit.js';
+import { parseEmittedPlan } from './yaml-own.js';
 import { checkPlanSanity } from './sanity.js';
 import { sourceHeader } from './source-header.js';
 import { type Plan, PlanSchema } from './schema.js';
 import { PLAN_SCHEMA_COMMENT } from './version.js';
+
+export { readEmittedPlan } from './yaml-own.js';
 
 export interface PlanFileProblem {
   line?: number;
@@ -44,6 +48,14 @@ export function looksLikePlanYaml(text: string): boolean {
 }
 
 export function parsePlanYaml(text: string): PlanParse {
+  // A plan as launch wrote it is read without the yaml library, then checked exactly as any other;
+  // one that fails a check is read again below, which says at which line.
+  const plan = parseEmittedPlan(text);
+  return plan ? { ok: true, plan } : parseAnyPlanYaml(text);
+}
+
+/** Any YAML, with the yaml library: every problem located at its line. */
+export function parseAnyPlanYaml(text: string): PlanParse {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   const lineAt = (offset: number | undefined) => (offset === undefined ? undefined : lines.linePos(offset).line);

@@ -20,6 +20,9 @@ import { readFoldedLog } from './fold-snapshot.js';
 import { type ConfigProblem, loadPlanAndConfig } from './plan-snapshot.js';
 import { bundledSnapshotPath } from './user-cache.js';
 
+// The writers' side of the door: a command that wrote plan.yaml leaves the snapshot the next read needs.
+export { rememberPlan } from './plan-snapshot.js';
+
 export interface StateRequest {
   cwd: string;
   /** --dir or LAUNCH_DIR. */

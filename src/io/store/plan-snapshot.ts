@@ -18,6 +18,7 @@ import type { Config } from '../../core/config/config.js';
 import type { ZoneTable } from '../../core/calendar/zone-table.js';
 import { type ItemSpan, itemsOf, type PlanHead, type PlanItems } from '../../core/plan/items.js';
 import type { Item, Plan } from '../../core/plan/schema.js';
+import type { PlanParse } from '../../core/plan/yaml.js';
 import { LaunchError } from '../../errors.js';
 import { BUILD_ID } from './build-id.js';
 import { checksum } from './checksum.js';
@@ -25,7 +26,7 @@ import { columnItems, columnsHold, type ItemColumns, itemColumns, itemMatches, s
 import { writeFileAtomic } from '../atomic-write.js';
 import { formatProblems } from '../plan-source.js';
 import { readCache } from '../safe-path.js';
-import { isRacy, redate, sourceStamp, sourcesSum } from './source-stamp.js';
+import { isRacy, redate, type SourceStamp, sourceStamp, sourcesSum } from './source-stamp.js';
 import { readTextFile, readWorkspaceText } from '../text-file.js';
 
 export function snapshotPath(planPath: string): string {
@@ -76,9 +77,8 @@ export async function loadPlanAndConfig(
   // Taken before the stat: a source changed after it has a later ctime than the one in the key.
   const statedAt = new Date();
   const stamps = [sourceStamp(planPath, 'plan'), ...(configPath ? [sourceStamp(configPath, 'workspace config')] : [])];
-  // The tz database version is part of the key: a Node upgrade with new zone rules rebuilds the table.
-  // The plan's path too: a snapshot away from its plan (the user's cache) is then never another's.
-  const key = [BUILD_ID, process.versions.tz ?? '', planPath, stamps[0]!.key, stamps[1]?.key ?? '', fallback?.timeZone ?? ''].join('|');
+  // The plan's path is in the key: a snapshot away from its plan (the user's cache) is then never another's.
+  const key = snapshotKey(planPath, stamps, fallback?.timeZone);
   // A workspace's files are regular files within it (./safe-path.ts); the bundled plan is ours.
   const readSources = (): [string, string | undefined] => [
     configPath === undefined ? readTextFile(planPath, 'YAML plan') : readWorkspaceText(planPath, 'YAML plan'),
@@ -94,15 +94,22 @@ export async function loadPlanAndConfig(
   if (cached) return cached;
   const [planText, configText] = readSources();
 
-  const { parsePlanYaml, parseConfigYaml } = await import('../../lazy/parse.js');
-  let config: Config | undefined;
+  // Files as launch wrote them need neither the yaml library nor its chunk (../../lazy/own-yaml.ts).
+  const own = await import('../../lazy/own-yaml.js');
+  let config = configText === undefined ? undefined : own.parseEmittedConfig(configText);
+  let parsed: PlanParse | undefined;
+  const ownPlan = config !== undefined || configText === undefined ? own.parseEmittedPlan(planText) : undefined;
+  if (ownPlan) parsed = { ok: true, plan: ownPlan };
   let configProblem: ConfigProblem | undefined;
-  if (configText !== undefined) {
-    const parsed = parseConfigYaml(configText);
-    if (parsed.ok) config = parsed.config;
-    else configProblem = { file: configPath!, ...(parsed.line ? { line: parsed.line } : {}), message: parsed.message };
+  if (!parsed) {
+    const { parsePlanYaml, parseConfigYaml } = await import('../../lazy/parse.js');
+    if (configText !== undefined) {
+      const read = parseConfigYaml(configText);
+      if (read.ok) config = read.config;
+      else configProblem = { file: configPath!, ...(read.line ? { line: read.line } : {}), message: read.message };
+    }
+    parsed = parsePlanYaml(planText);
   }
-  const parsed = parsePlanYaml(planText);
   if (!parsed.ok) throw new LaunchError(`invalid plan\n${formatProblems(planPath, parsed.problems)}`, { hint: `run \`launch validate ${planPath}\`` });
   const zoneSource = config ?? fallback;
   const zone = zoneSource ? zoneAround(zoneSource.timeZone, zoneSource.start, parsed.plan.totalWeeks) : undefined;
@@ -121,6 +128,44 @@ export async function loadPlanAndConfig(
   return loaded;
 }
 
+// The tz database version is part of the key: a Node upgrade with new zone rules rebuilds the table.
+const snapshotKey = (planPath: string, stamps: readonly SourceStamp[], fallbackZone: string | undefined): string =>
+  [BUILD_ID, process.versions.tz ?? '', planPath, stamps[0]!.key, stamps[1]?.key ?? '', fallbackZone ?? ''].join('|');
+
+/**
+ * After a command wrote a workspace's plan.yaml (init, plan update, import inside a workspace): the
+ * snapshot the next read would build, built now from what the command already holds, so that the first
+ * command after the change does not parse the plan again. Keyed as the reader keys it, from stamps taken
+ * after the write; the sum is of the bytes read back after that stamp, so a file changed meanwhile is
+ * either left without a snapshot or caught by its stamp or, within RACY_MS, by the sum. `plan` is the plan
+ * parsePlanYaml gave for exactly `written`, if the command has it; else `written` is parsed here (launch's
+ * own YAML, read without the yaml library). Best effort: the plan is written, and a snapshot only saves time.
+ */
+export async function rememberPlan(planPath: string, configPath: string, written: string, plan?: Plan): Promise<void> {
+  try {
+    const statedAt = new Date();
+    const stamps = [sourceStamp(planPath, 'plan'), sourceStamp(configPath, 'workspace config')];
+    const planText = readWorkspaceText(planPath, 'YAML plan');
+    const configText = readWorkspaceText(configPath, 'workspace config', configPath, 1024 * 1024);
+    if (planText !== written) return;
+    const { parsePlanYaml, parseConfigYaml } = await import('../../lazy/parse.js');
+    const config = parseConfigYaml(configText);
+    if (!config.ok) return;
+    if (plan === undefined) {
+      const parsed = parsePlanYaml(planText);
+      if (!parsed.ok) return;
+      plan = parsed.plan;
+    }
+    const zone = zoneAround(config.config.timeZone, config.config.start, plan.totalWeeks);
+    const path = snapshotPath(planPath);
+    writeFileAtomic(path, snapshotText(snapshotKey(planPath, stamps, undefined), sourcesSum([planText, configText]), plan, config.config, zone));
+    // Dated when its sources were stamped, not later: a change made meanwhile stays within RACY_MS of it.
+    redate(path, statedAt);
+  } catch {
+    // A read-only directory, a full disk: the next read builds the snapshot.
+  }
+}
+
 /**
  * Line 1: {key, body, rows, sum, rowsSum}, the byte lengths of what follows and their checksums. Line
  * 2: the plan without its items, the config, the zone table, the item columns (./item-columns.ts),
@@ -128,21 +173,24 @@ export async function loadPlanAndConfig(
  * line. Everything but the rows is parsed and checked here; a row is parsed when its item is first
  * read, and must match its checksum and its columns.
  */
-function snapshotText(key: string, src: string, plan: Plan, config: Config | undefined, zone: ZoneTable | undefined): string {
+function snapshotText(key: string, src: string, plan: Plan, config: Config | undefined, zone: ZoneTable | undefined): Buffer {
   const { items, ...rest } = plan;
-  const rows = items.map((item) => Buffer.from(JSON.stringify(item)));
+  // One string and one encoding of all the rows: on 10,000 items a buffer per row, joined as text and
+  // encoded again, cost more than the JSON itself.
+  const rows = items.map((item) => JSON.stringify(item));
+  const rowsText = Buffer.from(`[${rows.join(',\n')}]`);
   const rowEnds: number[] = [];
+  let rowSums = '';
   let at = 1;
   for (const row of rows) {
-    at += row.length;
-    rowEnds.push(at);
-    at += 2;
+    const end = at + Buffer.byteLength(row);
+    rowEnds.push(end);
+    rowSums += rowSum(rowsText, at, end);
+    at = end + 2;
   }
-  const rowSums = rows.map((row) => rowSum(row, 0, row.length)).join('');
   const body = Buffer.from(JSON.stringify({ plan: rest, config, zone, columns: itemColumns(items), rowEnds, rowSums }));
-  const rowsText = Buffer.from(`[${rows.join(',\n')}]`);
   const header: Header = { key, src, body: body.length, rows: rowsText.length, sum: checksum(body), rowsSum: checksum(rowsText) };
-  return `${JSON.stringify(header)}\n${body.toString()}\n${rowsText.toString()}`;
+  return Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), body, Buffer.from('\n'), rowsText]);
 }
 
 /** A row's checksum: 8 hex digits are plenty to notice an edit (a change to any one word always shows). */
