@@ -6,7 +6,7 @@ import { importMarkdown } from '../../src/core/import/markdown-import.js';
 import { checkPlanSanity } from '../../src/core/plan/sanity.js';
 import { PlanSchema } from '../../src/core/plan/schema.js';
 
-const RUNS = { numRuns: 200 };
+const RUNS = { numRuns: 100 };
 
 /** Everything a caller relies on: a schema-valid, sane plan with unique ids, and the same result twice. */
 function assertTrustworthy(text: string): ReturnType<typeof importMarkdown> {

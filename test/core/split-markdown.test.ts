@@ -271,7 +271,7 @@ describe('merged parts equal one parse of the whole (generated documents)', () =
         if (!parts?.clean) return;
         expect(parts.tree).toStrictEqual(parseMarkdownTree(doc, Infinity));
       }),
-      { numRuns: 400 },
+      { numRuns: 150 },
     );
   });
 
@@ -281,7 +281,7 @@ describe('merged parts equal one parse of the whole (generated documents)', () =
         const doc = blocks.map(([b, sep]) => b + sep).join('').replace(/\n/g, ending);
         expect(parseMarkdownTree(doc, 1)).toStrictEqual(parseMarkdownTree(doc, Infinity));
       }),
-      { numRuns: 400 },
+      { numRuns: 150 },
     );
   });
 });
