@@ -204,6 +204,8 @@ for (const c of selected) {
   const row = { case: c.name, key: c.key, medianMs: +runMs.toFixed(1), baselineMs: +baseMs.toFixed(1), ratio: +ratio.toFixed(2), instrRatio: +(instr / baselineInstr).toFixed(2), target: c.target };
   if (c.rss) Object.assign(row, { peakRssMb: +Math.max(peakRssMb(c.cmd), peakRssMb(c.cmd)).toFixed(1), rssTarget: c.rss });
   rows.push(row);
+  // As it goes: a run stopped half-way still tells what it measured.
+  process.stderr.write(`  ${row.instrRatio}× instructions (target ${row.target}×), wall ${row.ratio}×\n`);
 }
 
 // The size limit holds only if a plan at the limit imports in bounded time and memory: the worst
