@@ -37,8 +37,22 @@ export function worstPlan(bytes, maxItems) {
   return head + line.repeat(Math.min(maxItems, Math.floor((bytes - head.length - 1) / line.length)));
 }
 
-/** `count` events on the given item ids, in time order from `start`, mostly checks. */
-export function syntheticEvents(itemIds, count, { start = Date.parse('2026-11-30T08:00:00Z'), spanDays = 700, seed = 7 } = {}) {
+/**
+ * An instant as launch's own record() writes it (formatOffsetTimestamp): local time with the zone's
+ * offset, never `Z` — a workspace in UTC writes `+00:00`. `offsetMin` is the zone's fixed offset.
+ */
+export function offsetTimestamp(ms, offsetMin = 0) {
+  const local = new Date(ms + offsetMin * 60_000).toISOString().slice(0, 23);
+  const abs = Math.abs(offsetMin);
+  return `${local}${offsetMin < 0 ? '-' : '+'}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+}
+
+/**
+ * `count` events on the given item ids, in time order from `start`, mostly checks, each line exactly as
+ * launch's createEvent writes it (keys v, id, ts, actor, type, item, then the type's own; a 16-hex-digit
+ * id; an offset timestamp), so that the bench measures the paths launch's own logs take.
+ */
+export function syntheticEvents(itemIds, count, { start = Date.parse('2026-11-30T08:00:00Z'), spanDays = 700, seed = 7, offsetMin = 0 } = {}) {
   const rand = rng(seed);
   const step = (spanDays * 86400_000) / count;
   const types = ['check', 'check', 'check', 'note', 'uncheck', 'block', 'unblock'];
@@ -46,7 +60,7 @@ export function syntheticEvents(itemIds, count, { start = Date.parse('2026-11-30
   for (let i = 0; i < count; i++) {
     const type = types[Math.floor(rand() * types.length)];
     const item = itemIds[Math.floor(rand() * itemIds.length)];
-    const ts = new Date(start + i * step).toISOString();
+    const ts = offsetTimestamp(Math.floor(start + i * step), offsetMin);
     const e = { v: 1, id: (i.toString(16).padStart(8, '0') + Math.floor(rand() * 2 ** 32).toString(16).padStart(8, '0')), ts, actor: ['alice', 'bob', 'carol'][i % 3], type, item };
     if (type === 'note') e.text = `note ${i}`;
     if (type === 'block') e.reason = `waiting ${i}`;

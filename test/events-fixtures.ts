@@ -26,7 +26,8 @@ type Comparable = Pick<FoldResult, 'items' | 'kpis' | 'standups' | 'escalations'
 
 export function comparable(s: Comparable) {
   return {
-    items: [...s.items],
+    // Each state's fields as values (a state from the fold snapshot reads its notes when asked).
+    items: [...s.items].map(([id, st]) => [id, JSON.parse(JSON.stringify(st)) as unknown]),
     kpis: [...s.kpis],
     standups: s.standups,
     escalations: [...s.escalations],

@@ -2,7 +2,7 @@
 // command: what a read command answers must not depend on whether it was there.
 import { copyFileSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { launcher } from '../support/commands.js';
 import { repoRoot } from '../helpers.js';
 import { scratchDir } from '../support/in-process.js';
@@ -45,6 +45,23 @@ describe('the plan snapshot', () => {
     };
     const fromYaml = await answers(true);
     expect(await answers(false)).toEqual(fromYaml);
+  });
+
+  it('check <exact id> materialises only that item, not every row of the plan', async () => {
+    const dir = scratchDir();
+    expect((await launch(['init', '--start', '2026-11-30', '--tz', 'Europe/Berlin', '--as', 'alice'], dir)).code).toBe(0);
+    expect((await launch(['today'], dir)).code).toBe(0); // the snapshot in place
+    const parse = vi.spyOn(JSON, 'parse');
+    try {
+      const r = await launch(['check', 'redis-setup'], dir);
+      expect(r.code, r.stderr).toBe(0);
+      // Items parsed from the snapshot's rows: one object each, or the whole array of them at once.
+      const isItem = (v: unknown) => typeof v === 'object' && v !== null && 'id' in v && 'kind' in v && 'line' in v;
+      const items = parse.mock.results.map(({ value }) => (Array.isArray(value) && value.every(isItem) ? value.length : isItem(value) ? 1 : 0));
+      expect(items.reduce((a, b) => a + b, 0)).toBe(1);
+    } finally {
+      parse.mockRestore();
+    }
   });
 });
 

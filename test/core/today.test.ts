@@ -90,6 +90,19 @@ describe('launch today on the bundled plan, start Mon 2026-11-30', () => {
     expect(at('2026-12-05').overdue.every((o) => o.daysLate >= 1)).toBe(true);
   });
 
+  it('counts lateness once per due date, however many overdue items share it (same answers)', () => {
+    const calendar = createCalendar({ start: '2026-11-30', timeZone: 'Europe/Berlin', workingDays: ['mon', 'tue', 'wed', 'thu', 'fri'], holidays: [] }, plan.totalWeeks);
+    const view = buildPlanView(plan, itemsOf(plan.items), calendar, new Map());
+    const calls: string[] = [];
+    const counting = { ...calendar, workingDaysBetween: (from: string, to: string) => (calls.push(from), calendar.workingDaysBetween(from, to)) };
+    const date = '2027-01-20';
+    const t = today({ ...view, calendar: counting }, date, new Map());
+    const dues = new Set(t.overdue.map((o) => o.entry.schedule!.due));
+    expect(t.overdue.length).toBeGreaterThan(dues.size * 2);
+    expect(calls.length).toBeLessThanOrEqual(new Set(calls).size);
+    expect(t.overdue.map((o) => [o.entry.id, o.daysLate])).toEqual(t.overdue.map((o) => [o.entry.id, calendar.workingDaysBetween(o.entry.schedule!.due, date)]));
+  });
+
   it('--team filters by block team words', () => {
     const backend = (team: string | null) => !!team && /backend/i.test(team);
     expect(taskTitles(at('2026-11-30', { team: backend }))).toEqual(['Database Index Creation']);

@@ -1,8 +1,14 @@
 import fs from 'node:fs';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import * as instant from '../../src/core/calendar/instant.js';
 import { createEvent, type LogEvent, type NewEvent } from '../../src/core/log/events.js';
-import { parseInstant } from '../../src/core/calendar/instant.js';
+
+vi.mock('../../src/core/calendar/instant.js', async (original) => {
+  const real = await original<typeof import('../../src/core/calendar/instant.js')>();
+  return { ...real, parseInstant: vi.fn(real.parseInstant) };
+});
+const { parseInstant } = instant;
 import { readEventLog } from '../../src/io/event-log.js';
 import { lineTs, readEventsBetween } from '../../src/io/store/event-window.js';
 import { line, tempLog } from '../events-fixtures.js';
@@ -20,7 +26,11 @@ const slow = (from: number, to: number) =>
   readEventLog(log).events.filter((e) => parseInstant(e.ts) >= from && parseInstant(e.ts) < to);
 
 describe('lineTs', () => {
-  const of = (text: string) => lineTs(`x\n${text}\n{"v":1,"id":"b","ts":"2030-01-01T00:00:00Z"}`, 2, 2 + text.length);
+  const of = (text: string) => {
+    const b = Buffer.from(`x\n${text}\n{"v":1,"id":"b","ts":"2030-01-01T00:00:00Z"}`);
+    const at = lineTs(b, 2, 2 + Buffer.byteLength(text));
+    return at === null ? undefined : b.toString('utf8', at[0], at[1]);
+  };
   it('reads the time of a line as launch writes it, with Z or an offset', () => {
     expect(of(JSON.stringify(at('2026-12-08T09:00:00.000Z')))).toBe('2026-12-08T09:00:00.000Z');
     expect(of('{"v":1,"id":"a","ts":"2026-12-08T10:00:00+01:00","actor":"x"}')).toBe('2026-12-08T10:00:00+01:00');
@@ -77,6 +87,22 @@ describe('readEventsBetween', () => {
     }
   });
 
+  it('reads the times of lines as launch writes them (offsets, not Z) without parsing them', () => {
+    // record() writes the workspace's offset: `+00:00` in UTC, `+01:00` in Berlin's winter.
+    const days = Array.from({ length: 30 }, (_, d) => at(`2026-11-${String(d + 1).padStart(2, '0')}T09:00:00.000${d % 2 ? '+00:00' : '+01:00'}`));
+    fs.writeFileSync(log, days.map(line).join(''));
+    const parse = vi.spyOn(JSON, 'parse');
+    vi.mocked(parseInstant).mockClear();
+    try {
+      expect(readEventsBetween(log, ms('2026-11-10T00:00:00Z'), ms('2026-11-12T00:00:00Z')).map((e) => e.ts.slice(0, 10))).toEqual(['2026-11-10', '2026-11-11']);
+      expect(parse).toHaveBeenCalledTimes(2);
+      // Twice for each event found (the shape check, then its exact time); none for the 28 lines outside.
+      expect(parseInstant).toHaveBeenCalledTimes(4);
+    } finally {
+      parse.mockRestore();
+    }
+  });
+
   it('skips what a full read skips: a line that is not UTF-8, and an event repeating an earlier id', () => {
     const first = at('2026-12-08T09:00:00.000Z', {}, 'same-id');
     const notUtf8 = Buffer.from(line(at('2026-12-08T09:30:00.000Z', { note: 'caf?' } as Partial<NewEvent>)));
@@ -97,14 +123,16 @@ describe('readEventsBetween', () => {
 
   it('matches a full read on random logs and windows', () => {
     const instant = fc.integer({ min: ms('2026-12-01T00:00:00Z'), max: ms('2026-12-15T00:00:00Z') });
-    const offset = fc.constantFrom('Z', '+01:00', '-05:30');
-    const event = fc.record({ t: instant, offset, spaced: fc.boolean(), nested: fc.boolean(), note: fc.string() });
+    const offset = fc.constantFrom('Z', '+00:00', '+01:00', '-05:30', '+05:45', '-12:00', '+14:00');
+    const event = fc.record({ t: instant, offset, spaced: fc.boolean(), nested: fc.boolean(), note: fc.string(), hour24: fc.boolean() });
     fc.assert(
       fc.property(fc.array(event, { maxLength: 30 }), instant, fc.integer({ min: 0, max: 3 * 86_400_000 }), (specs, start, span) => {
         const text = specs
-          .map(({ t, offset: o, spaced, nested, note }, i) => {
+          .map(({ t, offset: o, spaced, nested, note, hour24 }, i) => {
             const shift = o === 'Z' ? 0 : (o.startsWith('+') ? 1 : -1) * (Number(o.slice(1, 3)) * 60 + Number(o.slice(4))) * 60_000;
-            const iso = new Date(t + shift).toISOString().slice(0, 23) + o;
+            const local = new Date(t + shift).toISOString().slice(0, 23);
+            // Now and then a time no clock shows (24:mm), which is no instant at all.
+            const iso = (hour24 && i % 4 === 1 ? `${local.slice(0, 11)}24${local.slice(13)}` : local) + o;
             const e = nested
               ? at(iso, { type: 'standup', item: undefined, date: '2026-12-08', answers: { ts: note } } as Partial<NewEvent>, `e${i}`)
               : at(iso, { note } as Partial<NewEvent>, `e${i}`);

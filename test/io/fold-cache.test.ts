@@ -277,9 +277,39 @@ describe('readFoldedLog', () => {
     expect(r.source).toBe('full');
     expect([...r.fold.items.values()].filter((s) => s.status === 'done')).toHaveLength(2);
     // Its ids, read only when something was appended, are vouched for the same way.
-    fs.writeFileSync(cache, fs.readFileSync(cache, 'utf8').replace(/\n([A-Za-z0-9+/])([^\n]*)$/, (_, c: string, rest: string) => `\n${c === 'A' ? 'B' : 'A'}${rest}`));
+    const parts = fs.readFileSync(cache, 'utf8').split('\n');
+    parts[2] = `${parts[2]![0] === 'A' ? 'B' : 'A'}${parts[2]!.slice(1)}`;
+    fs.writeFileSync(cache, parts.join('\n'));
     fs.appendFileSync(log, lines([ev()]));
     expect(read().source).toBe('full');
+  });
+
+  it('reads notes from their own part only when asked for, the same as a full read; an edited part is caught', () => {
+    const events = many(40);
+    fs.writeFileSync(log, lines(events));
+    const cold = read();
+    const warm = readFoldedLog(log, { now: NOW });
+    expect(warm.source).toBe('cache');
+    const noted = [...warm.fold.items.values()].filter((s) => !Object.hasOwn(s, 'notes'));
+    expect(noted.length).toBeGreaterThan(0); // not parsed yet
+    expect(comparable(warm.fold)).toEqual(comparable(cold.fold));
+    expect([...warm.fold.items.values()].some((s) => s.notes.length > 0)).toBe(true);
+    expectSameAsFullRead(read());
+    // A note appended since the snapshot goes after the snapshot's notes of that item.
+    fs.appendFileSync(log, lines([ev({ type: 'note', text: 'appended', item: 'beta' })]));
+    expectSameAsFullRead(read());
+    // The notes part edited to the same length: not believed when read.
+    read({ rewriteTailBytes: 0 });
+    const text = fs.readFileSync(cache, 'utf8');
+    const edited = text.replace(/"note (\d)/, '"NOTE $1');
+    expect(edited).not.toBe(text);
+    expect(edited.length).toBe(text.length);
+    fs.writeFileSync(cache, edited);
+    const r = readFoldedLog(log, { now: NOW });
+    expect(r.source).toBe('cache'); // the body is intact: notes are checked only when read
+    expect(() => [...r.fold.items.values()].map((s) => s.notes.length)).toThrow(/notes of the event log's snapshot are damaged; it has been removed/);
+    expect(fs.existsSync(cache)).toBe(false);
+    expectSameAsFullRead(read());
   });
 
   it('skips an event whose id a folded or appended line has with other content, as a full read does', async () => {

@@ -1,6 +1,7 @@
 // What the item commands share: finding items from what the user typed, and item status.
 import { itemStatus, type ItemStatus } from '../../core/log/item-state.js';
 import { resolveRef, type Named } from '../../core/plan/item-ref.js';
+import type { PlanItems } from '../../core/plan/items.js';
 import type { Item } from '../../core/plan/schema.js';
 import { LaunchError } from '../../errors.js';
 import { pickOne } from '../../io/prompts.js';
@@ -42,12 +43,27 @@ export async function resolveOne<T extends Named>(ctx: Ctx, entries: readonly T[
 }
 
 /**
+ * The item whose id is exactly `ref` (as resolveRef's first rule finds it), read from the ids alone:
+ * materialising every item to find one was most of `check <id>` on a 10,000-item plan (1.79× of
+ * `node -e 0` in instructions against 1.11× on the bundled plan).
+ */
+function byExactId(items: PlanItems, ref: string): Item | undefined {
+  const wanted = ref.trim().toLowerCase();
+  for (let i = 0; i < items.count; i++) if (items.id(i) === wanted) return items.item(i);
+  return undefined;
+}
+
+/**
  * All references are resolved before anything is written: one bad reference records nothing.
  * `launch check skeleton loading` means one item when the words together name exactly one. Words
  * that do not each name an item, none of them an item's id, are one name ("skeleton loadng"): its
  * picker or "did you mean" is about all of them.
  */
 export async function resolveItems(ctx: Ctx, state: State, refs: string[]): Promise<Item[]> {
+  if (refs.length === 1) {
+    const exact = byExactId(state.items, refs[0]!);
+    if (exact !== undefined) return [exact];
+  }
   const all = state.items.all();
   if (refs.length > 1) {
     const whole = resolveRef(all, refs.join(' '), 0);

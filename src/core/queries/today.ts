@@ -77,9 +77,18 @@ export function today(view: PlanView, date: string, kpiRecords: ReadonlyMap<stri
   const working = position.phase === 'during' && position.workingDay;
   const agenda: DayAgenda = working ? agendaFor(view, date, team, owner) : { tasks: [], due: [] };
 
+  // Lateness depends only on the due date, which items share (10,000 items have a few hundred): one
+  // count per date. Counting for each of 9,900 overdue items, each re-validating the same dates, took
+  // ~26% of `today` on the 10,000-item plan.
+  const lateness = new Map<string, number>();
+  const daysLate = (due: string): number => {
+    let days = lateness.get(due);
+    if (days === undefined) lateness.set(due, (days = calendar.workingDaysBetween(due, date)));
+    return days;
+  };
   const overdue = view.entries
     .filter((e) => isOverdue(e, date) && teamOk(e) && !isOn(e, date))
-    .map((entry) => ({ entry, daysLate: calendar.workingDaysBetween(entry.schedule!.due, date) }))
+    .map((entry) => ({ entry, daysLate: daysLate(entry.schedule!.due) }))
     // Due Friday and viewed on Saturday is not late yet: lateness counts working days.
     .filter((o) => o.daysLate >= 1)
     .sort((a, b) => compareText(a.entry.schedule!.due, b.entry.schedule!.due) || a.entry.line - b.entry.line);

@@ -1,13 +1,18 @@
 // The fold snapshot's file (./fold-snapshot.ts): line 1 the header — what the snapshot was made from,
 // and the byte length and checksum (./checksum.ts) of each line after it; line 2 the body
-// (./fold-snapshot-codec.ts); line 3 the folded events' ids, as sorted 32-bit hashes in base64. A file
-// whose lengths or body checksum do not match what it holds is not read at all; the ids are checked
-// when first asked for, since a read with nothing appended since the snapshot never needs them.
+// (./fold-snapshot-codec.ts); line 3 the folded events' ids, as sorted 32-bit hashes in base64; line 4
+// the notes part (NotesPart in the codec). A file whose lengths or body checksum do not match what it
+// holds is not read at all; the ids are checked when first asked for, since a read with nothing
+// appended since the snapshot never needs them, and so are the notes, which only show needs (and the
+// snapshot's rewrite). Notes that do not match their checksum then cannot be rebuilt mid-command: the
+// snapshot is removed and the command stops with a message; the next run folds the log again.
+import { rmSync } from 'node:fs';
 import type { LogEvent } from '../../core/log/events.js';
+import { LaunchError } from '../../errors.js';
 import { writeFileAtomic } from '../atomic-write.js';
 import { readCache } from '../safe-path.js';
 import { checksum, stringHash } from './checksum.js';
-import type { Body } from './fold-snapshot-codec.js';
+import type { Body, NotesPart } from './fold-snapshot-codec.js';
 
 export interface Made {
   /** The code that wrote it (./build-id.ts). */
@@ -28,6 +33,8 @@ interface Header extends Made {
   sum: string;
   ids: number;
   idsSum: string;
+  notes: number;
+  notesSum: string;
 }
 
 export interface SnapshotFile {
@@ -35,15 +42,17 @@ export interface SnapshotFile {
   body: string;
   /** The ids' hashes, checked against their checksum when first asked for; null if damaged. */
   ids(): Uint32Array | null;
+  notes: NotesPart;
 }
 
 /** Writes the snapshot; false when it could not (a read-only workspace, a full disk: only speed is lost). */
-export function writeSnapshotFile(cacheFile: string, made: Made, body: Body, ids: Uint32Array): boolean {
+export function writeSnapshotFile(cacheFile: string, made: Made, { body, notes }: { body: Body; notes: string }, ids: Uint32Array): boolean {
   try {
     const bodyBytes = Buffer.from(JSON.stringify(body));
     const idsText = Buffer.from(Buffer.from(ids.buffer, ids.byteOffset, ids.byteLength).toString('base64'));
-    const header: Header = { ...made, body: bodyBytes.length, sum: checksum(bodyBytes), ids: idsText.length, idsSum: checksum(idsText) };
-    writeFileAtomic(cacheFile, `${JSON.stringify(header)}\n${bodyBytes.toString()}\n${idsText.toString()}`);
+    const notesBytes = Buffer.from(notes);
+    const header: Header = { ...made, body: bodyBytes.length, sum: checksum(bodyBytes), ids: idsText.length, idsSum: checksum(idsText), notes: notesBytes.length, notesSum: checksum(notesBytes) };
+    writeFileAtomic(cacheFile, `${JSON.stringify(header)}\n${bodyBytes.toString()}\n${idsText.toString()}\n${notes}`);
     return true;
   } catch {
     return false;
@@ -59,26 +68,56 @@ export function readSnapshotFile(cacheFile: string): SnapshotFile | null {
   try {
     const header = JSON.parse(buf.toString('utf8', 0, newline)) as Header;
     if (typeof header !== 'object' || header === null) return null;
-    const numbers = [header.ino, header.size, header.ctimeMs, header.offset, header.lines, header.body, header.ids];
-    const strings = [header.build, header.head, header.window, header.sum, header.idsSum];
+    const numbers = [header.ino, header.size, header.ctimeMs, header.offset, header.lines, header.body, header.ids, header.notes];
+    const strings = [header.build, header.head, header.window, header.sum, header.idsSum, header.notesSum];
     if (!numbers.every((n) => typeof n === 'number' && Number.isFinite(n)) || !strings.every((s) => typeof s === 'string')) return null;
     const bodyStart = newline + 1;
     const idsStart = bodyStart + header.body + 1;
-    if (buf.length !== idsStart + header.ids || buf[idsStart - 1] !== 0x0a) return null;
+    const notesStart = idsStart + header.ids + 1;
+    if (buf.length !== notesStart + header.notes || buf[idsStart - 1] !== 0x0a || buf[notesStart - 1] !== 0x0a) return null;
     if (checksum(buf, bodyStart, idsStart - 1) !== header.sum) return null;
-    return { header, body: buf.toString('utf8', bodyStart, idsStart - 1), ids: () => decodeIds(buf, idsStart, header.idsSum) };
+    return {
+      header,
+      body: buf.toString('utf8', bodyStart, idsStart - 1),
+      ids: () => decodeIds(buf, idsStart, notesStart - 1, header.idsSum),
+      notes: notesPart(cacheFile, buf, notesStart, header.notesSum),
+    };
   } catch {
     return null;
   }
 }
 
-function decodeIds(buf: Buffer, start: number, sum: string): Uint32Array | null {
-  if (checksum(buf, start) !== sum) return null;
-  const bytes = Buffer.from(buf.toString('latin1', start), 'base64');
+function decodeIds(buf: Buffer, start: number, end: number, sum: string): Uint32Array | null {
+  if (checksum(buf, start, end) !== sum) return null;
+  const bytes = Buffer.from(buf.toString('latin1', start, end), 'base64');
   if (bytes.length % 4 !== 0) return null;
   const ids = new Uint32Array(bytes.length / 4);
   new Uint8Array(ids.buffer).set(bytes);
   return ids;
+}
+
+/** The notes part of the bytes read (never read again from disk, so it is what the body was written with). */
+function notesPart(cacheFile: string, buf: Buffer, start: number, sum: string): NotesPart {
+  let text: string | undefined;
+  const part: NotesPart = {
+    slice(from, to) {
+      if (text === undefined) {
+        if (checksum(buf, start) !== sum) part.damaged();
+        text = buf.toString('utf8', start);
+      }
+      if (to > text.length) part.damaged();
+      return text.slice(from, to);
+    },
+    damaged() {
+      try {
+        rmSync(cacheFile, { force: true });
+      } catch {
+        // a read-only directory: the message still says what is wrong
+      }
+      throw new LaunchError(`${cacheFile}: the notes of the event log's snapshot are damaged; it has been removed and the next run rebuilds it`);
+    },
+  };
+  return part;
 }
 
 // A tail event whose id's hash is not among the folded ones' is not a repeat of a folded event; one

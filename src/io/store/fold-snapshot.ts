@@ -24,7 +24,7 @@ import type { FoldState } from '../../core/log/state.js';
 import { checkLines, EventLogIoError, type LogProblem, type LogStamp, openLog, readRange, repeatWarning, tornWarning } from '../event-log.js';
 import { BUILD_ID } from './build-id.js';
 import { stringHash } from './checksum.js';
-import { type Body, decodeBody, encodeBody } from './fold-snapshot-codec.js';
+import { type Body, decodeBody, encodeBody, type NotesPart } from './fold-snapshot-codec.js';
 import { holds, idHashes, readSnapshotFile, writeSnapshotFile } from './fold-snapshot-file.js';
 
 /** Digested prefix regions: the file's start and the bytes just before the snapshot's offset. */
@@ -129,7 +129,7 @@ function fromSnapshot(file: string, fd: number, st: Stats, cacheFile: string, no
   const [headNow, windowNow] = marks(head, buf, from, header.offset);
   if (!headNow.equals(Buffer.from(header.head, 'base64')) || !windowNow.equals(Buffer.from(header.window, 'base64'))) return null;
 
-  const body = parseBody(cached.body);
+  const body = parseBody(cached.body, cached.notes);
   if (body === null) return null;
   const tail = buf.subarray(header.offset - from);
   const checked = checkLines(file, tail, header.lines + 1, header.offset === 0);
@@ -189,9 +189,9 @@ interface Seen {
 }
 
 /** The body back as a snapshot, with the object shapes the fold builds; anything off means null. */
-function parseBody(text: string): { fold: FoldSnapshot; torn: number[]; repeats: [number, number][] } | null {
+function parseBody(text: string, notes: NotesPart): { fold: FoldSnapshot; torn: number[]; repeats: [number, number][] } | null {
   try {
-    return decodeBody(JSON.parse(text) as Body);
+    return decodeBody(JSON.parse(text) as Body, notes);
   } catch {
     return null; // unparsable, or BadSnapshot
   }

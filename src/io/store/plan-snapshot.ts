@@ -16,13 +16,14 @@ import { zoneTableFor } from '../../core/calendar/calendar.js';
 import { dayNumber } from '../../core/calendar/date.js';
 import type { Config } from '../../core/config/config.js';
 import type { ZoneTable } from '../../core/calendar/zone-table.js';
-import { type ItemSpan, itemsOf, type PlanHead, type PlanItems } from '../../core/plan/items.js';
+import { itemsOf, type PlanHead, type PlanItems } from '../../core/plan/items.js';
 import type { Item, Plan } from '../../core/plan/schema.js';
 import type { PlanParse } from '../../core/plan/yaml.js';
 import { LaunchError } from '../../errors.js';
 import { BUILD_ID } from './build-id.js';
 import { checksum } from './checksum.js';
-import { columnItems, columnsHold, type ItemColumns, itemColumns, itemMatches, spanHolds } from './item-columns.js';
+import { columnItems, columnsHold, type ItemColumns, itemColumns, itemMatches } from './item-columns.js';
+import { planPartHolds, rowEndsHold } from './plan-snapshot-shape.js';
 import { writeFileAtomic } from '../atomic-write.js';
 import { formatProblems } from '../plan-source.js';
 import { readCache } from '../safe-path.js';
@@ -275,28 +276,4 @@ function readSnapshot(path: string, key: string, vouch: (src: unknown, mtimeMs: 
   let single = 0;
   const items: PlanItems = columnItems(columns, (i) => (++single > SINGLE_ROWS ? items.all()[i]! : row(i)), rows);
   return { plan: body.plan, items, config: body.config, zone: body.zone, source: 'snapshot' };
-}
-
-/**
- * The plan's parts that the calendar reads before any item (sprint, week, block and KPI spans) hold
- * only what a validated plan can, so that building a view from them cannot fail.
- */
-function planPartHolds(plan: Partial<PlanHead> | undefined): plan is PlanHead {
-  if (plan?.schema !== 1 || !Number.isInteger(plan.totalWeeks) || plan.totalWeeks! < 0) return false;
-  const { sprints, weeks, blocks, kpis, sections } = plan;
-  if (![sprints, weeks, blocks, kpis, sections].every(Array.isArray)) return false;
-  const total = plan.totalWeeks!;
-  const spans = [...sprints!, ...weeks!, ...blocks!, ...kpis!.flatMap((k) => (Array.isArray(k?.targets) ? k.targets : [null]))];
-  return spans.every((s) => typeof s === 'object' && s !== null && typeof s.weeks === 'object' && spanHolds(s as ItemSpan, total));
-}
-
-/** Each row ends after the one before it (a comma and a newline between), the last at the array's "]". */
-function rowEndsHold(ends: unknown, count: number, rowsBytes: number): boolean {
-  if (!Array.isArray(ends) || ends.length !== count) return false;
-  let previous = -1;
-  for (const end of ends) {
-    if (!Number.isInteger(end) || end < previous + 3) return false;
-    previous = end;
-  }
-  return (count === 0 ? 1 : previous) === rowsBytes - 1;
 }
