@@ -13,7 +13,7 @@
 import { defineConfig } from 'vitest/config';
 
 /** The test files that call vi.mock. */
-export const MOCKING = ['test/commands/hostile-terminal.test.ts', 'test/io/event-log.test.ts', 'test/io/stdio.test.ts', 'test/io/write-faults.test.ts'];
+export const MOCKING = ['test/commands/hostile-terminal.test.ts', 'test/io/event-log.test.ts', 'test/io/event-window.test.ts', 'test/io/stdio.test.ts', 'test/io/write-faults.test.ts'];
 
 export default defineConfig({
   test: {

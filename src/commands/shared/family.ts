@@ -11,13 +11,16 @@ import { statusOf } from './items.js';
 
 export const WITH_CHILDREN_OPTION = ['--with-children', 'also the items nested under these'] as const;
 
+/** From the items' parent column: only nested items are built, so `check <id>` on a flat plan builds one. */
 function childrenOf(state: State): Map<string, Item[]> {
   const children = new Map<string, Item[]>();
-  for (const i of state.items.all()) {
-    if (i.parent === undefined) continue;
-    const list = children.get(i.parent);
-    if (list) list.push(i);
-    else children.set(i.parent, [i]);
+  const { items } = state;
+  for (let i = 0; i < items.count; i++) {
+    const parent = items.parent(i);
+    if (parent === undefined) continue;
+    const list = children.get(parent);
+    if (list) list.push(items.item(i));
+    else children.set(parent, [items.item(i)]);
   }
   return children;
 }
