@@ -14,3 +14,8 @@ if (!process.env.LAUNCH_CACHE_DIR) {
   process.env.LAUNCH_CACHE_DIR = dir;
   process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
 }
+
+// A machine may set NODE_EXTRA_CA_CERTS for its registry proxy: every Node process then parses a
+// certificate bundle at start (~0.42 G of the 0.50 G instructions of `node -e 0` here), which no test
+// needs, since none reaches the network. The processes the tests spawn start without it.
+delete process.env.NODE_EXTRA_CA_CERTS;
