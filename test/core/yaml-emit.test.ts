@@ -1,19 +1,12 @@
 import fc from 'fast-check';
+import { TRICKY, yamlValues } from '../support/yaml-values.js';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { toYaml } from '../../src/core/plan/yaml-emit.js';
 
 // JSON-like values as plans hold them, with the strings YAML is touchy about mixed in.
-const tricky = fc.constantFrom('', ' ', 'yes', 'No', 'null', '~', 'true', '1.5', '0x1F', '-', '- x', 'a: b', 'a #b', '#x', ':x', 'x:', '!tag', '&a', '*a',
-  '|', '>', '"q"', "'q'", '[x]', '{x}', '%x', '@x', '`x`', '3+ devices', '99.9%', '<600KB', '>=5', '1e3', '.inf', 'a\nb', 'tab\there', '\u0007bell', 'émoji 🚀', '2026-11-30');
-const text = fc.oneof(tricky, fc.string(), fc.string({ unit: 'grapheme' }));
-const scalar = fc.oneof(text, fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean(), fc.constant(null));
-const plain = fc.letrec((tie) => ({
-  value: fc.oneof({ depthSize: 'small' }, scalar, tie('array'), tie('object')),
-  array: fc.array(tie('value'), { maxLength: 4 }),
-  object: fc.dictionary(text, tie('value'), { maxKeys: 4 }),
-})).object;
+const { plain } = yamlValues(TRICKY, ['grapheme']);
 
 describe('toYaml', () => {
   it('every JSON-like value survives emit → parse (yaml library, default schema)', () => {

@@ -2,6 +2,7 @@
 // gives, or nothing: over generated values, generated plans, every fixture plan, and texts edited by
 // hand or at random.
 import fc from 'fast-check';
+import { TRICKY, yamlValues } from '../support/yaml-values.js';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -27,16 +28,8 @@ function library(text: string): unknown {
 }
 
 // Strings YAML is touchy about, and characters JSON.stringify leaves raw inside quotes.
-const tricky = fc.constantFrom('', ' ', 'yes', 'No', 'null', '~', 'true', '1.5', '0x1F', '-', '- x', 'a: b', 'a #b', '#x', ':x', 'x:', 'a:b', '!tag', '&a', '*a',
-  '|', '>', '"q"', "'q'", '[x]', '{x}', '%x', '@x', '`x`', '3+ devices', '99.9%', '<600KB', '>=5', '1e3', '.inf', 'a\nb', 'tab\there', '\u0007bell',
-  'émoji 🚀', '2026-11-30', 'nel\u0085x', 'ls\u2028x', '\ufeffbom', 'c1\u009bx', 'del\u007f', '\ud800lone', 'x'.repeat(1030), '---', '...', 'a\\b', '"');
-const text = fc.oneof(tricky, fc.string(), fc.string({ unit: 'grapheme' }), fc.string({ unit: 'binary' }));
-const scalar = fc.oneof(text, fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean(), fc.constant(null));
-const plain = fc.letrec((tie) => ({
-  value: fc.oneof({ depthSize: 'small' }, scalar, tie('array'), tie('object')),
-  array: fc.array(tie('value'), { maxLength: 4 }),
-  object: fc.dictionary(text, tie('value'), { maxKeys: 4 }),
-})).object;
+// Beyond the emitter's test: C1 and line-separator controls, a BOM, a lone surrogate, a key over 1024 characters.
+const { text, plain } = yamlValues([...TRICKY, 'a:b', 'nel\u0085x', 'ls\u2028x', '\ufeffbom', 'c1\u009bx', 'del\u007f', '\ud800lone', 'x'.repeat(1030), '---', '...', 'a\\b', '"'], ['grapheme', 'binary']);
 
 /** Plans: the bundled one with its text fields, numbers and meta replaced by generated ones. */
 const bundled = parsePlanYaml(bundledText);
