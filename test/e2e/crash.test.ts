@@ -122,17 +122,3 @@ describe('50 writers at once', () => {
     expect(launch(['doctor'], { cwd: dir }).code).toBe(0);
   }, 120_000);
 });
-
-describe('20 check processes at once', () => {
-  it('on 20 items: all done, 20 valid lines', async () => {
-    const dir = workspace();
-    const ids: string[] = JSON.parse(launch(['list', '--json', '--kind', 'check'], { cwd: dir }).stdout).items.slice(0, 20).map((i: { id: string }) => i.id);
-    const results = await Promise.all(ids.map((id) => start(['check', id], dir)));
-    expect(results.map((r) => r.code), results.map((r) => r.stderr).join('')).toEqual(ids.map(() => 0));
-    const events = rawLines(dir).map((l) => JSON.parse(l));
-    expect(events).toHaveLength(20);
-    expect(new Set(events.map((e) => e.item))).toEqual(new Set(ids));
-    const listed = JSON.parse(launch(['list', '--json', '--status', 'done'], { cwd: dir }).stdout).items;
-    expect(listed).toHaveLength(20);
-  });
-});
