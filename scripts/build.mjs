@@ -36,6 +36,15 @@ const commands = tsFiles('commands');
 const lazyChunks = {
   name: 'lazy-chunks',
   setup(b) {
+    // The width libraries cost ~280 M instructions to load (src/lazy/text-width.ts): fit.ts gets getters
+    // that require the chunk when first called, not at start-up.
+    b.onResolve({ filter: /(^|\/)lazy\/text-width\.js$/ }, (args) => (args.importer.endsWith('/src/render/fit.ts') ? { path: 'text-width', namespace: 'lazy-text-width' } : undefined));
+    b.onResolve({ filter: /^\.\/text-width\.cjs$/, namespace: 'lazy-text-width' }, (args) => ({ path: args.path, external: true }));
+    b.onLoad({ filter: /.*/, namespace: 'lazy-text-width' }, () => ({
+      loader: 'js',
+      contents: `const real = () => require('./text-width.cjs');
+module.exports = { get stringWidth() { return real().stringWidth; }, get stripAnsi() { return real().stripAnsi; }, get wrapAnsi() { return real().wrapAnsi; } };`,
+    }));
     b.onResolve({ filter: /(^|\/)lazy\/[a-z-]+\.js$/ }, (args) => ({ path: `./${basename(args.path, '.js')}.cjs`, external: true }));
     b.onResolve({ filter: /^\.\/commands\/[a-z-]+\.js$/ }, (args) =>
       args.kind === 'dynamic-import' && args.importer.endsWith('cli.ts') ? { path: `./cmd-${basename(args.path, '.js')}.cjs`, external: true } : undefined,

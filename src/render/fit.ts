@@ -4,9 +4,19 @@
 // reading it gets whole lines. Widths are display columns: a CJK character or an emoji takes two, a
 // colour code none (string-width); a word longer than a whole line is cut by wrap-ansi, which keeps
 // colour codes whole.
-import stringWidth from 'string-width';
-import stripAnsi from 'strip-ansi';
-import wrapAnsi from 'wrap-ansi';
+import { stringWidth as fullWidth, stripAnsi, wrapAnsi } from '../lazy/text-width.js';
+
+// Colour codes as the theme writes them (SGR), and text that is then one column per character — ASCII,
+// Latin, punctuation, arrows, maths, box drawing, blocks, shapes and ticks, which is most of what launch
+// prints — measured without loading the width libraries (../lazy/text-width.ts). test/render/fit.test.ts
+// checks every character of NARROW against string-width.
+const SGR = /\x1b\[[0-9;]*m/g;
+export const NARROW = /^[\x20-\x7e\u00a0-\u00ac\u00ae-\u02ff\u2010-\u2027\u2030-\u205e\u2190-\u22ff\u2500-\u25fc\u25ff\u2713-\u2718]*$/;
+
+function stringWidth(text: string): number {
+  const plain = text.includes('\x1b') ? text.replace(SGR, '') : text;
+  return NARROW.test(plain) ? plain.length : fullWidth(text);
+}
 
 /** Narrower than this, no layout is readable: a smaller terminal gets lines of this width. */
 export const MIN_COLUMNS = 20;

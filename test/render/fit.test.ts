@@ -2,11 +2,30 @@
 // between words, continuation lines under where the text begins; a pipe (no width) is never cut.
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
-import { fitLines, hangOf, wrapLine } from '../../src/render/fit.js';
+import { displayWidth, fitLines, hangOf, NARROW, wrapLine } from '../../src/render/fit.js';
 import { renderTable } from '../../src/render/table.js';
 
 const widest = (lines: string[]) => Math.max(...lines.map((l) => stringWidth(l)));
 const plain = { head: (s: string) => s, rule: (s: string) => s };
+
+describe('displayWidth', () => {
+  it('takes every character its shortcut (NARROW) counts as one column as string-width does', () => {
+    const narrow: string[] = [];
+    for (let cp = 0; cp <= 0x2fff; cp++) {
+      const ch = String.fromCodePoint(cp);
+      if (NARROW.test(ch)) narrow.push(ch);
+    }
+    expect(narrow.length).toBeGreaterThan(1000);
+    expect(narrow.filter((ch) => stringWidth(ch) !== 1).map((ch) => ch.codePointAt(0)!.toString(16))).toEqual([]);
+    expect(displayWidth(narrow.join(''))).toBe(stringWidth(narrow.join('')));
+  });
+
+  it('leaves the rest to string-width: wide, zero-width and combining characters, and colour codes', () => {
+    for (const text of ['日本語', '🚀 launch', 'e\u0301', 'soft\u00adhyphen', '\x1b[1mbold\x1b[22m ○ ✔', '◽ box', 'tab\there']) {
+      expect(displayWidth(text), JSON.stringify(text)).toBe(stringWidth(text));
+    }
+  });
+});
 
 describe('wrapLine', () => {
   it('leaves a line alone in a pipe, and one that fits', () => {
