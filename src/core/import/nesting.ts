@@ -42,12 +42,15 @@ export function deepNesting(text: string): { line: number; depth: number } | und
   const quoteCols: number[] = [];
   let fence: { char: number; length: number } | undefined;
   const n = text.length;
+  // Line ends found by indexOf unless there is a CR to look for too: most of the scan's time.
+  const crs = text.includes('\r');
   let line = 0;
   let start = 0;
   while (start < n) {
     line++;
-    let end = start;
-    while (end < n && text.charCodeAt(end) !== LF && text.charCodeAt(end) !== CR) end++;
+    let end = crs ? start : text.indexOf('\n', start);
+    if (end < 0) end = n;
+    else if (crs) while (end < n && text.charCodeAt(end) !== LF && text.charCodeAt(end) !== CR) end++;
     const next = end < n && text.charCodeAt(end) === CR && text.charCodeAt(end + 1) === LF ? end + 2 : end + 1;
     let i = start;
     let col = 0;
