@@ -21,6 +21,16 @@ describe('the bundles', () => {
     }
   });
 
+  it('hold the width libraries in a chunk of their own, required on first use, not at start-up', () => {
+    // string-width builds an Intl.Segmenter and Unicode-set regexes when it loads (~280 M instructions).
+    expect(holding('new Intl.Segmenter')).toEqual(['text-width.cjs']);
+    for (const f of ['launch.cjs', 'cmd-today.cjs', 'cmd-check.cjs', 'cmd-kpis.cjs']) {
+      // Only inside a getter: a require at the bundle's top level would load it on every run.
+      const text = readFileSync(join(dist, f), 'utf8');
+      for (const m of text.matchAll(/require\("\.\/text-width\.cjs"\)/g)) expect(text.slice(Math.max(0, m.index! - 40), m.index)).toMatch(/=>\s*$/);
+    }
+  });
+
   it('bundle the four prompts launch asks, without the editor prompt and its encoding tables', () => {
     const prompts = readFileSync(join(dist, 'prompts.cjs'), 'utf8');
     expect(prompts).not.toMatch(/iconv|chardet|ExternalEditor/i);
