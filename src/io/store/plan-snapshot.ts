@@ -95,22 +95,7 @@ export async function loadPlanAndConfig(
   if (cached) return cached;
   const [planText, configText] = readSources();
 
-  // Files as launch wrote them need neither the yaml library nor its chunk (../../lazy/own-yaml.ts).
-  const own = await import('../../lazy/own-yaml.js');
-  let config = configText === undefined ? undefined : own.parseEmittedConfig(configText);
-  let parsed: PlanParse | undefined;
-  const ownPlan = config !== undefined || configText === undefined ? own.parseEmittedPlan(planText) : undefined;
-  if (ownPlan) parsed = { ok: true, plan: ownPlan };
-  let configProblem: ConfigProblem | undefined;
-  if (!parsed) {
-    const { parsePlanYaml, parseConfigYaml } = await import('../../lazy/parse.js');
-    if (configText !== undefined) {
-      const read = parseConfigYaml(configText);
-      if (read.ok) config = read.config;
-      else configProblem = { file: configPath!, ...(read.line ? { line: read.line } : {}), message: read.message };
-    }
-    parsed = parsePlanYaml(planText);
-  }
+  const { parsed, config, configProblem } = await parseSources(planText, configText, configPath);
   if (!parsed.ok) throw new LaunchError(`invalid plan\n${formatProblems(planPath, parsed.problems)}`, { hint: `run \`launch validate ${planPath}\`` });
   const zoneSource = config ?? fallback;
   const zone = zoneSource ? zoneAround(zoneSource.timeZone, zoneSource.start, parsed.plan.totalWeeks) : undefined;
@@ -129,6 +114,33 @@ export async function loadPlanAndConfig(
   return loaded;
 }
 
+interface ParsedSources {
+  parsed: PlanParse;
+  config: Config | undefined;
+  /** Why config.yaml could not be used, at its line. */
+  configProblem?: ConfigProblem;
+}
+
+/**
+ * The plan and config from their texts. Files as launch wrote them are read without the yaml library,
+ * or even its chunk (../../lazy/own-yaml.ts); the library reads only what that reader could not, once.
+ */
+async function parseSources(planText: string, configText: string | undefined, configPath: string | undefined): Promise<ParsedSources> {
+  const own = await import('../../lazy/own-yaml.js');
+  const ownPlan = own.parseEmittedPlan(planText);
+  const { config, configProblem } = await parseConfigText(configText, configPath, own.parseEmittedConfig);
+  const parsed: PlanParse = ownPlan ? { ok: true, plan: ownPlan } : (await import('../../lazy/parse.js')).parseAnyPlanYaml(planText);
+  return { parsed, config, ...(configProblem ? { configProblem } : {}) };
+}
+
+async function parseConfigText(text: string | undefined, path: string | undefined, asWritten: (text: string) => Config | undefined): Promise<Omit<ParsedSources, 'parsed'>> {
+  if (text === undefined) return { config: undefined };
+  const config = asWritten(text);
+  if (config) return { config };
+  const read = (await import('../../lazy/parse.js')).parseConfigYaml(text);
+  return read.ok ? { config: read.config } : { config: undefined, configProblem: { file: path!, ...(read.line ? { line: read.line } : {}), message: read.message } };
+}
+
 // The tz database version is part of the key: a Node upgrade with new zone rules rebuilds the table.
 const snapshotKey = (planPath: string, stamps: readonly SourceStamp[], fallbackZone: string | undefined): string =>
   [BUILD_ID, process.versions.tz ?? '', planPath, stamps[0]!.key, stamps[1]?.key ?? '', fallbackZone ?? ''].join('|');
@@ -139,8 +151,8 @@ const snapshotKey = (planPath: string, stamps: readonly SourceStamp[], fallbackZ
  * command after the change does not parse the plan again. Keyed as the reader keys it, from stamps taken
  * after the write; the sum is of the bytes read back after that stamp, so a file changed meanwhile is
  * either left without a snapshot or caught by its stamp or, within RACY_MS, by the sum. `plan` is the plan
- * parsePlanYaml gave for exactly `written`, if the command has it; else `written` is parsed here (launch's
- * own YAML, read without the yaml library). Best effort: the plan is written, and a snapshot only saves time.
+ * parsePlanYaml gave for exactly `written`, if the command has it; else `written` is parsed here (as
+ * launch wrote it: without the yaml library, see parseSources). Best effort: the plan is written, and a snapshot only saves time.
  */
 export async function rememberPlan(planPath: string, configPath: string, written: string, plan?: Plan): Promise<void> {
   try {
@@ -149,17 +161,13 @@ export async function rememberPlan(planPath: string, configPath: string, written
     const planText = readWorkspaceText(planPath, 'YAML plan');
     const configText = readWorkspaceText(configPath, 'workspace config', configPath, 1024 * 1024);
     if (planText !== written) return;
-    const { parsePlanYaml, parseConfigYaml } = await import('../../lazy/parse.js');
-    const config = parseConfigYaml(configText);
-    if (!config.ok) return;
-    if (plan === undefined) {
-      const parsed = parsePlanYaml(planText);
-      if (!parsed.ok) return;
-      plan = parsed.plan;
-    }
-    const zone = zoneAround(config.config.timeZone, config.config.start, plan.totalWeeks);
+    const read = plan === undefined ? await parseSources(planText, configText, configPath) : undefined;
+    const config = read ? read.config : (await parseConfigText(configText, configPath, (await import('../../lazy/own-yaml.js')).parseEmittedConfig)).config;
+    if (read) plan = read.parsed.ok ? read.parsed.plan : undefined;
+    if (config === undefined || plan === undefined) return;
+    const zone = zoneAround(config.timeZone, config.start, plan.totalWeeks);
     const path = snapshotPath(planPath);
-    writeFileAtomic(path, snapshotText(snapshotKey(planPath, stamps, undefined), sourcesSum([planText, configText]), plan, config.config, zone));
+    writeFileAtomic(path, snapshotText(snapshotKey(planPath, stamps, undefined), sourcesSum([planText, configText]), plan, config, zone));
     // Dated when its sources were stamped, not later: a change made meanwhile stays within RACY_MS of it.
     redate(path, statedAt);
   } catch {
