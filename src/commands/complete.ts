@@ -102,6 +102,8 @@ async function optionValues(option: OptionSpec, prefix: string, state: () => Pro
     case '--plan':
     case '--from':
     case '--output':
+    case '--out':
+    case '--source':
     case '--dir':
       return FILE_DIRECTIVE;
     default:

@@ -68,6 +68,8 @@ describe('launch __complete', () => {
     expect(await complete(['import', ''])).toEqual([':file']);
     expect(await complete(['list', '--plan', ''])).toEqual([':file']);
     expect(await complete(['--dir', ''])).toEqual([':file']);
+    expect(await complete(['report', '--out', ''])).toEqual([':file']);
+    expect(await complete(['export', 'md', '--source', ''])).toEqual([':file']);
   });
 
   it('outside a workspace completes from the bundled plan, and --dir on the line names the workspace', async () => {
