@@ -11,7 +11,7 @@ import type { Ctx } from '../runtime.js';
 import { examples, handle, type Register } from './shared/command.js';
 import { resolveItems } from './shared/items.js';
 import { openForWrite } from './shared/open.js';
-import { AS_OPTION, resolveWriteDate, WRITE_DATE_OPTION } from './shared/options.js';
+import { AS_OPTION, QUIET_OPTION, resolveWriteDate, WRITE_DATE_OPTION } from './shared/options.js';
 import { actorFor, record } from './shared/record.js';
 
 export interface AssignOptions {
@@ -36,6 +36,7 @@ export const register: Register = (program, rt) =>
     .option('--to <person>', 'the owner; "" takes the owner away', (v: string) => ownerName('--to', v))
     .option(...WRITE_DATE_OPTION)
     .option(...AS_OPTION)
+    .option(...QUIET_OPTION)
     .addHelpText('after', examples('launch assign redis-setup --to bob', 'launch assign skeleton loading --to alice', 'launch assign redis-setup --to ""'))
     .action(handle(rt, assignCommand));
 
