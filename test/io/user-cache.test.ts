@@ -27,7 +27,9 @@ describe('the user cache directory', () => {
     const b = bundledSnapshotPath('/opt/b/plans/securenet-launch.yaml', { LAUNCH_CACHE_DIR: '/c' }, '/');
     expect(a).toMatch(/^\/c\/securenet-launch\.[0-9a-f]{8}\.snapshot\.json$/);
     expect(a).not.toBe(b);
-    expect(pathTag('/opt/a')).toBe(pathTag('/opt/a'));
+    expect(pathTag('/opt/a')).toMatch(/^[0-9a-f]{8}$/);
+    expect(pathTag('/opt/a')).not.toBe(pathTag('/opt/b'));
+    expect(pathTag('')).toBe('811c9dc5'); // FNV-1a's offset basis: the hash of nothing
     expect(bundledSnapshotPath('/p/x.yaml', {}, '/')).toBeNull();
   });
 });

@@ -3,6 +3,7 @@
 // the install folder: a global install is read-only to its users, and shared by all of them.
 // Workspace caches stay in .launch/, beside what they are built from.
 import { basename, isAbsolute, join, resolve } from 'node:path';
+import { stringHash } from './checksum.js';
 
 /**
  * LAUNCH_CACHE_DIR, else $XDG_CACHE_HOME/launch, else ~/.cache/launch; undefined when the environment
@@ -20,14 +21,7 @@ export function userCacheDir(env: Record<string, string | undefined>, cwd: strin
  * FNV-1a, 32 bits: names an install by its path without loading node:crypto. A clash only makes two
  * installs rewrite one file: the snapshot's key holds the whole path, so neither believes the other's.
  */
-export function pathTag(path: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < path.length; i++) {
-    h ^= path.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return (h >>> 0).toString(16).padStart(8, '0');
-}
+export const pathTag = (path: string): string => stringHash(path).toString(16).padStart(8, '0');
 
 /** The bundled plan's snapshot in the user's cache, named by the install it belongs to. */
 export function bundledSnapshotPath(planPath: string, env: Record<string, string | undefined>, cwd: string): string | null {
