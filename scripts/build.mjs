@@ -43,7 +43,7 @@ const lazyChunks = {
     b.onLoad({ filter: /.*/, namespace: 'lazy-text-width' }, () => ({
       loader: 'js',
       contents: `const real = () => require('./text-width.cjs');
-module.exports = { get stringWidth() { return real().stringWidth; }, get stripAnsi() { return real().stripAnsi; }, get wrapAnsi() { return real().wrapAnsi; } };`,
+module.exports = { get stringWidth() { return real().stringWidth; }, get wrapAnsi() { return real().wrapAnsi; } };`,
     }));
     b.onResolve({ filter: /(^|\/)lazy\/[a-z-]+\.js$/ }, (args) => ({ path: `./${basename(args.path, '.js')}.cjs`, external: true }));
     b.onResolve({ filter: /^\.\/commands\/[a-z-]+\.js$/ }, (args) =>

@@ -3,5 +3,4 @@
 // expressions when it loads: ~280 M instructions, more than half of a bare `node -e 0`, which every run
 // paid, `launch --help` included. src/render/fit.ts measures plain ASCII without it.
 export { default as stringWidth } from 'string-width';
-export { default as stripAnsi } from 'strip-ansi';
 export { default as wrapAnsi } from 'wrap-ansi';

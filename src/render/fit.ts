@@ -4,7 +4,7 @@
 // reading it gets whole lines. Widths are display columns: a CJK character or an emoji takes two, a
 // colour code none (string-width); a word longer than a whole line is cut by wrap-ansi, which keeps
 // colour codes whole.
-import { stringWidth as fullWidth, stripAnsi, wrapAnsi } from '../lazy/text-width.js';
+import { stringWidth as fullWidth, wrapAnsi } from '../lazy/text-width.js';
 
 // Colour codes as the theme writes them (SGR), and text that is then one column per character — ASCII,
 // Latin, punctuation, arrows, maths, box drawing, blocks, shapes and ticks, which is most of what launch
@@ -33,7 +33,8 @@ export const padDisplay = (text: string, width: number): string => text + ' '.re
  * from the line's own indent (at it, when that is already deep). Never more than half the width, so the text keeps room.
  */
 export function hangOf(line: string, columns: number): number {
-  const plain = stripAnsi(line);
+  // Only the theme's colour codes are left by now (plan text went through safeText).
+  const plain = line.replace(SGR, '');
   const indent = /^ */.exec(plain)![0].length;
   const gap = / {2,}(?=\S)/g;
   gap.lastIndex = indent;
