@@ -59,7 +59,8 @@ export async function reportCommand(ctx: Ctx, opts: ReportOptions): Promise<void
   const r = report({ view, date, fold, timeline: state.history.timeline, ...(sprint ? { sprint } : {}) });
   const doc: ReportDoc = { title: state.plan.title || state.plan.id, report: r, totalWeeks: state.calendar.totalWeeks, when: (ts) => formatTimestamp(ts, state.calendar.zone) };
   const text = format === 'md' ? (await import('../render/report-md.js')).renderReportMd(doc) : (await import('../render/report-html.js')).renderReportHtml(doc);
-  if (out === undefined) return ctx.print(text.replace(/\n$/, ''));
+  // A document, not a screen: never wrapped to the terminal (as export writes its files).
+  if (out === undefined) return void ctx.rt.stdout.write(text);
   writeFileAtomic(out.target, text, { display: opts.out, bounds: 'anywhere' });
   ctx.note(`Wrote the ${format === 'md' ? 'Markdown' : 'HTML'} report as of ${date} to ${relative(ctx.rt.cwd, resolve(ctx.rt.cwd, opts.out!)) || opts.out}`);
 }

@@ -236,6 +236,15 @@ describe('--out', () => {
     expect(json.stderr).toMatch(/report writes a document, not JSON/);
   });
 
+  it('goes to a terminal as it goes to a pipe: a document is never wrapped to the width', async () => {
+    const dir = await seeded();
+    for (const format of ['md', 'html']) {
+      const piped = await run(dir, '--format', format);
+      const onTerminal = await launchIn(['report', '--format', format], { cwd: dir, env: ENV, now: SEED_CLOCK, stdoutIsTTY: true, columns: 40 });
+      expect(onTerminal.stdout, format).toBe(piped.stdout);
+    }
+  });
+
   it('--help teaches with examples', async () => {
     const r = await launchIn(['report', '--help'], { cwd: scratchDir(), env: ENV, now: SEED_CLOCK });
     expect(r.stdout).toMatch(/Examples:\n  launch report --out status\.html\n  launch report --format md/);
