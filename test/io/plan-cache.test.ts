@@ -252,6 +252,9 @@ describe('the plan snapshot', () => {
     execFileSync('touch', ['-r', reference, planFile]);
     expect(fs.statSync(planFile).ino).toBe(before.ino);
     expect(fs.statSync(planFile).mtimeMs).toBe(before.mtimeMs);
+    // Out of the racy window, so that the bytes are not read: only the ctime in the stamp can tell.
+    const later = new Date(fs.statSync(planFile).ctimeMs + 60_000);
+    fs.utimesSync(snapshotPath(planFile), later, later);
     const reloaded = await load();
     expect(reloaded.source).toBe('yaml');
     expect(reloaded.items.all()[0]!.title).toBe('Z'.repeat(first.length));
