@@ -59,6 +59,7 @@ describe('real output against the published JSON Schemas', () => {
     valid('escalate', await json(['escalate', 'redis-setup', '--level', 'high', '--reason', 'blocks caching']));
     valid('unblock', await json(['unblock', 'redis-setup']));
     valid('uncheck', await json(['uncheck', 'skeleton-loading-setup']));
+    valid('assign', await json(['assign', 'redis-setup', '--to', 'bob']));
     valid('undo', await json(['undo']));
     for (const name of ['today', 'status', 'kpis', 'standup', 'list', 'log', 'doctor', 'whoami', 'escalate']) valid(name, await json([name]));
     valid('show', await json(['show', 'redis-setup']));

@@ -4,6 +4,7 @@
 import type { ZodType } from 'zod';
 import { eventLineSchema } from '../../core/log/schema.js';
 import { PlanSchema } from '../../core/plan/schema.js';
+import { AssignJson } from './assign.schema.js';
 import { BlockJson } from './block.schema.js';
 import { CheckJson } from './check.schema.js';
 import { DoctorJson } from './doctor.schema.js';
@@ -32,6 +33,7 @@ import { WhoamiJson } from './whoami.schema.js';
 export const PUBLISHED_SCHEMAS = (): Record<string, ZodType> => ({
   plan: PlanSchema,
   event: eventLineSchema(),
+  assign: AssignJson,
   block: BlockJson,
   check: CheckJson,
   doctor: DoctorJson,
