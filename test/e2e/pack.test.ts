@@ -19,7 +19,7 @@ describe('the published package', () => {
   it('ships only what runs and the papers: no cache, snapshot, source or test', () => {
     const files = packed(repoRoot);
     expect(files.filter((f) => !SHIPS.some((re) => re.test(f)))).toEqual([]);
-    for (const f of ['bin/launch.js', 'dist/launch.cjs', 'dist/cmd-today.cjs', 'dist/help.txt', 'plans/securenet-launch.yaml', 'plans/securenet-launch.md', 'LICENSE', 'README.md', 'package.json']) {
+    for (const f of ['bin/launch.js', 'dist/launch.cjs', 'dist/cmd-today.cjs', 'dist/help.txt', 'plans/securenet-launch.yaml', 'plans/securenet-launch.md', 'LICENSE', 'README.md', 'package.json', 'man/launch.1', 'schemas/plan.schema.json', 'schemas/today.schema.json']) {
       expect(files).toContain(f);
     }
   });
