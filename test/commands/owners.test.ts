@@ -95,6 +95,22 @@ describe('launch assign', () => {
   });
 });
 
+describe('an owner or a note is not a status', () => {
+  it('an item ticked [x] in the plan stays done when it is assigned or noted', async () => {
+    const dir = scratchDir();
+    writeFileSync(join(dir, 'plan.md'), '# P\n\n## Week 1: W\n\n- [x] Already shipped\n- [ ] Still open\n');
+    expect((await launch(['init', '--plan', 'plan.md', '--start', '2026-11-30', '--tz', 'UTC', '--as', 'alice'], dir)).code).toBe(0);
+    const status = async () => JSON.parse((await launch(['list', '--json'], dir)).stdout).items.find((i: { id: string }) => i.id === 'already-shipped').status;
+    expect(await status()).toBe('done');
+    expect((await launch(['assign', 'already-shipped', '--to', 'bob'], dir)).code).toBe(0);
+    expect(await status()).toBe('done');
+    expect((await launch(['note', 'already-shipped', '-m', 'shipped Friday'], dir)).code).toBe(0);
+    expect(await status()).toBe('done');
+    expect((await launch(['uncheck', 'already-shipped'], dir)).code).toBe(0);
+    expect(await status()).toBe('todo');
+  });
+});
+
 describe('owners in the plan and --mine / --owner', () => {
   it('imports a trailing @name as the owner, leaves addresses in the text, and an event overrides it', async () => {
     const dir = await nestedWorkspace();

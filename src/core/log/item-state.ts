@@ -72,8 +72,12 @@ export function setStatus(state: ItemState, status: ItemStatus, e: LogEvent): vo
   state.missed = undefined;
 }
 
-/** The log's word on an item, else the `[x]` it was imported with. */
-export const itemStatus = (state: ItemState | undefined, markedDone: boolean): ItemStatus => state?.status ?? (markedDone ? 'done' : 'todo');
+/**
+ * The log's word on an item, else the `[x]` it was imported with. An item that only has notes or an
+ * owner has a state but no word on its status (no `by`: setStatus is what sets it).
+ */
+export const itemStatus = (state: ItemState | undefined, markedDone: boolean): ItemStatus =>
+  state !== undefined && state.by !== undefined ? state.status : markedDone ? 'done' : 'todo';
 
 /** Who owns an item: the last `assign` event's word, else the plan's `@name`; null for nobody. */
 export const ownerOf = (state: ItemState | undefined, planOwner: string | undefined): string | null =>
