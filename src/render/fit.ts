@@ -64,8 +64,9 @@ export function wrapLine(line: string, columns: number | undefined, hang?: numbe
   for (const [, spaces = '', word = ''] of line.matchAll(/( *)([^ ]*)/g)) {
     if (spaces === '' && word === '') continue;
     const w = stringWidth(word);
-    // A word that fits on no line at all is cut where it stands rather than after a break.
-    if (hasWord && curWidth + spaces.length + w > width && w <= width - h) {
+    // A word that fits on no line at all is cut where it stands rather than after a break, unless the
+    // line is already too full to hold a piece of it.
+    if (hasWord && curWidth + spaces.length + w > width && (w <= width - h || curWidth + spaces.length >= width)) {
       out.push(cur.trimEnd());
       cur = pad;
       curWidth = h;

@@ -28,6 +28,12 @@ describe('displayWidth', () => {
 });
 
 describe('wrapLine', () => {
+  it('breaks before a word too long for any line when the line it would start on is already full', () => {
+    const lines = wrapLine(`${'a'.repeat(20)} ${'b'.repeat(25)}`, 20, 0);
+    expect(lines.every((l) => l.length <= 20), JSON.stringify(lines)).toBe(true);
+    expect(lines.join('')).toBe(`${'a'.repeat(20)}${'b'.repeat(25)}`);
+  });
+
   it('leaves a line alone in a pipe, and one that fits', () => {
     const long = 'word '.repeat(40).trim();
     expect(wrapLine(long, undefined)).toEqual([long]);
