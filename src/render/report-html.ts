@@ -5,7 +5,8 @@ import type { KpiRow } from '../core/queries/report.js';
 import type { Scheduled } from '../core/queries/schedule.js';
 import { barSvg, burndownSvg, sparklineSvg } from './report-html-charts.js';
 import { REPORT_CSS } from './report-html-style.js';
-import { dayLabel, formatDate, headline, kpiStatusText, KPI_STATUS, pct, REPORT_MARK, type ReportDoc, verdictText, weekLabel, whereText } from './report-words.js';
+import { formatShortDate } from './dates.js';
+import { formatDate, headline, kpiStatusText, KPI_STATUS, pct, REPORT_MARK, type ReportDoc, verdictText, weekLabel, whereText } from './report-words.js';
 import { safeText } from './sanitize.js';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -22,8 +23,11 @@ export function renderReportHtml(doc: ReportDoc): string {
   const verdict = headline(r);
   // Browsers show a tab's title cut short anyway, and validators ask for at most 70 characters (as written).
   const suffix = ` · report as of ${r.date}`;
-  let name = safeText(doc.title);
-  while (name.length > 0 && esc(name).length + suffix.length > 70) name = name.slice(0, -2) + '…';
+  // Cut once, by code points (never half a surrogate pair); only escaping can still make it too long.
+  const full = [...safeText(doc.title)];
+  let keep = Math.min(full.length, 70 - suffix.length);
+  let name = full.join('');
+  while (keep > 0 && esc(name).length + suffix.length > 70) name = `${full.slice(0, --keep).join('')}…`;
   const title = name + suffix;
   return [
     '<!DOCTYPE html>',
@@ -114,7 +118,7 @@ function kpiRows(row: KpiRow): string[] {
     const trend = i === 0 ? `<td rowspan="${n}">${sparklineSvg(row.trend, row.kpi.metric, esc)}</td>` : '';
     const actual = c.actual ? esc(c.actual.value) : '<span class="muted">–</span>';
     const problem = c.problem ? ` <span class="muted">(${esc(c.problem)})</span>` : '';
-    out.push(`<tr class="kpi-row">${first}<td>${weekLabel(c.weeks)}</td><td>${esc(c.target.text)}</td><td>${dayLabel(c.due)}</td><td>${actual}${problem}</td><td class="${cls}">${kpiStatusText(c.status)}</td>${trend}</tr>`);
+    out.push(`<tr class="kpi-row">${first}<td>${weekLabel(c.weeks)}</td><td>${esc(c.target.text)}</td><td>${formatShortDate(c.due)}</td><td>${actual}${problem}</td><td class="${cls}">${kpiStatusText(c.status)}</td>${trend}</tr>`);
   });
   out.push('</tbody>');
   return out;
@@ -152,7 +156,7 @@ function activity(doc: ReportDoc): string[] {
   const out = ['<section aria-labelledby="activity">', '<h2 id="activity">Activity by person</h2>'];
   if (a.people.length === 0) return [...out, `<p>No changes were recorded from ${formatDate(a.days[0]!)} to ${formatDate(doc.report.date)}.</p>`, '</section>'];
   out.push('<table>', `<caption>Changes recorded (checks, blocks, notes, KPI values, escalations) over the last ${a.days.length} working days</caption>`);
-  out.push(head(th('Person'), ...a.days.map((d) => th(dayLabel(d), 'num')), th('Total', 'num')), '<tbody>');
+  out.push(head(th('Person'), ...a.days.map((d) => th(formatShortDate(d), 'num')), th('Total', 'num')), '<tbody>');
   for (const p of a.people) out.push(`<tr><th scope="row">${esc(p.actor)}</th>${p.counts.map(num).join('')}${num(p.total)}</tr>`);
   out.push('</tbody>', '</table>', '</section>');
   return out;
@@ -162,10 +166,10 @@ function nextWeek(doc: ReportDoc): string[] {
   const n = doc.report.next;
   const out = ['<section aria-labelledby="next">', '<h2 id="next">Due next week</h2>'];
   if (!n) return [...out, '<p>The plan has no week after this one.</p>', '</section>'];
-  if (n.items.length === 0) return [...out, `<p>Nothing open is due in week ${n.week} (${dayLabel(n.first)} – ${dayLabel(n.last)}).</p>`, '</section>'];
+  if (n.items.length === 0) return [...out, `<p>Nothing open is due in week ${n.week} (${formatShortDate(n.first)} – ${formatShortDate(n.last)}).</p>`, '</section>'];
   out.push('<table>', `<caption>Week ${n.week}: ${formatDate(n.first)} – ${formatDate(n.last)}</caption>`, head(th('Item'), th('Kind'), th('Due'), th('Status')), '<tbody>');
   for (const e of n.items) {
-    out.push(`<tr>${itemCell(e)}<td>${e.kind === 'task' ? 'task' : 'checklist'}</td><td class="nw">${dayLabel(e.schedule!.due)}</td><td class="nw">${e.status === 'blocked' ? '■ blocked' : '○ to do'}</td></tr>`);
+    out.push(`<tr>${itemCell(e)}<td>${e.kind === 'task' ? 'task' : 'checklist'}</td><td class="nw">${formatShortDate(e.schedule!.due)}</td><td class="nw">${e.status === 'blocked' ? '■ blocked' : '○ to do'}</td></tr>`);
   }
   out.push('</tbody>', '</table>');
   if (n.more > 0) out.push(`<p>… and ${n.more} more.</p>`);

@@ -135,6 +135,15 @@ describe('launch report on the seeded workspace', () => {
 });
 
 describe('plan text is only ever text', () => {
+  it('a long title is cut for <title> at a character, never inside one', async () => {
+    const dir = await planWorkspace(HOSTILE.replace(/^# .*/, `# ${'🚀'.repeat(200)}`));
+    const html = (await launch(['report'], dir)).stdout;
+    const title = /<title>(.*)<\/title>/.exec(html)![1]!;
+    expect(title.length).toBeLessThanOrEqual(70);
+    expect(title).toMatch(/^(🚀)+… · report as of /u);
+    expect(title.isWellFormed()).toBe(true);
+  });
+
   it('<script>, quotes, & and | in titles, sprint, KPI and block reason: escaped in HTML, one cell in Markdown', async () => {
     const dir = await planWorkspace(HOSTILE);
     expect((await launch(['block', 'ship', '--reason', 'vendor <b>"late"</b> | again \u001b[31mred'], dir)).code).toBe(0);
