@@ -2,6 +2,7 @@
 // terminal screens read (today's sprint and verdict, status, burndown, KPI verdicts, escalations,
 // standup's idea of activity), so a report never says something the terminal would not.
 import { startOfLocalDay } from '../calendar/calendar.js';
+import { parseInstant } from '../calendar/instant.js';
 import type { LogEvent } from '../log/events.js';
 import type { FoldState } from '../log/state.js';
 import type { EscalationState } from '../log/state.js';
@@ -89,7 +90,7 @@ export function report(input: ReportInput): Report {
 function trendOf(kpi: Kpi, fold: FoldState, dateOf: (ts: string) => string): KpiRow['trend'] {
   const target = kpi.targets.find((t) => t.target.kind === 'numeric')?.target;
   if (!target) return [];
-  const records = [...(fold.kpis.get(kpi.id) ?? [])].sort((a, b) => Date.parse(a.ts) - Date.parse(b.ts));
+  const records = [...(fold.kpis.get(kpi.id) ?? [])].sort((a, b) => parseInstant(a.ts) - parseInstant(b.ts));
   return records.flatMap((r) => {
     const m = parseMeasurement(r.value, target);
     return m.ok && 'value' in m.value ? [{ date: dateOf(r.ts), value: m.value.value, text: r.value }] : [];
@@ -106,7 +107,7 @@ function activity(view: PlanView, date: string, timeline: readonly LogEvent[], c
   const to = calendar.dayEnd(date);
   const people = new Map<string, number[]>();
   for (const e of timeline) {
-    const at = Date.parse(e.ts);
+    const at = parseInstant(e.ts);
     if (at < from || at >= to || !REPORTED.has(e.type) || cancelled.has(e.id)) continue;
     const day = calendar.dateOf(at);
     // A change made on a day off counts for the working day before it.
