@@ -3,7 +3,9 @@
 // escaped so it can only ever be text: no link, no HTML, and no pipe that would end a table cell.
 import type { Burndown } from '../core/queries/burndown.js';
 import type { Scheduled } from '../core/queries/schedule.js';
-import { axisDate, dayLabel, formatDate, headline, kpiStatusText, KPI_STATUS, pct, REPORT_MARK, type ReportDoc, verdictText, weekLabel, whereText } from './report-words.js';
+import { formatShortDate } from './dates.js';
+import { axisDate, formatDate, headline, kpiStatusText, KPI_STATUS, pct, REPORT_MARK, type ReportDoc, verdictText, weekLabel, whereText } from './report-words.js';
+import { bar } from './bar.js';
 import { safeText } from './sanitize.js';
 
 /** Untrusted text as inline Markdown: every character that could start markup is backslash-escaped. */
@@ -22,10 +24,6 @@ const table = (header: string[], rows: (string | number)[][], right: number[] = 
   '',
 ];
 const item = (e: Scheduled) => `${md(e.item.title)} \`${e.id}\``;
-const textBar = (done: number, total: number, width = 10) => {
-  const filled = total === 0 ? 0 : Math.round((done / total) * width);
-  return '█'.repeat(filled) + '░'.repeat(width - filled);
-};
 
 export function renderReportMd(doc: ReportDoc): string {
   const r = doc.report;
@@ -56,11 +54,11 @@ function progress(doc: ReportDoc): string[] {
   if (s.sprints.length === 0) out.push('The plan has no sprints.', '');
   else {
     out.push(...table(['Sprint', 'Weeks', 'Done', 'Total', 'Progress', 'Verdict'], s.sprints.map((sp) => [
-      md(sp.sprint.name), weekLabel(sp.sprint.weeks), sp.done, sp.total, `${textBar(sp.done, sp.total)} ${pct(sp.done, sp.total)}%`, sp.onTrack ? md(verdictText(sp.onTrack).text) : '–',
+      md(sp.sprint.name), weekLabel(sp.sprint.weeks), sp.done, sp.total, `${bar(sp.done, sp.total, 10)} ${pct(sp.done, sp.total)}%`, sp.onTrack ? md(verdictText(sp.onTrack).text) : '–',
     ]), [2, 3]));
   }
   if (s.weeks.length > 0) {
-    out.push(...table(['Week', 'Done', 'Total', 'Progress'], s.weeks.map((w) => [`Week ${w.week}`, w.done, w.total, `${textBar(w.done, w.total)} ${pct(w.done, w.total)}%`]), [1, 2]));
+    out.push(...table(['Week', 'Done', 'Total', 'Progress'], s.weeks.map((w) => [`Week ${w.week}`, w.done, w.total, `${bar(w.done, w.total, 10)} ${pct(w.done, w.total)}%`]), [1, 2]));
   }
   return out;
 }
@@ -93,7 +91,7 @@ function kpis(doc: ReportDoc): string[] {
   const rows = doc.report.kpis;
   if (rows.length === 0) return ['## KPIs', '', 'The plan has no KPIs.', ''];
   const lines = rows.flatMap((row) => row.cells.map((c) => [
-    md(row.kpi.metric), weekLabel(c.weeks), md(c.target.text), dayLabel(c.due), c.actual ? md(c.actual.value) : '–', kpiStatusText(c.status),
+    md(row.kpi.metric), weekLabel(c.weeks), md(c.target.text), formatShortDate(c.due), c.actual ? md(c.actual.value) : '–', kpiStatusText(c.status),
     row.trend.length > 0 ? row.trend.slice(-6).map((t) => md(t.text)).join(' → ') : '–',
   ]));
   return ['## KPIs', '', ...table(['Metric', 'Weeks', 'Target', 'Checkpoint', 'Actual', 'Status', 'Recorded'], lines), Object.values(KPI_STATUS).map((s) => `${s.symbol} ${s.word}`).join(' · '), ''];
@@ -120,16 +118,16 @@ function activity(doc: ReportDoc): string[] {
   const out = ['## Activity by person', ''];
   if (a.people.length === 0) return [...out, `No changes were recorded from ${formatDate(a.days[0]!)} to ${formatDate(doc.report.date)}.`, ''];
   const right = [...a.days.keys()].map((i) => i + 1).concat(a.days.length + 1);
-  return [...out, ...table(['Person', ...a.days.map(dayLabel), 'Total'], a.people.map((p) => [md(p.actor), ...p.counts, p.total]), right)];
+  return [...out, ...table(['Person', ...a.days.map(formatShortDate), 'Total'], a.people.map((p) => [md(p.actor), ...p.counts, p.total]), right)];
 }
 
 function nextWeek(doc: ReportDoc): string[] {
   const n = doc.report.next;
   const out = ['## Due next week', ''];
   if (!n) return [...out, 'The plan has no week after this one.', ''];
-  if (n.items.length === 0) return [...out, `Nothing open is due in week ${n.week} (${dayLabel(n.first)} – ${dayLabel(n.last)}).`, ''];
+  if (n.items.length === 0) return [...out, `Nothing open is due in week ${n.week} (${formatShortDate(n.first)} – ${formatShortDate(n.last)}).`, ''];
   out.push(`Week ${n.week}: ${formatDate(n.first)} – ${formatDate(n.last)}`, '');
-  out.push(...n.items.map((e) => `- [ ] ${item(e)}, due ${dayLabel(e.schedule!.due)}${e.status === 'blocked' ? ' (■ blocked)' : ''}`));
+  out.push(...n.items.map((e) => `- [ ] ${item(e)}, due ${formatShortDate(e.schedule!.due)}${e.status === 'blocked' ? ' (■ blocked)' : ''}`));
   if (n.more > 0) out.push(`- … and ${n.more} more`);
   out.push('');
   return out;

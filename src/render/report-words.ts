@@ -45,7 +45,6 @@ export function headline(r: Report): { kind: 'good' | 'bad' | 'none'; text: stri
 
 export const pct = (done: number, total: number): number => (total === 0 ? 0 : Math.round((done / total) * 100));
 
-export const dayLabel = (date: string): string => formatDate(date, false);
 
 export { formatDate, weekLabel };
 
