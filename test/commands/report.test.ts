@@ -141,7 +141,7 @@ describe('plan text is only ever text', () => {
     const title = /<title>(.*)<\/title>/.exec(html)![1]!;
     expect(title.length).toBeLessThanOrEqual(70);
     expect(title).toMatch(/^(🚀)+… · report as of /u);
-    expect(title.isWellFormed()).toBe(true);
+    expect(title).not.toMatch(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/); // no half of a pair
   });
 
   it('<script>, quotes, & and | in titles, sprint, KPI and block reason: escaped in HTML, one cell in Markdown', async () => {
