@@ -11,18 +11,27 @@ import { statusOf } from './items.js';
 
 export const WITH_CHILDREN_OPTION = ['--with-children', 'also the items nested under these'] as const;
 
-/** From the items' parent column: only nested items are built, so `check <id>` on a flat plan builds one. */
-function childrenOf(state: State): Map<string, Item[]> {
+/**
+ * From the items' parent column: only nested items are built, so `check <id>` on a flat plan builds
+ * one. `parentOf` builds a parent only when it is asked for.
+ */
+function familyOf(state: State): { children: Map<string, Item[]>; parentOf: (item: Item) => Item | undefined } {
   const children = new Map<string, Item[]>();
+  const index = new Map<string, number>();
   const { items } = state;
   for (let i = 0; i < items.count; i++) {
+    index.set(items.id(i), i);
     const parent = items.parent(i);
     if (parent === undefined) continue;
     const list = children.get(parent);
     if (list) list.push(items.item(i));
     else children.set(parent, [items.item(i)]);
   }
-  return children;
+  const parentOf = (item: Item) => {
+    const at = item.parent === undefined ? undefined : index.get(item.parent);
+    return at === undefined ? undefined : items.item(at);
+  };
+  return { children, parentOf };
 }
 
 /** Everything nested under `item`, depth first, without repeats. */
@@ -54,7 +63,7 @@ export interface FamilyPlan {
  * considered. `withChildren`: also every nested item not yet in `to`.
  */
 export async function withFamily(ctx: Ctx, state: State, items: Item[], to: 'done' | 'todo', withChildren: boolean): Promise<FamilyPlan> {
-  const children = childrenOf(state);
+  const { children, parentOf } = familyOf(state);
   if (children.size === 0) return { items, hints: [] };
   const verb = to === 'done' ? 'check' : 'uncheck';
   const changing = new Map(items.map((i) => [i.id, i]));
@@ -80,10 +89,9 @@ export async function withFamily(ctx: Ctx, state: State, items: Item[], to: 'don
 
   // Parents whose children now all say the same: offered (terminal) or named (elsewhere).
   const hints: string[] = [];
-  const all = new Map(state.items.all().map((i) => [i.id, i]));
   const asked = new Set<string>();
   for (const item of [...changing.values()]) {
-    const parent = item.parent === undefined ? undefined : all.get(item.parent);
+    const parent = parentOf(item);
     if (!parent || changing.has(parent.id) || asked.has(parent.id)) continue;
     asked.add(parent.id);
     const siblings = children.get(parent.id) ?? [];
