@@ -49,8 +49,10 @@ const mutated = fc
     const e: Json = structuredClone(event);
     for (const [path, v] of edits) {
       const [head, index, leaf] = path.split('.');
-      const target: Json | undefined = index === undefined ? e : leaf === undefined ? e : ((e[head!] as Json[] | undefined)?.[Number(index)] ?? (e[head!] as Json | undefined));
-      const key = leaf ?? (index === undefined ? head! : index);
+      // head: a top-level field; head.key: a field of the object at head (answers.q); head.i.leaf: a
+      // field of the i-th element of the array at head (values.0.text).
+      const target = (index === undefined ? e : leaf === undefined ? e[head!] : (e[head!] as Json[] | undefined)?.[Number(index)]) as Json | undefined;
+      const key = leaf ?? index ?? head!;
       if (target === undefined || typeof target !== 'object' || target === null) continue;
       if (v === undefined) delete target[key];
       else target[key] = v;
