@@ -44,7 +44,10 @@ export function renderToday(m: TodayModel, theme: Theme): string[] {
   const t = m.today;
   const { c } = theme;
   const out: string[] = [];
-  const width = idWidthOf([...t.tasks.flatMap((g) => g.items), ...t.due, ...t.overdue.map((o) => o.entry), ...t.blocked, ...(t.next ? [...t.next.tasks.flatMap((g) => g.items), ...t.next.due] : [])], m.columns);
+  const agendas = [...t.tasks.flatMap((g) => g.items), ...t.due, ...(t.next ? [...t.next.tasks.flatMap((g) => g.items), ...t.next.due] : [])];
+  // A nested child's id starts two columns in per level: the column holds the widest id where it starts.
+  const nestedWidth = nest(agendas, m.family).reduce((w, n) => Math.max(w, 2 * n.depth + n.entry.id.length), 0);
+  const width = Math.max(idWidthOf([...agendas, ...t.overdue.map((o) => o.entry), ...t.blocked], m.columns), Math.min(idCap(m.columns), nestedWidth));
   out.push(...header(t, theme));
   for (const line of escalationBanner(theme, m.escalations, m.rules, m.zone)) out.push(line); // may be 100,000s
 

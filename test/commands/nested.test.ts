@@ -1,5 +1,5 @@
 // Checklists nested in checklists: shown under their parent, counted once, and checked as a family.
-import { readdirSync, rmSync } from 'node:fs';
+import { readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { eventsOf, launcher } from '../support/commands.js';
@@ -38,6 +38,17 @@ describe('nested checklists', () => {
     );
     // A child shown without its parent says whose it is.
     expect(await ok(dir, 'today', '--date', '2026-12-04', '--owner', 'dave')).toMatch(/✔ ios {2}iOS \(in Store listings ready\)\n/);
+  });
+
+  it('today keeps a child\'s id and title on one line when the longest id is the child\'s', async () => {
+    const dir = scratchDir();
+    writeFileSync(join(dir, 'plan.md'), '# P\n\n## Sprint 1: S (Week 1)\n\n### Week 1: W\n\n#### Apps (Monday - Friday)\n\n- [ ] Store\n  - [ ] Android screenshots uploaded\n- [ ] Notes\n');
+    expect((await launch(['init', '--plan', 'plan.md', '--start', '2026-11-30', '--tz', 'UTC', '--as', 'alice'], dir)).code).toBe(0);
+    const lines = (await ok(dir, 'today', '--date', '2026-12-04')).split('\n');
+    const titleAt = (title: string) => lines.find((l) => l.endsWith(title) || l.includes(`${title} `))!.indexOf(title);
+    expect(lines.some((l) => /android-screenshots-uploaded +Android screenshots uploaded/.test(l)), lines.join('\n')).toBe(true); // id and title on one line
+    expect(titleAt('Android screenshots uploaded')).toBe(titleAt('Store'));
+    expect(titleAt('Notes')).toBe(titleAt('Store'));
   });
 
   it('list indents children by depth without breaking the title column', async () => {
