@@ -126,7 +126,11 @@ function agenda(out: string[], theme: Theme, a: DayAgenda, steps: boolean, width
     }
   }
   const byDue = new Map<string, Scheduled[]>();
-  for (const e of a.due) byDue.set(e.schedule!.due, [...(byDue.get(e.schedule!.due) ?? []), e]);
+  for (const e of a.due) {
+    const list = byDue.get(e.schedule!.due);
+    if (list) list.push(e);
+    else byDue.set(e.schedule!.due, [e]);
+  }
   for (const [due, entries] of [...byDue].sort(([x], [y]) => compareText(x, y))) {
     out.push('', theme.c.bold(`Due by ${formatShortDate(due)}`) + theme.c.dim(' (end of block)'));
     for (const n of nest(entries, family)) out.push(line(n));
