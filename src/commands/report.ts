@@ -1,18 +1,16 @@
 // launch report [--date] [--sprint] [--format html|md] [--out file]: progress as a document that
 // leaves the terminal — a self-contained HTML page to mail or print, or Markdown to paste into an
 // issue or wiki. Without --out it goes to stdout.
-import { relative, resolve } from 'node:path';
 import { report } from '../core/queries/report.js';
 import { buildPlanView } from '../core/queries/schedule.js';
-import { LaunchError, UsageError } from '../errors.js';
-import { writeFileAtomic } from '../io/atomic-write.js';
-import { checkDocumentOutput } from '../io/document-output.js';
+import { UsageError } from '../errors.js';
 import { REPORT_MARK, type ReportDoc } from '../render/report-words.js';
 import { formatTimestamp } from '../render/timestamps.js';
 import type { Ctx } from '../runtime.js';
 import { examples, handle, type Register } from './shared/command.js';
 import { sprintMatcher } from './shared/filters.js';
 import { openForRead } from './shared/open.js';
+import { checkOutFile } from './shared/output.js';
 import { DATE_OPTION, resolveDate } from './shared/options.js';
 
 export interface ReportOptions {
@@ -50,17 +48,22 @@ export async function reportCommand(ctx: Ctx, opts: ReportOptions): Promise<void
   const date = resolveDate(opts.date, state.today);
   const sprint = opts.sprint !== undefined ? sprintMatcher(state.plan.sprints, opts.sprint) : undefined;
   // Refused before anything is built: a wrong --out costs nothing.
-  const out = opts.out === undefined ? undefined : checkDocumentOutput(resolve(ctx.rt.cwd, opts.out), opts.out, 'launch report');
-  if (out?.existing != null && !opts.force && !out.existing.includes(REPORT_MARK)) {
-    throw new LaunchError(`${opts.out}: exists and is not a launch report; nothing was written`, { hint: 'add --force to replace it, or choose another file' });
-  }
+  const write =
+    opts.out === undefined
+      ? undefined
+      : checkOutFile(ctx, {
+          out: opts.out,
+          force: opts.force,
+          rules: { command: 'launch report', hint: 'choose a file outside .launch/, e.g. --out report.html', what: 'report' },
+          isEarlierOutput: (existing) => existing.includes(REPORT_MARK),
+          kind: 'a launch report',
+        });
   const fold = state.asOf(date);
   const view = buildPlanView(state.plan, state.items, state.calendar, fold.items);
   const r = report({ view, date, fold, timeline: state.history.timeline, ...(sprint ? { sprint } : {}) });
   const doc: ReportDoc = { title: state.plan.title || state.plan.id, report: r, totalWeeks: state.calendar.totalWeeks, when: (ts) => formatTimestamp(ts, state.calendar.zone) };
   const text = format === 'md' ? (await import('../render/report-md.js')).renderReportMd(doc) : (await import('../render/report-html.js')).renderReportHtml(doc);
   // A document, not a screen: never wrapped to the terminal (as export writes its files).
-  if (out === undefined) return void ctx.rt.stdout.write(text);
-  writeFileAtomic(out.target, text, { display: opts.out, bounds: 'anywhere' });
-  ctx.note(`Wrote the ${format === 'md' ? 'Markdown' : 'HTML'} report as of ${date} to ${relative(ctx.rt.cwd, resolve(ctx.rt.cwd, opts.out!)) || opts.out}`);
+  if (write === undefined) return void ctx.rt.stdout.write(text);
+  ctx.note(`Wrote the ${format === 'md' ? 'Markdown' : 'HTML'} report as of ${date} to ${write(text)}`);
 }

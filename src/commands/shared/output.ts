@@ -17,8 +17,11 @@ export interface OutFile {
   kind: string;
 }
 
-/** Writes `content` whole or not at all; returns the path as shown. */
-export function writeOutFile(ctx: Ctx, file: OutFile, content: string): string {
+/**
+ * Refuses what `file` may not replace (exit 1, nothing written), before anything is built; the result
+ * writes `content` whole or not at all and returns the path as shown.
+ */
+export function checkOutFile(ctx: Ctx, file: OutFile): (content: string) => string {
   const full = resolve(ctx.rt.cwd, file.out);
   const { target, existing } = checkOutputFile(full, file.out, file.rules);
   if (existing !== null && !file.force && !file.isEarlierOutput(existing)) {
@@ -26,6 +29,11 @@ export function writeOutFile(ctx: Ctx, file: OutFile, content: string): string {
       hint: 'add --force to replace it, or choose another output file',
     });
   }
-  writeFileAtomic(target, content, { makeDir: true, display: file.out, bounds: 'anywhere' });
-  return relative(ctx.rt.cwd, full) || full;
+  return (content) => {
+    writeFileAtomic(target, content, { makeDir: true, display: file.out, bounds: 'anywhere' });
+    return relative(ctx.rt.cwd, full) || full;
+  };
 }
+
+/** Writes `content` whole or not at all; returns the path as shown. */
+export const writeOutFile = (ctx: Ctx, file: OutFile, content: string): string => checkOutFile(ctx, file)(content);
