@@ -4,19 +4,21 @@
 // line and reported torn, malformed and repeated ones; here they are skipped quietly, the repeated ones
 // by the line numbers that read found, so the window holds exactly the events the fold took.
 //
-// The log is scanned as bytes: only the lines that may be in the window are decoded and parsed.
-// Decoding the whole log to one string and scanning that cost standup on 10,000 items and 100,000
-// events more than its fold, plan and query together (3.83× of `node -e 0` in instructions → see
-// docs/PERFORMANCE.md for the figure after).
+// Only the lines that may be in the window are parsed. Most logs are read by ./event-window-runs.ts
+// (regex runs over the text); a log with repeated ids, or a long window, is read here line by line,
+// scanning bytes.
 import { isUtf8 } from 'node:buffer';
 import { eventShapeProblem } from '../../core/log/shape.js';
 import { type LogEvent, MAX_EVENT_LINE_BYTES } from '../../core/log/events.js';
 import { parseInstant } from '../../core/calendar/instant.js';
-import { load } from '../event-log.js';
+import { closeSync } from 'node:fs';
+import { EventLogIoError, openLog, readRange } from '../event-log.js';
+import { inside, readByRuns } from './event-window-runs.js';
 
 const HEAD = Buffer.from('{"v":1,"id":"');
 const TS_KEY = Buffer.from(',"ts":"');
-const TS_PROP = Buffer.from('"ts":');
+const TS_PROP = Buffer.from('"ts"');
+const UNICODE_ESCAPE = Buffer.from('\\u');
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 
@@ -42,13 +44,17 @@ export function lineTs(b: Buffer, start: number, end: number): [number, number] 
   const tsStart = idEnd + 1 + TS_KEY.length;
   const tsEnd = quoteAt(b, tsStart, Math.min(end, tsStart + 41));
   if (tsEnd < 0 || b[tsEnd - 1] === BACKSLASH) return null;
-  // A second "ts" key (a nested one, or a hand-edited duplicate, where JSON.parse keeps the last).
+  // A second "ts" key (a nested one, or a hand-edited duplicate, where JSON.parse keeps the last),
+  // also spaced (`"ts" :`) or spelt with escapes (`"t\u0073"`).
   const again = b.indexOf(TS_PROP, tsEnd);
   if (again >= 0 && again < end) return null;
+  const escape = b.indexOf(UNICODE_ESCAPE, tsEnd);
+  if (escape >= 0 && escape < end) return null;
   return [tsStart, tsEnd];
 }
 
-const inside = (t: number, from: number, to: number): boolean => t >= from && t < to;
+/** Windows longer than this are read line by line. */
+const MAX_RUN_WINDOW = 31 * 86_400_000;
 
 /**
  * Whether the raw ts b[start, end) may fall in [from, to): decided exactly, without parsing, for the
@@ -103,22 +109,55 @@ function compare23(b: Uint8Array, at: number, bound: Uint8Array): number {
 
 /**
  * The log's well-formed events whose time is in [from, to) (epoch ms), in file order, but for the lines
- * in `skip` (events whose id an earlier line has, as the read of the whole log found them).
+ * in `skip` (events whose id an earlier line has, as the read of the whole log found them). `startAt`
+ * (a line start, ./time-marks.ts) skips lines known to hold nothing that late; lines before `checkedTo`
+ * (the fold snapshot's offset) are events the fold has checked, not checked again. `chunkBytes` is for tests.
  */
-export function readEventsBetween(file: string, from: number, to: number, skip: readonly number[] = []): LogEvent[] {
-  const loaded = load(file);
+export function readEventsBetween(
+  file: string,
+  from: number,
+  to: number,
+  opts: { skip?: readonly number[]; startAt?: number; checkedTo?: number; chunkBytes?: number } = {},
+): LogEvent[] {
+  const skip = opts.skip ?? [];
+  // Repeated ids are known by line number, which neither a mark nor the runs count (they are rare: a
+  // botched merge); such a log is read whole, line by line, as is a long window (the runs' list of
+  // dates grows with it).
+  const startAt = skip.length > 0 ? 0 : (opts.startAt ?? 0);
+  const loaded = loadFrom(file, startAt);
   if (loaded === null) return [];
-  const b = loaded.buf;
-  const skipped = new Set(skip);
+  const b = loaded;
+  const bom = startAt === 0 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? 3 : 0;
+  const fast =
+    skip.length > 0 || !(to - from <= MAX_RUN_WINDOW)
+      ? null
+      : readByRuns(b, bom, [from, to], parseLine, { checkedTo: (opts.checkedTo ?? 0) - startAt, chunkBytes: opts.chunkBytes });
+  return fast ?? lineByLine(b, bom, from, to, new Set(skip));
+}
+
+/** The log's bytes from `start` on (all of them when the file is shorter); null if there is no log. */
+function loadFrom(file: string, start: number): Buffer | null {
+  const opened = openLog(file);
+  if (opened === null) return null;
+  try {
+    return readRange(opened.fd, Math.min(start, opened.st.size), opened.st.size);
+  } catch (err) {
+    throw new EventLogIoError('read', file, err);
+  } finally {
+    closeSync(opened.fd);
+  }
+}
+
+function lineByLine(b: Buffer, bom: number, from: number, to: number, skipped: ReadonlySet<number>): LogEvent[] {
   const mayBeInside = windowTest(from, to);
   const events: LogEvent[] = [];
-  let start = b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? 3 : 0;
+  let start = bom;
   for (let line = 1; start < b.length; line++) {
     const nl = b.indexOf(0x0a, start);
     const end = nl === -1 ? b.length : nl;
     const ts = lineTs(b, start, end);
-    if ((ts === null || mayBeInside(b, ts[0], ts[1])) && (skipped.size === 0 || !skipped.has(line))) {
-      const event = parseLine(b, start, end);
+    if ((ts === null || mayBeInside(b, ts[0], ts[1])) && !skipped.has(line)) {
+      const event = parseLine(b, start, end, true);
       if (event !== null && inside(parseInstant(event.ts), from, to)) events.push(event);
     }
     start = end + 1;
@@ -127,9 +166,9 @@ export function readEventsBetween(file: string, from: number, to: number, skip: 
 }
 
 /** An event as the log reader would accept it, or null for what it reports (torn, malformed, too long, not UTF-8). */
-function parseLine(b: Buffer, start: number, end: number): LogEvent | null {
+function parseLine(b: Buffer, start: number, end: number, checkUtf8: boolean): LogEvent | null {
   const contentEnd = end > start && b[end - 1] === 0x0d ? end - 1 : end;
-  if (contentEnd - start > MAX_EVENT_LINE_BYTES || !isUtf8(b.subarray(start, contentEnd))) return null;
+  if (contentEnd - start > MAX_EVENT_LINE_BYTES || (checkUtf8 && !isUtf8(b.subarray(start, contentEnd)))) return null;
   let value: unknown;
   try {
     value = JSON.parse(b.toString('utf8', start, contentEnd));
