@@ -239,14 +239,17 @@ export interface CheckedLines {
  * `readEventLog` does to the whole file, and ./store/fold-snapshot.ts to the bytes appended since its
  * snapshot (whose own ids it checks the events against).
  */
-export function checkLines(file: string, buf: Buffer, firstLine: number, atFileStart: boolean): CheckedLines {
+export function checkLines(file: string, buf: Buffer, firstLine: number, atFileStart: boolean, see?: (e: LogEvent, start: number) => void): CheckedLines {
   const events: LogEvent[] = [];
   const warnings: string[] = [];
   const torn: number[] = [];
   const repeats: [number, number][] = [];
   const errors: LogProblem[] = [];
   const end = scan(buf, firstLine, atFileStart, {
-    event: (e) => events.push(e),
+    event: (e, _line, start) => {
+      events.push(e);
+      see?.(e, start);
+    },
     torn: (line) => {
       torn.push(line);
       warnings.push(tornWarning(file, line));

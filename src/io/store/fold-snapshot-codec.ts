@@ -16,6 +16,7 @@ import { type AllOf, type ItemNote, type ItemState, type ItemStatus, NO_NOTES } 
 import type { MeasuredValue } from '../../core/log/events.js';
 import type { EscalationState, KpiRecord, StandupRecord } from '../../core/log/state.js';
 import { type Interner, interner } from './interner.js';
+import { isTimeMarks, type TimeMarks } from './time-marks.js';
 
 const STATUS_CODES: Record<ItemStatus, string> = { todo: 't', done: 'd', blocked: 'b' };
 const STATUS_OF: Readonly<Record<string, ItemStatus>> = { t: 'todo', d: 'done', b: 'blocked' };
@@ -50,6 +51,8 @@ export interface Body {
   torn: number[];
   /** [line, first line with its id] of events skipped for repeating an id, warned about likewise. */
   repeats: [number, number][];
+  /** Time marks over the lines before the offset (../store/time-marks.ts). */
+  marks: TimeMarks;
   actors: string[];
   items: StateColumns;
   kpis: [string, KpiRecord[]][];
@@ -73,7 +76,7 @@ function check(ok: boolean): void {
 
 const isArray = Array.isArray;
 
-export function encodeBody(fold: FoldSnapshot, torn: number[], repeats: [number, number][]): { body: Body; notes: string } {
+export function encodeBody(fold: FoldSnapshot, { torn, repeats, marks }: { torn: number[]; repeats: [number, number][]; marks: TimeMarks }): { body: Body; notes: string } {
   const actors = interner<string>();
   const notes: string[] = [];
   const body: Body = {
@@ -83,6 +86,7 @@ export function encodeBody(fold: FoldSnapshot, torn: number[], repeats: [number,
     cancelled: [...fold.cancelled],
     torn,
     repeats,
+    marks,
     actors: actors.values,
     items: encodeItems(fold.items, actors, notes),
     kpis: [...fold.kpis],
@@ -128,9 +132,10 @@ function encodeItems(items: Map<string, ItemState>, actors: Interner<string>, pa
 }
 
 /** The body back as a snapshot, with the object shapes the fold builds; throws BadSnapshot if off. */
-export function decodeBody(body: Body, notes: NotesPart): { fold: FoldSnapshot; torn: number[]; repeats: [number, number][] } {
+export function decodeBody(body: Body, notes: NotesPart): { fold: FoldSnapshot; torn: number[]; repeats: [number, number][]; marks: TimeMarks } {
   check(typeof body === 'object' && body !== null);
-  const { last, maxTs, duplicates, cancelled, torn, repeats, actors, items: columns, kpis, standups, escalations } = body;
+  const { last, maxTs, duplicates, cancelled, torn, repeats, marks, actors, items: columns, kpis, standups, escalations } = body;
+  check(isTimeMarks(marks));
   check(maxTs === null || typeof maxTs === 'number');
   check(isArray(cancelled) && isArray(torn) && isArray(actors) && isArray(kpis) && isArray(standups) && isArray(escalations));
   check(isArray(repeats) && repeats.every((r) => isArray(r) && typeof r[0] === 'number' && typeof r[1] === 'number'));
@@ -160,6 +165,7 @@ export function decodeBody(body: Body, notes: NotesPart): { fold: FoldSnapshot; 
     },
     torn,
     repeats,
+    marks,
   };
 }
 

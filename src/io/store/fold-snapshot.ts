@@ -26,6 +26,7 @@ import { BUILD_ID } from './build-id.js';
 import { stringHash } from './checksum.js';
 import { type Body, decodeBody, encodeBody, type NotesPart } from './fold-snapshot-codec.js';
 import { holds, idHashes, readSnapshotFile, writeSnapshotFile } from './fold-snapshot-file.js';
+import { markCollector, type TimeMarks } from './time-marks.js';
 
 /** Digested prefix regions: the file's start and the bytes just before the snapshot's offset. */
 const HEAD_BYTES = 4 * 1024;
@@ -50,6 +51,8 @@ export interface FoldedLogRead {
   repeats: number[];
   errors: LogProblem[];
   stamp: LogStamp | null;
+  /** Time marks (./time-marks.ts) over the lines before `stamp.checkedTo`; none without a stamp. */
+  marks?: TimeMarks;
   /** none: no log; full: read and folded whole; cache: the snapshot plus `tailBytes` appended since. */
   source: 'none' | 'full' | 'cache';
   tailBytes: number;
@@ -96,7 +99,8 @@ function read(fd: number, file: string, from: number, to: number): Buffer {
 /** What `readEventLog` does, through the same fd, plus a snapshot for next time. */
 function fullRead(file: string, fd: number, st: Stats, cacheFile: string, now: number): FoldedLogRead {
   const buf = read(fd, file, 0, st.size);
-  const { events, warnings, torn, repeats, errors, end } = checkLines(file, buf, 1, true);
+  const collector = markCollector(0, null);
+  const { events, warnings, torn, repeats, errors, end } = checkLines(file, buf, 1, true, collector.see);
   const fold = foldEvents(events, { now });
   const snapshot = snapshotOf(fold, now);
   const maxTs = snapshot ? snapshot.maxTs : latestTs(events);
@@ -106,9 +110,10 @@ function fullRead(file: string, fd: number, st: Stats, cacheFile: string, now: n
   }
   const stamp = { ino: st.ino, size: buf.length, checkedTo: end.tailStart, lines: end.lines };
   // A torn last line is past the offset: the next read checks it again (and warns) from there.
-  const seen = { torn: torn.filter((line) => line <= stamp.lines), repeats: repeats.filter(([line]) => line <= stamp.lines) };
+  const marks = collector.marks;
+  const seen = { torn: torn.filter((line) => line <= stamp.lines), repeats: repeats.filter(([line]) => line <= stamp.lines), marks };
   const wrote = snapshot !== null && writeSnapshot(cacheFile, st, buf, buf, 0, stamp, snapshot, seen, idHashes(new Uint32Array(0), events));
-  return { path: file, fold, maxTs, warnings, repeats: skipped, errors, stamp, source: 'full', tailBytes: buf.length, wrote };
+  return { path: file, fold, maxTs, warnings, repeats: skipped, errors, stamp, marks, source: 'full', tailBytes: buf.length, wrote };
 }
 
 /** The snapshot extended by the log's tail; null when there is none usable or the tail needs a full fold. */
@@ -132,7 +137,8 @@ function fromSnapshot(file: string, fd: number, st: Stats, cacheFile: string, no
   const body = parseBody(cached.body, cached.notes);
   if (body === null) return null;
   const tail = buf.subarray(header.offset - from);
-  const checked = checkLines(file, tail, header.lines + 1, header.offset === 0);
+  const collector = markCollector(header.offset, body.fold.maxTs, body.marks);
+  const checked = checkLines(file, tail, header.lines + 1, header.offset === 0, collector.see);
   // A malformed line is reported by the full read, exactly as without a cache.
   if (checked.errors.length > 0) return null;
   // An id the prefix may hold: the full read tells a repeated line from another event with that id.
@@ -155,11 +161,11 @@ function fromSnapshot(file: string, fd: number, st: Stats, cacheFile: string, no
   };
   let wrote = false;
   if (tail.length >= rewriteTailBytes && stamp.checkedTo > header.offset) {
-    const seen = { torn: body.torn.concat(checked.torn.filter((line) => line <= stamp.lines)), repeats: repeats.filter(([line]) => line <= stamp.lines) };
+    const seen = { torn: body.torn.concat(checked.torn.filter((line) => line <= stamp.lines)), repeats: repeats.filter(([line]) => line <= stamp.lines), marks: collector.marks };
     const known = ids ?? cached.ids();
     if (known !== null) wrote = writeSnapshot(cacheFile, st, head, buf, from, stamp, fold, seen, idHashes(known, checked.events));
   }
-  return { path: file, fold, maxTs: fold.maxTs, warnings, repeats: repeats.map(([line]) => line), errors: [], stamp, source: 'cache', tailBytes: tail.length, wrote };
+  return { path: file, fold, maxTs: fold.maxTs, warnings, repeats: repeats.map(([line]) => line), errors: [], stamp, marks: collector.marks, source: 'cache', tailBytes: tail.length, wrote };
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -179,17 +185,18 @@ function marks(head: Buffer, buf: Buffer, from: number, offset: number): [Buffer
 function writeSnapshot(cacheFile: string, st: Stats, head: Buffer, buf: Buffer, from: number, stamp: LogStamp, fold: FoldSnapshot, seen: Seen, ids: Uint32Array): boolean {
   const [headMark, windowMark] = marks(head, buf, from, stamp.checkedTo);
   const made = { build: BUILD_ID, ino: st.ino, size: stamp.size, ctimeMs: st.ctimeMs, offset: stamp.checkedTo, lines: stamp.lines };
-  return writeSnapshotFile(cacheFile, { ...made, head: headMark.toString('base64'), window: windowMark.toString('base64') }, encodeBody(fold, seen.torn, seen.repeats), ids);
+  return writeSnapshotFile(cacheFile, { ...made, head: headMark.toString('base64'), window: windowMark.toString('base64') }, encodeBody(fold, seen), ids);
 }
 
 interface Seen {
   /** Torn lines and repeated ids before the offset, warned about on every read. */
   torn: number[];
   repeats: [number, number][];
+  marks: TimeMarks;
 }
 
 /** The body back as a snapshot, with the object shapes the fold builds; anything off means null. */
-function parseBody(text: string, notes: NotesPart): { fold: FoldSnapshot; torn: number[]; repeats: [number, number][] } | null {
+function parseBody(text: string, notes: NotesPart): ReturnType<typeof decodeBody> | null {
   try {
     return decodeBody(JSON.parse(text) as Body, notes);
   } catch {

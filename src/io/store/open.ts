@@ -16,6 +16,7 @@ import { bundledPlanPath } from '../plan-source.js';
 import { systemTimeZone } from '../system.js';
 import { findWorkspace, INIT_HINT, type WorkspacePaths } from '../workspace.js';
 import { readEventsBetween } from './event-window.js';
+import { startFor } from './time-marks.js';
 import { readFoldedLog } from './fold-snapshot.js';
 import { type ConfigProblem, loadPlanAndConfig } from './plan-snapshot.js';
 import { bundledSnapshotPath } from './user-cache.js';
@@ -148,7 +149,7 @@ export async function openState(req: StateRequest, read: StateRead = {}): Promis
     logStamp: log.stamp,
     notes: [],
     warnings,
-    eventsBetween: (from, to) => readEventsBetween(paths.log, from, to, log.repeats),
+    eventsBetween: (from, to) => readEventsBetween(paths.log, from, to, { skip: log.repeats, startAt: startFor('marks' in log ? log.marks : undefined, from), checkedTo: log.stamp?.checkedTo }),
     ...(configProblem ? { configProblem } : {}),
   };
   if (all === undefined) return state;
