@@ -8,7 +8,8 @@ import fc from 'fast-check';
 import type { Nodes, Root } from 'mdast';
 import { afterEach, describe, expect, it } from 'vitest';
 import { importMarkdown, prepareMarkdown } from '../../src/core/import/markdown-import.js';
-import { Diverged, markdownItTree, slowReason } from '../../src/core/import/markdown-it-tree.js';
+import { slowReason } from '../../src/core/import/markdown-it-checks.js';
+import { Diverged, markdownItTree } from '../../src/core/import/markdown-it-tree.js';
 import { toString } from '../../src/core/import/mdast-text.js';
 import { micromarkTree, parseParts, useMicromarkOnly } from '../../src/core/import/parse-markdown.js';
 import { planToYaml } from '../../src/core/plan/yaml.js';
@@ -105,7 +106,7 @@ const WORDS = [
   '<!-- c -->', '~5 days', '~~strike~~', '[^1]', '\u00a0', '*', '_', '**', '__', '[', ']', '<', '>', '|', '!', '(', ')', '#', '  ',
   '"q"', "it's", '--', '...', '\t',
 ];
-/** Only what markdown-it reads itself (markdown-it-tree.ts's slowReason), so that it is compared often. */
+/** Only what markdown-it reads itself (markdown-it-checks.ts), so that it is compared often. */
 const TAME = WORDS.filter((w) => !/[~\u00a0\t]|\[\^|🚀|📅|✅|@|www|:\/\//.test(w));
 
 function plans(words: string[], wild: boolean): fc.Arbitrary<string> {

@@ -14,7 +14,8 @@ import { gfmFootnote } from 'micromark-extension-gfm-footnote';
 import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
-import { Diverged, markdownItTree, slowReason } from './markdown-it-tree.js';
+import { slowReason } from './markdown-it-checks.js';
+import { Diverged, markdownItTree } from './markdown-it-tree.js';
 import { endsClean, findSplits, shiftPositions, type SplitPoint } from './split-markdown.js';
 
 // micromark-extension-frontmatter#5: an opening `---` that never closes (a leading thematic break)
