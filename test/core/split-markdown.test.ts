@@ -7,9 +7,15 @@ import fc from 'fast-check';
 import type { Root } from 'mdast';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prepareMarkdown } from '../../src/core/import/markdown-import.js';
-import { continueList, PART_CHARS, parseParts } from '../../src/core/import/parse-markdown.js';
+import { continueList, PART_CHARS, parseParts, useMicromarkOnly } from '../../src/core/import/parse-markdown.js';
 import { eachCutPoint, endsClean, findSplits, type SplitPoint, shiftPositions } from '../../src/core/import/split-markdown.js';
 import { repoRoot, seedMarkdown } from '../helpers.js';
+
+// These compare whole mdast trees, every position and field, so they check the cutting on micromark's
+// reading, the one that gives all of them. markdown-it's parts (which carry only what the importer
+// reads) are checked against micromark's, cut and whole, in markdown-it-tree.test.ts.
+beforeAll(() => useMicromarkOnly(true));
+afterAll(() => useMicromarkOnly(false));
 
 /** The parts' trees as one, the way the importer reads them: every part's nodes, in order. */
 function mergeParts(parts: readonly Root[]): Root {

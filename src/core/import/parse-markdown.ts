@@ -14,6 +14,8 @@ import { gfmFootnote } from 'micromark-extension-gfm-footnote';
 import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
+import { slowReason } from './markdown-it-checks.js';
+import { Diverged, markdownItTree } from './markdown-it-tree.js';
 import { endsClean, findSplits, shiftPositions, type SplitPoint } from './split-markdown.js';
 
 // micromark-extension-frontmatter#5: an opening `---` that never closes (a leading thematic break)
@@ -71,12 +73,12 @@ export function* parseParts(text: string, partChars = PART_CHARS): Generator<Roo
   let held: Root[] = [];
   let heldFrom = from;
   for (const to of ends) {
-    const part = fromMarkdown(text.slice(from.index, to.index), opts);
+    const part = parsePart(text.slice(from.index, to.index), opts);
     const clean = to.lines < 0 || endsClean(part, to.index - from.index);
     shiftPositions(part, from.lines, from.index);
     if (!clean || (from.list && !continueList(held, part, from.list.blankBefore))) {
       // The rest in one parse: taking in one part at a time could re-parse it once per cut.
-      const rest = fromMarkdown(text.slice(heldFrom.index), opts);
+      const rest = parsePart(text.slice(heldFrom.index), opts);
       shiftPositions(rest, heldFrom.lines, heldFrom.index);
       yield rest;
       return;
@@ -89,6 +91,30 @@ export function* parseParts(text: string, partChars = PART_CHARS): Generator<Roo
     }
     from = to;
   }
+}
+
+/**
+ * One part's tree: markdown-it's, unless the part holds what it reads otherwise than micromark
+ * (markdown-it-tree.ts), which then reads it. `micromarkOnly`: the old reading alone, for comparing.
+ */
+function parsePart(part: string, opts: ReturnType<typeof options>): Root {
+  if (!micromarkOnly && slowReason(part) === undefined) {
+    try {
+      return markdownItTree(part);
+    } catch (error) {
+      if (!(error instanceof Diverged)) throw error;
+    }
+  }
+  return fromMarkdown(part, opts);
+}
+
+/** micromark's tree of a whole text, as the importer reads it without markdown-it. */
+export const micromarkTree = (text: string): Root => fromMarkdown(text, options(text));
+
+let micromarkOnly = false;
+/** Tests only: parse every part with micromark, as before markdown-it, to compare the two. */
+export function useMicromarkOnly(on: boolean): void {
+  micromarkOnly = on;
 }
 
 /**
