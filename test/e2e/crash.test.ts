@@ -5,17 +5,19 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { initialised, launcher } from '../support/commands.js';
 import { expectRecoverable } from '../support/recovery.js';
-import { BIN, launch } from './run.js';
+import { BIN, launch, tempDir } from './run.js';
 
-// Setting up and listing ids need no real process: in-process, from a copy of one init per file.
-const launchIn = launcher('2026-12-01T09:00:00Z');
-const workspace = (): Promise<string> => initialised(launchIn, ['--start', '2026-11-30', '--tz', 'UTC', '--as', 'alice']);
+function workspace(): string {
+  const dir = tempDir();
+  const r = launch(['init', '--start', '2026-11-30', '--tz', 'UTC', '--as', 'alice'], { cwd: dir });
+  expect(r.code, r.stderr).toBe(0);
+  return dir;
+}
 const logPath = (dir: string) => join(dir, '.launch', 'events.jsonl');
 const lockPath = (dir: string) => `${logPath(dir)}.lock`;
 const rawLines = (dir: string) => readFileSync(logPath(dir), 'utf8').split('\n').filter(Boolean);
-const allIds = async (dir: string): Promise<string[]> => JSON.parse((await launchIn(['list', '--json'], dir)).stdout).items.map((i: { id: string }) => i.id);
+const allIds = (dir: string): string[] => JSON.parse(launch(['list', '--json'], { cwd: dir }).stdout).items.map((i: { id: string }) => i.id);
 
 const env = (): NodeJS.ProcessEnv => {
   const e: NodeJS.ProcessEnv = { ...process.env };
@@ -39,8 +41,8 @@ function start(args: string[], cwd: string, killAfterMs?: number): Promise<{ cod
 
 describe('a writer killed mid-append', () => {
   it('leaves a log the next command reads, and doctor --repair cleans it', async () => {
-    const dir = await workspace();
-    const ids = await allIds(dir);
+    const dir = workspace();
+    const ids = allIds(dir);
     // Calibrate: most of a short command's life is start-up, so kills spread over a whole run are
     // needed for some to land inside the append rather than before it.
     const t0 = Date.now();
@@ -66,8 +68,8 @@ describe('a writer killed mid-append', () => {
 });
 
 describe('a lock left by a killed process', () => {
-  it('an old lock is taken over at once, and removed afterwards', async () => {
-    const dir = await workspace();
+  it('an old lock is taken over at once, and removed afterwards', () => {
+    const dir = workspace();
     mkdirSync(lockPath(dir));
     const old = new Date(Date.now() - 60_000);
     utimesSync(lockPath(dir), old, old);
@@ -79,8 +81,8 @@ describe('a lock left by a killed process', () => {
     expect(rawLines(dir)).toHaveLength(1);
   });
 
-  it('a fresh lock whose owner is gone is taken over after a bounded wait', async () => {
-    const dir = await workspace();
+  it('a fresh lock whose owner is gone is taken over after a bounded wait', () => {
+    const dir = workspace();
     // As if its process was killed a few seconds ago: not stale yet (that takes 10 s from its mtime,
     // which the lock's owner would keep refreshing), so the writer has to wait the rest of that time.
     // Backdated 7 s, the wait is ~3 s rather than the full 10.
@@ -100,10 +102,10 @@ describe('a lock left by a killed process', () => {
 
 describe('50 writers at once', () => {
   it('no lost event, no duplicate, valid JSON Lines', async () => {
-    const dir = await workspace();
+    const dir = workspace();
     expect(launch(['check', 'redis-setup'], { cwd: dir }).code).toBe(0);
     const before = rawLines(dir).length;
-    const ids = (await allIds(dir)).filter((id) => id !== 'redis-setup').slice(0, 50);
+    const ids = allIds(dir).filter((id) => id !== 'redis-setup').slice(0, 50);
     expect(ids).toHaveLength(50);
     const results = await Promise.all(ids.map((id) => start(['check', id], dir)));
     expect(results.map((r) => r.code), results.map((r) => r.stderr).join('')).toEqual(ids.map(() => 0));
