@@ -42,7 +42,8 @@ const templates = new Map<string, string>();
 /**
  * A new directory as `launch init <args>` (run with `launch`'s environment) leaves an empty one. The
  * init runs once per test file and arguments, and each caller gets a copy: an init costs ~40 ms of CPU
- * and a git process, a copy ~3 ms. Nothing in what init writes depends on the clock; the copy's caches
+ * and a git process, a copy ~3 ms. Nothing in what init writes depends on the clock, and the arguments
+ * should name the actor (--as) so that nothing depends on the environment either. The copy's caches
  * name the template's paths, so its first command rebuilds them, as after any copy of a workspace.
  */
 export async function initialised(launch: Launcher, args: string[]): Promise<string> {
