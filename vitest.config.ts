@@ -16,6 +16,21 @@ import { defineConfig } from 'vitest/config';
 export const MOCKING = ['test/commands/hostile-terminal.test.ts', 'test/io/event-log.test.ts', 'test/io/event-window.test.ts', 'test/io/stdio.test.ts', 'test/io/write-faults.test.ts'];
 
 export default defineConfig({
+  // Dependencies run as the bundle ships them: esbuild resolves no "development" condition, but vite
+  // resolves it and vitest starts its workers with --conditions development, which loads micromark's
+  // dev builds (debug calls and assertions in every tokenizer step): the Markdown tests took a third
+  // longer for code that never ships. test/vitest-config.test.ts checks that it stays off.
+  plugins: [
+    {
+      name: 'production-conditions',
+      configResolved(config) {
+        const production = (conditions: readonly string[]) => conditions.map((c) => (c === 'development|production' ? 'production' : c));
+        const ssr = config.ssr.resolve as { conditions?: string[] } | undefined;
+        if (ssr?.conditions) ssr.conditions = production(ssr.conditions);
+        for (const env of Object.values(config.environments)) (env.resolve as { conditions: string[] }).conditions = production(env.resolve.conditions);
+      },
+    },
+  ],
   test: {
     testTimeout: 60_000,
     hookTimeout: 60_000,

@@ -1,6 +1,7 @@
 // Test files share modules (vitest.config.ts), which a vi.mock cannot reach once they are loaded: a
 // file that mocks a module must run isolated, listed in MOCKING.
 import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MOCKING } from '../vitest.config.js';
@@ -19,5 +20,11 @@ describe('vitest.config.ts', () => {
       .map((file) => relative(repoRoot, file))
       .filter((file) => file !== 'test/vitest-config.test.ts');
     expect(mocking.sort()).toEqual([...MOCKING].sort());
+  });
+
+  it('runs dependencies as the bundle ships them, not their development builds', () => {
+    // micromark's "development" export is a build with debug calls and assertions in every step.
+    expect(process.execArgv.join(' ')).not.toMatch(/development/);
+    expect(createRequire(import.meta.url).resolve('micromark')).not.toMatch(/[/\\]dev[/\\]/);
   });
 });

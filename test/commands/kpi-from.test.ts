@@ -6,7 +6,7 @@ import { appendFileSync, cpSync, mkdirSync, readFileSync, writeFileSync } from '
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { eventsOf, launcher, logOf, logPath } from '../support/commands.js';
+import { eventsOf, initialised, launcher, logOf, logPath } from '../support/commands.js';
 import { scratchDir } from '../support/in-process.js';
 import { repoRoot } from '../helpers.js';
 
@@ -16,8 +16,7 @@ const sha256 = (data: Buffer | string) => createHash('sha256').update(data).dige
 
 /** A workspace on the bundled plan (week 1 from Mon 30 Nov 2026, UTC) with the fixture reports in reports/. */
 async function workspace(): Promise<string> {
-  const dir = scratchDir();
-  expect((await launch(['init', '--start', '2026-11-30', '--tz', 'UTC', '--as', 'ci-bot'], dir)).code).toBe(0);
+  const dir = await initialised(launch, ['--start', '2026-11-30', '--tz', 'UTC', '--as', 'ci-bot']);
   cpSync(FIXTURES, join(dir, 'reports'), { recursive: true });
   return dir;
 }

@@ -1,15 +1,10 @@
 // launch kpi record and launch kpis on the bundled plan, and checklist items measured with check --value.
 import { describe, expect, it } from 'vitest';
-import { eventsOf, launcher, logOf } from '../support/commands.js';
-import { scratchDir } from '../support/in-process.js';
+import { eventsOf, initialised, launcher, logOf } from '../support/commands.js';
 
 const launch = launcher('2026-12-01T09:00:00Z');
 
-async function workspace(): Promise<string> {
-  const dir = scratchDir();
-  expect((await launch(['init', '--start', '2026-11-30', '--tz', 'UTC', '--as', 'alice'], dir)).code).toBe(0);
-  return dir;
-}
+const workspace = (): Promise<string> => initialised(launch, ['--start', '2026-11-30', '--tz', 'UTC', '--as', 'alice']);
 type Row = { metric: string; week: number | string; target: string; actual: string | null; status: string };
 const kpis = async (dir: string, ...args: string[]) => JSON.parse((await launch(['kpis', '--json', ...args], dir)).stdout).kpis as Row[];
 const cell = (rows: Row[], metric: string, week: number | string) => rows.find((r) => r.metric === metric && r.week === week)!;

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { CASES } from '../e2e/case-table.js';
 import { SEED_CLOCK, seedEvents } from '../golden/seed.js';
 import { repoRoot } from '../helpers.js';
-import { ENV, eventsOf, launcher, logOf, statusWith, workspaceWith } from '../support/commands.js';
+import { ENV, eventsOf, initialised, launcher, logOf, statusWith, workspaceWith } from '../support/commands.js';
 import { launchIn, scratchDir } from '../support/in-process.js';
 
 const launch = launcher('2026-12-01T09:00:00Z');
@@ -42,8 +42,7 @@ const shownRegex = (r: RegExp) => `/${r.source.replace(/\\n/g, ' ⏎ ')}/${r.fla
 
 /** The seeded workspace of the golden test: the bundled plan, its log and the fixture plans. */
 async function seededWorkspace(): Promise<string> {
-  const dir = scratchDir();
-  expect((await launch(['init', '--start', '2026-11-30', '--tz', 'Europe/Berlin', '--as', 'alice', '--holiday', '2026-12-25'], dir)).code).toBe(0);
+  const dir = await initialised(launch, ['--start', '2026-11-30', '--tz', 'Europe/Berlin', '--as', 'alice', '--holiday', '2026-12-25']);
   writeFileSync(join(dir, '.launch', 'events.jsonl'), seedEvents());
   for (const f of readdirSync(join(repoRoot, 'test', 'fixtures', 'plans'))) copyFileSync(join(repoRoot, 'test', 'fixtures', 'plans', f), join(dir, f));
   return dir;

@@ -2,16 +2,12 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ENV, eventsOf, launcher } from '../support/commands.js';
+import { ENV, eventsOf, initialised, launcher } from '../support/commands.js';
 import { launchIn, scratchDir } from '../support/in-process.js';
 
 const launch = launcher('2026-12-01T09:00:00Z');
 
-async function workspace(): Promise<string> {
-  const dir = scratchDir();
-  expect((await launch(['init', '--start', '2026-11-30', '--tz', 'America/New_York', '--as', 'alice'], dir)).code).toBe(0);
-  return dir;
-}
+const workspace = (): Promise<string> => initialised(launch, ['--start', '2026-11-30', '--tz', 'America/New_York', '--as', 'alice']);
 const standup = async (dir: string, date: string) => JSON.parse((await launchIn(['standup', '--json', '--date', date], { cwd: dir, env: ENV, now: '2026-12-08T14:00:00Z' })).stdout);
 
 describe('launch standup', () => {

@@ -80,17 +80,22 @@ const CTRL_C = '\u0003';
 const SPACE = ' ';
 const DOWN = '\u001b[B';
 
-function ptyAvailable(): string | undefined {
-  const r = spawnSync('python3', ['-c', 'import pty, termios, fcntl; pty.openpty()'], { encoding: 'utf8' });
-  return r.status === 0 ? undefined : `python3 with a working pty module is needed to drive prompts (${r.error?.message ?? r.stderr.trim()})`;
+/**
+ * The Python that `python3` runs, asked once with a check that its pty module works. Later runs start
+ * it directly: through a version manager's shim (pyenv's is a shell script) each run cost ~0.15 s.
+ */
+function findPython(): { python?: string; noPty?: string } {
+  const r = spawnSync('python3', ['-c', 'import fcntl, pty, sys, termios; pty.openpty(); print(sys.executable)'], { encoding: 'utf8' });
+  if (r.status === 0 && r.stdout.trim()) return { python: r.stdout.trim() };
+  return { noPty: `python3 with a working pty module is needed to drive prompts (${r.error?.message ?? r.stderr.trim()})` };
 }
-const noPty = ptyAvailable();
+const { python = 'python3', noPty } = findPython();
 
 function inPty(args: string[], cwd: string, steps: Step[], env: Record<string, string> = {}): PtyResult {
   const base: Record<string, string> = {};
   for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !['NO_COLOR', 'FORCE_COLOR', 'LAUNCH_DIR', 'CI'].includes(k)) base[k] = v;
   const spec = { argv: [process.execPath, BIN, ...args], cwd, steps, timeout: 15, env: { ...base, TERM: 'xterm-256color', ...env } };
-  const r = spawnSync('python3', ['-c', DRIVER], { input: JSON.stringify(spec), encoding: 'utf8', timeout: 20_000 });
+  const r = spawnSync(python, ['-c', DRIVER], { input: JSON.stringify(spec), encoding: 'utf8', timeout: 20_000 });
   if (r.status !== 0) throw new Error(`pty driver failed: ${r.stderr}`);
   const result = JSON.parse(r.stdout) as PtyResult;
   if (result.timedOut) throw new Error(`timed out in a pty; output so far:\n${result.output}`);
@@ -287,10 +292,10 @@ describe.skipIf(noPty !== undefined)(`interactive prompts in a pseudo-terminal${
     };
     // The raw bytes matter here, so the driver's own stripping is undone by asking for the raw stream.
     const rawDriver = DRIVER.replace("'output': text()", "'output': raw.decode('utf-8', 'replace')");
-    const coloured = JSON.parse(spawnSync('python3', ['-c', rawDriver], { input: spec({}), encoding: 'utf8' }).stdout) as PtyResult;
+    const coloured = JSON.parse(spawnSync(python, ['-c', rawDriver], { input: spec({}), encoding: 'utf8' }).stdout) as PtyResult;
     expect(coloured.code).toBe(0);
     expect(coloured.output).toMatch(/\u001b\[[0-9;]*m/);
-    const plain = JSON.parse(spawnSync('python3', ['-c', rawDriver], { input: spec({ NO_COLOR: '1' }), encoding: 'utf8' }).stdout) as PtyResult;
+    const plain = JSON.parse(spawnSync(python, ['-c', rawDriver], { input: spec({ NO_COLOR: '1' }), encoding: 'utf8' }).stdout) as PtyResult;
     expect(plain.code).toBe(0);
     expect(plain.output).not.toMatch(/\u001b\[[0-9;]*m/);
     expect(plain.output).toMatch(/✔|○/);

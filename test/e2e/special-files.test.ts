@@ -5,13 +5,14 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { launch, tempDir } from './run.js';
+import { initialised, launcher } from '../support/commands.js';
+import { launch } from './run.js';
 
-function workspace(): string {
-  const dir = tempDir();
-  const r = launch(['init', '--start', '2026-11-30', '--tz', 'UTC', '--as', 'alice'], { cwd: dir });
-  expect(r.code, r.stderr).toBe(0);
-  expect(launch(['check', 'skeleton-loading-setup'], { cwd: dir }).code).toBe(0);
+/** Made in-process (a copy of one init per file): only the commands that meet the file need the binary. */
+const launchIn = launcher('2026-12-01T09:00:00Z');
+async function workspace(): Promise<string> {
+  const dir = await initialised(launchIn, ['--start', '2026-11-30', '--tz', 'UTC', '--as', 'alice']);
+  expect((await launchIn(['check', 'skeleton-loading-setup'], dir)).code).toBe(0);
   return dir;
 }
 const mkfifo = (path: string) => execFileSync('mkfifo', [path]);
@@ -22,8 +23,8 @@ describe('a FIFO in place of a workspace file', () => {
     ['plan.yaml', ['today', 'check redis-setup', 'doctor', 'init --force --start 2026-12-07']],
     ['config.yaml', ['today', 'doctor', 'init --force --start 2026-12-07', 'init --as bob']],
     ['actor', ['check redis-setup', 'init --as bob']],
-  ])('.launch/%s: every command refuses at once, exit 1, naming it', (name, commands) => {
-    const dir = workspace();
+  ])('.launch/%s: every command refuses at once, exit 1, naming it', async (name, commands) => {
+    const dir = await workspace();
     const file = join(dir, '.launch', name);
     rmSync(file, { force: true });
     // Caches would answer without reading the plan or config: a FIFO in their place must still be seen.
@@ -37,8 +38,8 @@ describe('a FIFO in place of a workspace file', () => {
     }
   });
 
-  it('a cache that is a FIFO is passed over: the command answers as without it', () => {
-    const dir = workspace();
+  it('a cache that is a FIFO is passed over: the command answers as without it', async () => {
+    const dir = await workspace();
     const expected = launch(['today', '--date', '2026-12-01'], { cwd: dir });
     for (const cache of ['.plan.yaml.snapshot.json', '.events.fold.snapshot.json']) {
       rmSync(join(dir, '.launch', cache), { force: true });
@@ -50,8 +51,8 @@ describe('a FIFO in place of a workspace file', () => {
 });
 
 describe('a device or a directory in place of the log', () => {
-  it.skipIf(process.getuid?.() !== 0)('a character device (made with mknod, as root): refused, the device left as it is', () => {
-    const dir = workspace();
+  it.skipIf(process.getuid?.() !== 0)('a character device (made with mknod, as root): refused, the device left as it is', async () => {
+    const dir = await workspace();
     const file = join(dir, '.launch', 'events.jsonl');
     rmSync(file);
     execFileSync('mknod', [file, 'c', '1', '3']); // /dev/null's numbers
@@ -63,8 +64,8 @@ describe('a device or a directory in place of the log', () => {
     expect(execFileSync('stat', ['-c', '%F', file], { encoding: 'utf8' }).trim()).toBe('character special file');
   });
 
-  it('a directory: refused with the same words', () => {
-    const dir = workspace();
+  it('a directory: refused with the same words', async () => {
+    const dir = await workspace();
     const file = join(dir, '.launch', 'events.jsonl');
     renameSync(file, join(dir, 'kept.jsonl'));
     mkdirSync(file);

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { repoRoot } from '../helpers.js';
+import { initialised } from '../support/commands.js';
 import { launchIn, scratchDir } from '../support/in-process.js';
 import { SEED_CLOCK, seedEvents } from '../golden/seed.js';
 import { GIT_ENV, team } from '../e2e/git-team.js';
@@ -107,9 +108,8 @@ async function json<S extends z.ZodType>(schema: S, args: string[], opts: RunOpt
 
 /** The golden test's seeded workspace: the bundled plan from 2026-11-30 in Berlin, the seeded log, the fixture plans. */
 async function seeded(): Promise<string> {
-  const dir = scratchDir('launch-json-');
-  const init = await launchIn(['init', '--start', '2026-11-30', '--tz', 'Europe/Berlin', '--as', 'alice', '--holiday', '2026-12-25'], { cwd: dir, env: ENV, now: '2026-11-29T10:00:00Z' });
-  expect(init.code, init.stderr).toBe(0);
+  const initAt = (args: string[], cwd: string) => launchIn(args, { cwd, env: ENV, now: '2026-11-29T10:00:00Z' });
+  const dir = await initialised(initAt, ['--start', '2026-11-30', '--tz', 'Europe/Berlin', '--as', 'alice', '--holiday', '2026-12-25']);
   writeFileSync(join(dir, '.launch', 'events.jsonl'), seedEvents());
   const plans = join(repoRoot, 'test', 'fixtures', 'plans');
   for (const f of readdirSync(plans)) copyFileSync(join(plans, f), join(dir, f));

@@ -1,6 +1,6 @@
 // Shared by the in-process command tests (test/commands): a fixed environment, a deterministic clock
 // and readers for a workspace's log. Commands run through ./in-process.ts only.
-import { existsSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchIn, type Result, scratchDir } from './in-process.js';
 
@@ -37,13 +37,33 @@ export const logOf = (dir: string): string => (existsSync(logPath(dir)) ? readFi
 /** The log's events, parsed; a malformed line throws. */
 export const eventsOf = (dir: string): any[] => logOf(dir).split('\n').filter(Boolean).map((l) => JSON.parse(l));
 
-/** A workspace on the bundled plan, week 1 from Mon 30 Nov 2026, made with `launch`. */
-export async function workspaceWith(launch: Launcher, tz = 'Europe/Berlin'): Promise<string> {
+const templates = new Map<string, string>();
+
+/**
+ * A new directory as `launch init <args>` (run with `launch`'s environment) leaves an empty one. The
+ * init runs once per test file and arguments, and each caller gets a copy: an init costs ~40 ms of CPU
+ * and a git process, a copy ~3 ms. Nothing in what init writes depends on the clock, and the arguments
+ * should name the actor (--as) so that nothing depends on the environment either. The copy's caches
+ * name the template's paths, so its first command rebuilds them, as after any copy of a workspace.
+ */
+export async function initialised(launch: Launcher, args: string[]): Promise<string> {
+  const key = JSON.stringify(args);
+  let template = templates.get(key);
+  // Made again when the test file that made it has ended and its directories are gone.
+  if (template === undefined || !existsSync(template)) {
+    template = scratchDir('launch-template-');
+    const r = await launch(['init', ...args], template);
+    if (r.code !== 0) throw new Error(r.stderr);
+    templates.set(key, template);
+  }
   const dir = scratchDir();
-  const r = await launch(['init', '--start', '2026-11-30', '--tz', tz, '--as', 'alice'], dir);
-  if (r.code !== 0) throw new Error(r.stderr);
+  cpSync(template, dir, { recursive: true });
   return dir;
 }
+
+/** A workspace on the bundled plan, week 1 from Mon 30 Nov 2026, as `launch init` makes it. */
+export const workspaceWith = (launch: Launcher, tz = 'Europe/Berlin'): Promise<string> =>
+  initialised(launch, ['--start', '2026-11-30', '--tz', tz, '--as', 'alice']);
 
 /** An item's status as `show --json` gives it. */
 export const statusWith = async (launch: Launcher, dir: string, id: string): Promise<string> => JSON.parse((await launch(['show', id, '--json'], dir)).stdout).item.status;
