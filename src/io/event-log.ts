@@ -246,10 +246,7 @@ export function checkLines(file: string, buf: Buffer, firstLine: number, atFileS
   const repeats: [number, number][] = [];
   const errors: LogProblem[] = [];
   const end = scan(buf, firstLine, atFileStart, {
-    event: (e, _line, start) => {
-      events.push(e);
-      see?.(e, start);
-    },
+    event: (e, _line, start) => void (events.push(e), see?.(e, start)),
     torn: (line) => {
       torn.push(line);
       warnings.push(tornWarning(file, line));
