@@ -1,7 +1,8 @@
 // Sized for a busy 2-core machine: CI and developers' machines run the suite beside other work, and a
-// test that is slow there is not wrong. Measured on an idle 2-core machine (`npx vitest run`): two
-// forks sharing modules ~67 s; three forks ~71 s; two threads sharing modules ~72 s; two forks with
-// a fresh one per test file (vitest's default isolation) ~124 s.
+// test that is slow there is not wrong. Measured on an idle 2-core machine (`npx vitest run`, 2026-12-01,
+// ~900 tests): two forks sharing modules ~67 s; three forks ~71 s; two threads sharing modules ~72 s;
+// two forks with a fresh one per test file (vitest's default isolation) ~124 s. (2026-12-02: 1,053
+// tests, ~100 s at load 3–4; not measured idle.)
 //
 // Test files share the modules they import within a worker (isolate: false): loading src/ and its
 // dependencies afresh for every file cost more CPU than most files' tests. Nothing in src/ keeps state
