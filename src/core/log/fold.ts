@@ -2,7 +2,7 @@
 // counts for, decides whether it takes part (a view as of a day); `recorded` (else `ts`), when it was
 // typed, decides its place: the last typed change wins. Each event's effect is its row in
 // ./event-types.ts.
-import { parseInstant } from '../calendar/instant.js';
+import { instantsReader, parseInstant } from '../calendar/instant.js';
 import { rowOf } from './event-types.js';
 import type { LaunchEvent, LogEvent, UndoEvent } from './events.js';
 import type { BeforeWrite, FoldAccumulator, FoldResult } from './state.js';
@@ -41,9 +41,10 @@ function timelineOrder(events: readonly LogEvent[], opts: FoldOptions): { order:
   const before = opts.before ?? Infinity;
   let count = 0;
   let sorted = true;
+  const instant = instantsReader(n);
   for (let i = 0; i < n; i++) {
     const e = events[i]!;
-    const ts = parseInstant(e.ts);
+    const ts = instant(e.ts);
     const at = e.recorded === undefined ? ts : recordedAt(e);
     if (Number.isNaN(ts) || Number.isNaN(at) || ts >= before) continue; // the reader never hands out the former
     keys.ts[i] = ts;
