@@ -19,10 +19,18 @@ export function planPartHolds(plan: Partial<PlanHead> | undefined): plan is Plan
 /** Each row ends after the one before it (a comma and a newline between), the last at the array's "]". */
 export function rowEndsHold(ends: unknown, count: number, rowsBytes: number): boolean {
   if (!Array.isArray(ends) || ends.length !== count) return false;
+  return (count === 0 ? 1 : lastEnd(ends)) === rowsBytes - 1;
+}
+
+/**
+ * The last of rising ends, or NaN. A loop alone in its function: V8 compiles a long loop while it runs,
+ * and code after it that has not run yet makes the compiled loop bail out (see checksum.ts).
+ */
+function lastEnd(ends: readonly unknown[]): number {
   let previous = -1;
   for (const end of ends) {
-    if (!Number.isInteger(end) || end < previous + 3) return false;
-    previous = end;
+    if (!Number.isInteger(end) || (end as number) < previous + 3) return NaN;
+    previous = end as number;
   }
-  return (count === 0 ? 1 : previous) === rowsBytes - 1;
+  return previous;
 }
