@@ -285,12 +285,12 @@ export function openLog(file: string): { fd: number; st: Stats } | null {
   }
 }
 
-/** The file's bytes and inode, read through one fd so both describe the same file; null if missing. */
-export function load(file: string): { buf: Buffer; ino: number; mode: number } | null {
+/** The file's bytes from `from` on, and its inode, read through one fd so both describe the same file; null if missing. */
+export function load(file: string, from = 0): { buf: Buffer; ino: number; mode: number } | null {
   const opened = openLog(file);
   if (opened === null) return null;
   try {
-    return { buf: readRange(opened.fd, 0, opened.st.size), ino: opened.st.ino, mode: opened.st.mode };
+    return { buf: readRange(opened.fd, Math.min(from, opened.st.size), opened.st.size), ino: opened.st.ino, mode: opened.st.mode };
   } catch (err) {
     throw new EventLogIoError('read', file, err);
   } finally {

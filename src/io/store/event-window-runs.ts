@@ -153,17 +153,22 @@ function collect(texts: readonly string[], order: readonly (Batch | { event: Log
 function near(local: string, offsetText: string, from: number, to: number, bounds: Map<string, [string, string] | null>): boolean {
   let bound = bounds.get(offsetText);
   if (bound === undefined) {
-    const offset = offsetText === 'Z' ? 0 : offsetMinutes(offsetText);
+    const offset = offsetText === 'Z' ? 0 : offsetOf(Buffer.from(offsetText, 'latin1'), 0)!;
     const at = (t: number) => new Date(t + offset * 60_000).toISOString().slice(0, 23);
     bounds.set(offsetText, (bound = Number.isNaN(offset) ? null : [at(from), at(to)]));
   }
   return bound !== null && local >= bound[0] && local < bound[1];
 }
 
-/** `±HH:MM` in minutes; NaN past 23:59. */
-function offsetMinutes(text: string): number {
-  const hours = Number(text.slice(1, 3));
-  const minutes = Number(text.slice(4, 6));
+/** `±HH:MM` at `at` in minutes; NaN when it is not a valid offset; undefined when not `±`. */
+export function offsetOf(b: Uint8Array, at: number): number | undefined {
+  const sign = b[at];
+  if (sign !== 0x2b && sign !== 0x2d) return undefined;
+  const d = (i: number) => b[at + i]! - 0x30;
+  const [h1, h2, m1, m2] = [d(1), d(2), d(4), d(5)];
+  if (![h1, h2, m1, m2].every((x) => x >= 0 && x <= 9)) return NaN;
+  const hours = h1 * 10 + h2;
+  const minutes = m1 * 10 + m2;
   if (hours > 23 || minutes > 59) return NaN;
-  return (text[0] === '-' ? -1 : 1) * (hours * 60 + minutes);
+  return (sign === 0x2d ? -1 : 1) * (hours * 60 + minutes);
 }

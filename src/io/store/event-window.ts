@@ -11,9 +11,8 @@ import { isUtf8 } from 'node:buffer';
 import { eventShapeProblem } from '../../core/log/shape.js';
 import { type LogEvent, MAX_EVENT_LINE_BYTES } from '../../core/log/events.js';
 import { parseInstant } from '../../core/calendar/instant.js';
-import { closeSync } from 'node:fs';
-import { EventLogIoError, openLog, readRange } from '../event-log.js';
-import { inside, readByRuns } from './event-window-runs.js';
+import { load } from '../event-log.js';
+import { inside, offsetOf, readByRuns } from './event-window-runs.js';
 
 const HEAD = Buffer.from('{"v":1,"id":"');
 const TS_KEY = Buffer.from(',"ts":"');
@@ -85,19 +84,6 @@ export function windowTest(from: number, to: number): (b: Buffer, start: number,
   };
 }
 
-/** `±HH:MM` at `at` in minutes; NaN when it is not a valid offset; undefined when not `±`. */
-function offsetOf(b: Uint8Array, at: number): number | undefined {
-  const sign = b[at];
-  if (sign !== 0x2b && sign !== 0x2d) return undefined;
-  const d = (i: number) => b[at + i]! - 0x30;
-  const [h1, h2, m1, m2] = [d(1), d(2), d(4), d(5)];
-  if (![h1, h2, m1, m2].every((x) => x >= 0 && x <= 9)) return NaN;
-  const hours = h1 * 10 + h2;
-  const minutes = m1 * 10 + m2;
-  if (hours > 23 || minutes > 59) return NaN;
-  return (sign === 0x2d ? -1 : 1) * (hours * 60 + minutes);
-}
-
 /** b[at, at + 23) against a 23-byte bound; equal local parts make the timestamp (longer) the greater. */
 function compare23(b: Uint8Array, at: number, bound: Uint8Array): number {
   for (let i = 0; i < 23; i++) {
@@ -124,28 +110,14 @@ export function readEventsBetween(
   // botched merge); such a log is read whole, line by line, as is a long window (the runs' list of
   // dates grows with it).
   const startAt = skip.length > 0 ? 0 : (opts.startAt ?? 0);
-  const loaded = loadFrom(file, startAt);
-  if (loaded === null) return [];
-  const b = loaded;
+  const b = load(file, startAt)?.buf;
+  if (b === undefined) return [];
   const bom = startAt === 0 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? 3 : 0;
   const fast =
     skip.length > 0 || !(to - from <= MAX_RUN_WINDOW)
       ? null
       : readByRuns(b, bom, [from, to], parseLine, { checkedTo: (opts.checkedTo ?? 0) - startAt, chunkBytes: opts.chunkBytes });
   return fast ?? lineByLine(b, bom, from, to, new Set(skip));
-}
-
-/** The log's bytes from `start` on (all of them when the file is shorter); null if there is no log. */
-function loadFrom(file: string, start: number): Buffer | null {
-  const opened = openLog(file);
-  if (opened === null) return null;
-  try {
-    return readRange(opened.fd, Math.min(start, opened.st.size), opened.st.size);
-  } catch (err) {
-    throw new EventLogIoError('read', file, err);
-  } finally {
-    closeSync(opened.fd);
-  }
 }
 
 function lineByLine(b: Buffer, bom: number, from: number, to: number, skipped: ReadonlySet<number>): LogEvent[] {
