@@ -194,7 +194,7 @@ function snapshotText(key: string, src: string, plan: Plan, config: Config | und
   for (const row of rows) {
     const end = at + Buffer.byteLength(row);
     rowEnds.push(end);
-    rowSums += rowSum(rowsText, at, end);
+    rowSums += checksum(rowsText, at, end);
     at = end + 2;
   }
   const body = Buffer.from(JSON.stringify({ plan: rest, config, zone, columns: itemColumns(items), rowEnds, rowSums }));
@@ -202,8 +202,6 @@ function snapshotText(key: string, src: string, plan: Plan, config: Config | und
   return Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), body, Buffer.from('\n'), rowsText]);
 }
 
-/** A row's checksum: 8 hex digits are plenty to notice an edit (a change to any one word always shows). */
-const rowSum = (b: Uint8Array, start: number, end: number): string => checksum(b, start, end).slice(0, 8);
 
 interface Header {
   key: string;
@@ -222,7 +220,7 @@ interface Body {
   zone: ZoneTable | undefined;
   columns: ItemColumns;
   rowEnds: number[];
-  /** Each row's checksum (`rowSum`), one after the other. */
+  /** Each row's checksum (8 hex digits), one after the other. */
   rowSums: string;
 }
 
@@ -271,7 +269,7 @@ function readSnapshot(path: string, key: string, vouch: (src: unknown, mtimeMs: 
   };
   const row = (i: number) => {
     const [from, to] = [i === 0 ? 1 : rowEnds[i - 1]! + 2, rowEnds[i]!];
-    const intact = rowSum(buf, rowsAt + from, rowsAt + to) === rowSums.slice(i * 8, i * 8 + 8);
+    const intact = checksum(buf, rowsAt + from, rowsAt + to) === rowSums.slice(i * 8, i * 8 + 8);
     return checked(i, intact ? (parse(from, to) as Item | undefined) : undefined);
   };
   const rows = (): Item[] => {
