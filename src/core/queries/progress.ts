@@ -17,8 +17,8 @@ export interface OnTrack {
 }
 
 /** The sprint's items as progress counts them (a parent by its children: PlanView.counted). */
-export function sprintEntries(view: PlanView, sprint: Sprint): Scheduled[] {
-  return view.counted.filter((e) => e.sprint === sprint.id);
+export function sprintEntries(view: PlanView, sprint: Sprint): readonly Scheduled[] {
+  return view.bySprint.get(sprint.id) ?? [];
 }
 
 export function onTrack(view: PlanView, sprint: Sprint, date: string): OnTrack {
@@ -49,7 +49,7 @@ export interface LaunchSummary {
 export function launchSummary(view: PlanView): LaunchSummary | undefined {
   const range = view.calendar.planRange;
   if (range === null) return undefined;
-  const done = (entries: Scheduled[]) => entries.filter((e) => e.status === 'done').length;
+  const done = (entries: readonly Scheduled[]) => entries.filter((e) => e.status === 'done').length;
   return {
     ended: range.last,
     sprints: view.plan.sprints.map((sprint) => {

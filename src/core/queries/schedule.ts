@@ -40,6 +40,8 @@ export interface PlanView {
    * otherwise count twice (today's, status's and standup's n/m, the launch summary).
    */
   readonly counted: Scheduled[];
+  /** `counted` by sprint id, in plan order. */
+  readonly bySprint: ReadonlyMap<string, readonly Scheduled[]>;
 }
 
 export function buildPlanView(plan: PlanHead, items: PlanItems, calendar: Calendar, states: ReadonlyMap<string, ItemState>): PlanView {
@@ -47,16 +49,12 @@ export function buildPlanView(plan: PlanHead, items: PlanItems, calendar: Calend
   let byId: Map<string, Scheduled> | undefined;
   let children: Map<string, Scheduled[]> | undefined;
   let counted: Scheduled[] | undefined;
-  const childrenOf = (): Map<string, Scheduled[]> => {
-    if (children) return children;
-    children = new Map();
-    for (const e of entries) {
-      if (e.parent === undefined) continue;
-      const list = children.get(e.parent);
-      if (list) list.push(e);
-      else children.set(e.parent, [e]);
-    }
-    return children;
+  let bySprint: Map<string, Scheduled[]> | undefined;
+  const childrenOf = (): Map<string, Scheduled[]> => (children ??= groupBy(entries, (e) => e.parent));
+  const countedOf = (): Scheduled[] => {
+    if (counted) return counted;
+    const parents = childrenOf();
+    return (counted = parents.size === 0 ? entries : entries.filter((e) => !parents.has(e.id)));
   };
   return {
     plan,
@@ -71,10 +69,27 @@ export function buildPlanView(plan: PlanHead, items: PlanItems, calendar: Calend
       return childrenOf();
     },
     get counted() {
-      const parents = childrenOf();
-      return (counted ??= parents.size === 0 ? entries : entries.filter((e) => !parents.has(e.id)));
+      return countedOf();
+    },
+    // One pass for every sprint: a filter of all items per sprint cost ~300 M instructions for the
+    // launch summary of a 50-sprint, 10,000-item plan.
+    get bySprint() {
+      return (bySprint ??= groupBy(countedOf(), (e) => e.sprint));
     },
   };
+}
+
+/** The entries by a key, each list in the entries' order; an entry without a key is left out. */
+export function groupBy<K>(entries: readonly Scheduled[], keyOf: (e: Scheduled) => K | undefined): Map<K, Scheduled[]> {
+  const groups = new Map<K, Scheduled[]>();
+  for (const e of entries) {
+    const key = keyOf(e);
+    if (key === undefined) continue;
+    const list = groups.get(key);
+    if (list) list.push(e);
+    else groups.set(key, [e]);
+  }
+  return groups;
 }
 
 /**

@@ -2,7 +2,7 @@
 // in) and per week of due dates.
 import type { Sprint } from '../plan/schema.js';
 import { onTrack, type OnTrack, sprintEntries } from './progress.js';
-import type { PlanView, Scheduled } from './schedule.js';
+import { groupBy, type PlanView, type Scheduled } from './schedule.js';
 
 export interface Progress {
   done: number;
@@ -17,7 +17,7 @@ export interface Status {
   weeks: ({ week: number } & Progress)[];
 }
 
-const count = (entries: Scheduled[]): Progress => ({ done: entries.filter((e) => e.status === 'done').length, total: entries.length });
+const count = (entries: readonly Scheduled[]): Progress => ({ done: entries.filter((e) => e.status === 'done').length, total: entries.length });
 
 export function status(view: PlanView, date: string): Status {
   const position = view.calendar.position(date);
@@ -25,12 +25,7 @@ export function status(view: PlanView, date: string): Status {
     const inSprint = position.week !== undefined && sprint.weeks.from <= position.week && position.week <= sprint.weeks.to;
     return { sprint, ...count(sprintEntries(view, sprint)), onTrack: inSprint && position.phase === 'during' ? onTrack(view, sprint, date) : undefined };
   });
-  const weeks = new Map<number, Scheduled[]>();
-  for (const e of view.counted) {
-    if (!e.schedule) continue;
-    const w = view.calendar.weekOf(e.schedule.due);
-    weeks.set(w, [...(weeks.get(w) ?? []), e]);
-  }
+  const weeks = groupBy(view.counted, (e) => (e.schedule ? view.calendar.weekOf(e.schedule.due) : undefined));
   return {
     date,
     overall: count(view.counted),
