@@ -43,6 +43,10 @@ run(process.argv.slice(2), {
 }).then(
   (code) => {
     process.exitCode = code;
+    // The command is done and its output written: ending here spares Node freeing the heap page by
+    // page on its way out (~150 M instructions, a seventh of `today` on a 10,000-item plan). Output
+    // still queued in a stream (a pipe that was full) is left to the natural exit, which drains it.
+    if (stdout.drained && stderr.drained) process.exit(code);
   },
   (error: unknown) => {
     // Output that failed outside a command (`launch --version > /dev/full`), the error message itself

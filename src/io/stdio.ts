@@ -10,6 +10,8 @@ import { osReason } from './safe-path.js';
 export interface FdWriter {
   write(text: string): boolean;
   readonly isTTY: boolean;
+  /** Everything written has reached the descriptor: nothing waits in Node's stream. */
+  readonly drained: boolean;
 }
 
 /**
@@ -56,6 +58,9 @@ export function fdWriter(fd: number, stream: () => NodeJS.WriteStream, onClosed:
     get isTTY() {
       tty ??= isTerminal(fd);
       return tty;
+    },
+    get drained() {
+      return !fallback || fallback.writableLength === 0;
     },
   };
 }

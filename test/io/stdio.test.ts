@@ -56,13 +56,19 @@ describe('fdWriter', () => {
       return n;
     };
     let created = 0;
-    const stream = { on: () => stream, write: (chunk: Buffer | string) => (streamed.push(chunk.toString()), true) };
+    const stream = { writableLength: 0, on: () => stream, write: (chunk: Buffer | string) => (streamed.push(chunk.toString()), (stream.writableLength += chunk.length), true) };
     const out = fdWriter(1, () => (created++, stream as unknown as NodeJS.WriteStream), () => {});
-    out.write('0123456789abc');
+    out.write('0123');
+    expect(out.drained).toBe(true);
+    out.write('456789abc');
     out.write('def\n');
     expect(direct.join('')).toBe('0123456789');
     expect(streamed).toEqual(['abc', 'def\n']);
     expect(created).toBe(1);
+    // What waits in the stream keeps the run from ending early (src/main.ts) until it is written.
+    expect(out.drained).toBe(false);
+    stream.writableLength = 0;
+    expect(out.drained).toBe(true);
   });
 
   it('ends the run quietly on EPIPE, however far the text got', () => {
@@ -113,6 +119,32 @@ describe('the built binary writing into a closed pipe', () => {
 
   it('ends quietly with its own exit code, as `launch --help | true` expects', async () => {
     expect(await intoClosedPipe('--help')).toEqual({ code: 0, stderr: '' });
+  });
+});
+
+describe('the built binary writing more than a pipe holds, to a reader that comes late', () => {
+  // The run ends with process.exit once a command is done (src/main.ts): what it wrote must all arrive.
+  it('every byte arrives, after the reader starts reading', async () => {
+    const md = ['# Big', '', '## Week 1', ''];
+    for (let i = 0; i < 1500; i++) md.push(`- [ ] Item number ${i} with a title long enough to fill the pipe quickly`);
+    fs.writeFileSync(path.join(dir, 'big.md'), `${md.join('\n')}\n`);
+    const init = spawnSync(process.execPath, [BIN, 'init', '--plan', 'big.md', '--start', '2026-11-30', '--tz', 'UTC', '--as', 'alice'], { cwd: dir, encoding: 'utf8' });
+    expect(init.status, init.stderr).toBe(0);
+    // Through Python, which makes the pipe non-blocking first, as some parents leave it: writes then
+    // meet EAGAIN and the rest goes through Node's stream, which must drain before the run ends.
+    const nonBlocking = 'import fcntl, os, sys; fcntl.fcntl(1, fcntl.F_SETFL, fcntl.fcntl(1, fcntl.F_GETFL) | os.O_NONBLOCK); os.execv(sys.argv[1], sys.argv[1:])';
+    const child = spawn('python3', ['-c', nonBlocking, process.execPath, BIN, 'list', '--json'], { cwd: dir, stdio: ['ignore', 'pipe', 'ignore'] });
+    const closed = new Promise<number | null>((resolve) => child.on('close', resolve));
+    child.stdout.pause();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const chunks: Buffer[] = [];
+    child.stdout.on('data', (d: Buffer) => chunks.push(d));
+    child.stdout.resume();
+    const code = await closed;
+    const text = Buffer.concat(chunks).toString('utf8');
+    expect(text.length).toBeGreaterThan(200_000);
+    expect(code).toBe(0);
+    expect((JSON.parse(text) as { items: unknown[] }).items).toHaveLength(1500);
   });
 });
 
