@@ -10,7 +10,8 @@ import type { Item, Plan } from '../../src/core/plan/schema.js';
 import { parsePlanYaml, planToYaml } from '../../src/core/plan/yaml.js';
 import { buildPlanView } from '../../src/core/queries/schedule.js';
 import { LaunchError } from '../../src/errors.js';
-import { columnsHold, itemColumns } from '../../src/io/store/item-columns.js';
+import { checksum } from '../../src/io/store/checksum.js';
+import { columnsHold, itemColumns, wordsOf, wordsText } from '../../src/io/store/item-columns.js';
 import { type Loaded, loadPlanAndConfig, snapshotPath } from '../../src/io/store/plan-snapshot.js';
 
 const bundled = parsePlanYaml(fs.readFileSync(new URL('../../plans/securenet-launch.yaml', import.meta.url), 'utf8'));
@@ -54,6 +55,27 @@ function inBody(text: string, after: string, from: string, to: string): string {
   const body = text.slice(newline + 1, at) + to + text.slice(at + from.length, middle);
   return `${JSON.stringify({ ...header, body: Buffer.byteLength(body) })}\n${body}${text.slice(middle)}`;
 }
+
+/**
+ * A snapshot whose body `edit` rewrote, with the header's length and checksum made to match: what only
+ * the checks of what is inside can catch.
+ */
+function forged(text: string, edit: (body: Record<string, any>) => void): string {
+  const newline = text.indexOf('\n');
+  const middle = text.indexOf('\n', newline + 1);
+  const body = JSON.parse(text.slice(newline + 1, middle)) as Record<string, any>;
+  edit(body);
+  const bytes = Buffer.from(JSON.stringify(body));
+  const header = JSON.parse(text.slice(0, newline)) as Record<string, unknown>;
+  return `${JSON.stringify({ ...header, body: bytes.length, sum: checksum(bytes) })}\n${bytes.toString()}${text.slice(middle)}`;
+}
+
+/** A number column of the forged body, as numbers, edited and put back. */
+const editWords = (encoded: string, edit: (words: Int32Array) => void): string => {
+  const words = wordsOf(encoded)!;
+  edit(words);
+  return wordsText(words);
+};
 
 function view(loaded: Loaded) {
   const calendar = createCalendar({ start: '2026-11-30', timeZone: 'Europe/Berlin', workingDays: ['mon', 'tue', 'wed', 'thu', 'fri'], holidays: ['2026-12-25'] }, loaded.plan.totalWeeks);
@@ -210,7 +232,7 @@ describe('the plan snapshot', () => {
     ['with a week past the plan', (t: string) => inBody(t, '"spans":', '"to":1}', '"to":99}')],
     ['with a block in week 0', (t: string) => inBody(t, '"blocks":', '"from":1', '"from":0')],
     ['with a plan of -1 weeks', (t: string) => inBody(t, '"totalWeeks":', '"totalWeeks":10', '"totalWeeks":-1')],
-    ['with rows that do not end where the array does', (t: string) => t.replace(/("rowEnds":\[[^\]]*?)(\d)\]/, (_, head: string, d: string) => `${head}${(Number(d) + 1) % 10}]`)],
+    ['with rows that do not end where the array does', (t: string) => t.replace(/("rowEnds":"[^"]*?)([A-Za-z0-9+/])(=*")/, (_, head: string, c: string, tail: string) => `${head}${c === 'A' ? 'B' : 'A'}${tail}`)],
   ])('a snapshot %s is ignored and rewritten', async (_, damage) => {
     await load();
     const file = snapshotPath(planFile);
@@ -222,6 +244,34 @@ describe('the plan snapshot', () => {
     expect(source).toBe('yaml');
     expect(items.all()).toHaveLength(testPlan().items.length);
     expect(fs.readFileSync(file, 'utf8')).toBe(good);
+  });
+
+  it.each([
+    ['a sprint index past the sprints', (b: Record<string, any>) => (b.columns.sprint = editWords(b.columns.sprint, (w) => (w[3] = b.columns.sprintIds.length)))],
+    ['a parent index below -1', (b: Record<string, any>) => (b.columns.parent = editWords(b.columns.parent, (w) => (w[0] = -2)))],
+    ['a line 0', (b: Record<string, any>) => (b.columns.lines = editWords(b.columns.lines, (w) => (w[w.length - 1] = 0)))],
+    ['a number column a word short', (b: Record<string, any>) => (b.columns.block = editWords(b.columns.block, () => {}).slice(0, -8))],
+    ['rows ending short of the array', (b: Record<string, any>) => (b.rowEnds = editWords(b.rowEnds, (w) => (w[w.length - 1]! -= 1)))],
+  ])('a snapshot forged with its checksum made to match but %s is ignored and rewritten', async (_, edit) => {
+    await load();
+    const file = snapshotPath(planFile);
+    const good = fs.readFileSync(file, 'utf8');
+    fs.writeFileSync(file, forged(good, edit));
+    const { items, source } = await load();
+    expect(source).toBe('yaml');
+    expect(items.all()).toHaveLength(testPlan().items.length);
+    expect(fs.readFileSync(file, 'utf8')).toBe(good);
+  });
+
+  it('a forged snapshot whose rows\' ends do not rise is caught at the row, when it is read', async () => {
+    await load();
+    const file = snapshotPath(planFile);
+    fs.writeFileSync(file, forged(fs.readFileSync(file, 'utf8'), (b) => (b.rowEnds = editWords(b.rowEnds, (w) => (w[5] = w[4]!)))));
+    const loaded = await load();
+    expect(loaded.source).toBe('snapshot');
+    expect(loaded.items.item(4).id).toBe(testPlan().items[4]!.id);
+    expect(() => loaded.items.item(5)).toThrow(/snapshot is damaged at item 6; it has been removed/);
+    expect(fs.existsSync(file)).toBe(false);
   });
 
   it('an edited plan or config is read again, not taken from the snapshot', async () => {

@@ -22,7 +22,7 @@ import type { PlanParse } from '../../core/plan/yaml.js';
 import { LaunchError } from '../../errors.js';
 import { BUILD_ID } from './build-id.js';
 import { checksum } from './checksum.js';
-import { columnItems, columnsHold, type ItemColumns, itemColumns, itemMatches } from './item-columns.js';
+import { columnItems, columnsFromJson, columnsHold, columnsJson, type ItemColumns, itemColumns, itemMatches, wordsOf, wordsText } from './item-columns.js';
 import { planPartHolds, rowEndsHold } from './plan-snapshot-shape.js';
 import { writeFileAtomic } from '../atomic-write.js';
 import { formatProblems } from '../plan-source.js';
@@ -188,16 +188,16 @@ function snapshotText(key: string, src: string, plan: Plan, config: Config | und
   // encoded again, cost more than the JSON itself.
   const rows = items.map((item) => JSON.stringify(item));
   const rowsText = Buffer.from(`[${rows.join(',\n')}]`);
-  const rowEnds: number[] = [];
+  const rowEnds = new Int32Array(rows.length);
   let rowSums = '';
   let at = 1;
-  for (const row of rows) {
+  rows.forEach((row, i) => {
     const end = at + Buffer.byteLength(row);
-    rowEnds.push(end);
+    rowEnds[i] = end;
     rowSums += checksum(rowsText, at, end);
     at = end + 2;
-  }
-  const body = Buffer.from(JSON.stringify({ plan: rest, config, zone, columns: itemColumns(items), rowEnds, rowSums }));
+  });
+  const body = Buffer.from(JSON.stringify({ plan: rest, config, zone, columns: columnsJson(itemColumns(items)), rowEnds: wordsText(rowEnds), rowSums }));
   const header: Header = { key, src, body: body.length, rows: rowsText.length, sum: checksum(body), rowsSum: checksum(rowsText) };
   return Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), body, Buffer.from('\n'), rowsText]);
 }
@@ -214,12 +214,14 @@ interface Header {
   rowsSum: string;
 }
 
+/** As written; read back, `columns` and `rowEnds` are decoded (./item-columns.ts). */
 interface Body {
   plan: PlanHead;
   config: Config | undefined;
   zone: ZoneTable | undefined;
-  columns: ItemColumns;
-  rowEnds: number[];
+  columns: unknown;
+  /** Base64 of 32-bit words. */
+  rowEnds: unknown;
   /** Each row's checksum (8 hex digits), one after the other. */
   rowSums: string;
 }
@@ -230,6 +232,8 @@ function readSnapshot(path: string, key: string, vouch: (src: unknown, mtimeMs: 
   let buf: Buffer;
   let header: Header;
   let body: Body;
+  let columns: ItemColumns;
+  let rowEnds: Int32Array;
   let rowsAt: number;
   try {
     buf = readCache(path) ?? Buffer.alloc(0);
@@ -240,17 +244,18 @@ function readSnapshot(path: string, key: string, vouch: (src: unknown, mtimeMs: 
     if (buf.length !== rowsAt + header.rows || checksum(buf, newline + 1, rowsAt - 1) !== header.sum) return undefined;
     body = JSON.parse(buf.toString('utf8', newline + 1, rowsAt - 1)) as Body;
     const plan = body?.plan as unknown as Partial<Plan> | undefined;
-    if (!planPartHolds(plan) || !columnsHold(body.columns, plan.totalWeeks) || !rowEndsHold(body.rowEnds, body.columns.count, header.rows)) return undefined;
-    if (typeof body.rowSums !== 'string' || body.rowSums.length !== body.columns.count * 8) return undefined;
+    const decoded = columnsFromJson(body.columns);
+    const ends = typeof body.rowEnds === 'string' ? wordsOf(body.rowEnds) : undefined;
+    if (!planPartHolds(plan) || !columnsHold(decoded, plan.totalWeeks) || !rowEndsHold(ends, decoded.count, header.rows)) return undefined;
+    [columns, rowEnds] = [decoded, ends];
+    if (typeof body.rowSums !== 'string' || body.rowSums.length !== decoded.count * 8) return undefined;
     if (!vouch(header.src, statSync(path).mtimeMs)) return undefined;
   } catch {
     return undefined;
   }
-  const { columns, rowEnds, rowSums } = body;
-  let ids: string[] | undefined;
+  const { rowSums } = body;
   const checked = (i: number, item: Item | undefined): Item => {
-    ids ??= columns.ids.split('\n');
-    if (!item || !itemMatches(columns, ids, i, item)) {
+    if (!item || !itemMatches(columns, items.id, i, item)) {
       try {
         rmSync(path, { force: true });
       } catch {
