@@ -11,7 +11,8 @@ import { parsePlanYaml, planToYaml } from '../../src/core/plan/yaml.js';
 import { buildPlanView } from '../../src/core/queries/schedule.js';
 import { LaunchError } from '../../src/errors.js';
 import { checksum } from '../../src/io/store/checksum.js';
-import { columnsHold, itemColumns, wordsOf, wordsText } from '../../src/io/store/item-columns.js';
+import { columnsHold, itemColumns } from '../../src/io/store/item-columns.js';
+import { wordsOf, wordsText } from '../../src/io/store/words.js';
 import { type Loaded, loadPlanAndConfig, snapshotPath } from '../../src/io/store/plan-snapshot.js';
 
 const bundled = parsePlanYaml(fs.readFileSync(new URL('../../plans/securenet-launch.yaml', import.meta.url), 'utf8'));
@@ -72,7 +73,7 @@ function forged(text: string, edit: (body: Record<string, any>) => void): string
 
 /** A number column of the forged body, as numbers, edited and put back. */
 const editWords = (encoded: string, edit: (words: Int32Array) => void): string => {
-  const words = wordsOf(encoded)!;
+  const words = new Int32Array(wordsOf(encoded)!);
   edit(words);
   return wordsText(words);
 };

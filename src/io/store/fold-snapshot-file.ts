@@ -12,6 +12,7 @@ import { LaunchError } from '../../errors.js';
 import { writeFileAtomic } from '../atomic-write.js';
 import { readCache } from '../safe-path.js';
 import { checksum, stringHash } from './checksum.js';
+import { wordsOf, wordsText } from './words.js';
 import type { Body, NotesPart } from './fold-snapshot-codec.js';
 
 export interface Made {
@@ -49,7 +50,7 @@ export interface SnapshotFile {
 export function writeSnapshotFile(cacheFile: string, made: Made, { body, notes }: { body: Body; notes: string }, ids: Uint32Array): boolean {
   try {
     const bodyBytes = Buffer.from(JSON.stringify(body));
-    const idsText = Buffer.from(Buffer.from(ids.buffer, ids.byteOffset, ids.byteLength).toString('base64'));
+    const idsText = Buffer.from(wordsText(ids));
     const notesBytes = Buffer.from(notes);
     const header: Header = { ...made, body: bodyBytes.length, sum: checksum(bodyBytes), ids: idsText.length, idsSum: checksum(idsText), notes: notesBytes.length, notesSum: checksum(notesBytes) };
     writeFileAtomic(cacheFile, `${JSON.stringify(header)}\n${bodyBytes.toString()}\n${idsText.toString()}\n${notes}`);
@@ -89,11 +90,8 @@ export function readSnapshotFile(cacheFile: string): SnapshotFile | null {
 
 function decodeIds(buf: Buffer, start: number, end: number, sum: string): Uint32Array | null {
   if (checksum(buf, start, end) !== sum) return null;
-  const bytes = Buffer.from(buf.toString('latin1', start, end), 'base64');
-  if (bytes.length % 4 !== 0) return null;
-  const ids = new Uint32Array(bytes.length / 4);
-  new Uint8Array(ids.buffer).set(bytes);
-  return ids;
+  const words = wordsOf(buf.toString('latin1', start, end));
+  return words === undefined ? null : new Uint32Array(words);
 }
 
 /** The notes part of the bytes read (never read again from disk, so it is what the body was written with). */
