@@ -179,30 +179,32 @@ function decodeItems(c: StateColumns, actors: string[], part: NotesPart): Map<st
   const notesAt = new Int32Array(n).fill(-1);
   const notesEnd = new Int32Array(n);
   for (let j = 0; j + 2 < notes.length; j += 3) {
-    const [k, start, end] = [notes[j]!, notes[j + 1]!, notes[j + 2]!];
+    const k = notes[j]!;
+    const start = notes[j + 1]!;
+    const end = notes[j + 2]!;
     check(typeof k === 'number' && k >= 0 && k < n && typeof start === 'number' && typeof end === 'number' && start >= 0 && start < end);
     notesAt[k] = start;
     notesEnd[k] = end;
   }
   const states = new Array<ItemState>(n);
   const items = new Map<string, ItemState>();
+  // One object literal or one constructor call a state, one check: this loop runs 10,000 times before
+  // V8 has optimised it (see LazyNotesState).
   for (let i = 0; i < n; i++) {
+    const id = ids[i];
     const b = by[i]!;
-    const fields: Omit<AllOf<ItemState>, 'notes'> = {
-      status: STATUS_OF[status[i]!]!,
-      reason: undefined,
-      by: b < 0 ? undefined : actors[b],
-      at: at[i] ?? undefined,
-      values: undefined,
-      missed: undefined,
-      owner: undefined,
-      events: events[i]!,
-    };
-    const state: ItemState = notesAt[i]! < 0 ? { ...fields, notes: NO_NOTES } : withLazyNotes(fields, part, notesAt[i]!, notesEnd[i]!);
-    check(state.status !== undefined && typeof ids[i] === 'string' && (b < 0 || state.by !== undefined));
-    check(typeof state.events === 'number' && (state.at === undefined || typeof state.at === 'string'));
+    const actor = b < 0 ? undefined : actors[b];
+    const when = at[i] ?? undefined;
+    const count = events[i];
+    const st = STATUS_OF[status[i]!]!;
+    check(st !== undefined && typeof id === 'string' && (b < 0 || actor !== undefined) && typeof count === 'number' && (when === undefined || typeof when === 'string'));
+    const start = notesAt[i]!;
+    const state: ItemState =
+      start < 0
+        ? { status: st, reason: undefined, by: actor, at: when, notes: NO_NOTES, values: undefined, missed: undefined, owner: undefined, events: count as number }
+        : new LazyNotesState(st, actor, when as string | undefined, count as number, part, start, notesEnd[i]!);
     states[i] = state;
-    items.set(ids[i]!, state);
+    items.set(id as string, state);
   }
   for (let j = 0; j < reason.length; j += 2) item(states, reason[j]).reason = reason[j + 1] as string;
   for (let j = 0; j < values.length; j += 2) item(states, values[j]).values = values[j + 1] as MeasuredValue[];
@@ -214,25 +216,37 @@ function decodeItems(c: StateColumns, actors: string[], part: NotesPart): Map<st
   return items;
 }
 
-const NOTES_AT = Symbol('where the notes are');
-
-interface LazyState extends ItemState {
-  [NOTES_AT]: [NotesPart, number, number];
-}
-
-const own = (state: ItemState, value: readonly ItemNote[]) => Object.defineProperty(state, 'notes', { value, writable: true, enumerable: true, configurable: true });
-
 /**
- * The prototype of a state whose notes are still in the part: `notes` is read from it when first asked
- * for, and becomes the state's own property then (or when the fold sets it). A getter defined on each
- * state instead cost ~8,000 instructions a state before V8 optimises anything (~80 M on 10,000 items);
- * this ~1,000. A copy by spreading would miss `notes`: the fold copies states field by field
- * (copyItemState), and toJSON writes them whole.
+ * A state whose notes are still in the part: `notes` is read from it when first asked for, and becomes
+ * the state's own property then (or when the fold sets it). A getter defined on each state cost ~8,000
+ * instructions a state before V8 optimises anything (~80 M on 10,000 items); a prototype given by
+ * Object.create and filled by Object.assign still ~7,000 (today on 10,000 items and 100,000 events:
+ * the states took ~110 M); a constructor, whose instances all share one shape, far less. A copy by
+ * spreading would miss `notes`: the fold copies states field by field (copyItemState), and toJSON
+ * writes them whole.
  */
-const LAZY_NOTES = {
+class LazyNotesState {
+  // In the fold's order (newItemState), `notes` aside.
+  status: ItemStatus;
+  reason: string | undefined = undefined;
+  by: string | undefined;
+  at: string | undefined;
+  values: MeasuredValue[] | undefined = undefined;
+  missed: true | undefined = undefined;
+  owner: string | undefined = undefined;
+  events: number;
+  readonly #notesAt: [NotesPart, number, number];
+
+  constructor(status: ItemStatus, by: string | undefined, at: string | undefined, events: number, part: NotesPart, start: number, end: number) {
+    this.status = status;
+    this.by = by;
+    this.at = at;
+    this.events = events;
+    this.#notesAt = [part, start, end];
+  }
+
   get notes(): readonly ItemNote[] {
-    const self = this as unknown as LazyState;
-    const [part, start, end] = self[NOTES_AT];
+    const [part, start, end] = this.#notesAt;
     let notes: ItemNote[];
     try {
       notes = parseNotes(part.slice(start, end));
@@ -240,24 +254,21 @@ const LAZY_NOTES = {
       if (err instanceof BadSnapshot || err instanceof SyntaxError) part.damaged();
       throw err;
     }
-    own(self, notes);
+    own(this, notes);
     return notes;
-  },
-  set notes(value: readonly ItemNote[]) {
-    own(this as unknown as ItemState, value);
-  },
-  toJSON(): ItemState {
-    const s = this as unknown as ItemState;
-    const copy: AllOf<ItemState> = { status: s.status, reason: s.reason, by: s.by, at: s.at, notes: s.notes, values: s.values, missed: s.missed, owner: s.owner, events: s.events };
-    return copy;
-  },
-};
+  }
 
-function withLazyNotes(fields: Omit<AllOf<ItemState>, 'notes'>, part: NotesPart, start: number, end: number): ItemState {
-  const state = Object.assign(Object.create(LAZY_NOTES) as LazyState, fields);
-  state[NOTES_AT] = [part, start, end];
-  return state;
+  set notes(value: readonly ItemNote[]) {
+    own(this, value);
+  }
+
+  toJSON(): ItemState {
+    const copy: AllOf<ItemState> = { status: this.status, reason: this.reason, by: this.by, at: this.at, notes: this.notes, values: this.values, missed: this.missed, owner: this.owner, events: this.events };
+    return copy;
+  }
 }
+
+const own = (state: object, value: readonly ItemNote[]) => Object.defineProperty(state, 'notes', { value, writable: true, enumerable: true, configurable: true });
 
 function parseNotes(text: string): ItemNote[] {
   const flat = JSON.parse(text) as unknown;
