@@ -5,13 +5,13 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCalendar } from '../../src/core/calendar/calendar.js';
 import type { ItemState } from '../../src/core/log/item-state.js';
-import { wholePlan } from '../../src/core/plan/items.js';
+import { itemsOf, wholePlan } from '../../src/core/plan/items.js';
 import type { Item, Plan } from '../../src/core/plan/schema.js';
 import { parsePlanYaml, planToYaml } from '../../src/core/plan/yaml.js';
 import { buildPlanView } from '../../src/core/queries/schedule.js';
 import { LaunchError } from '../../src/errors.js';
 import { checksum } from '../../src/io/store/checksum.js';
-import { columnsHold, itemColumns } from '../../src/io/store/item-columns.js';
+import { columnItems, columnsHold, itemColumns } from '../../src/io/store/item-columns.js';
 import { wordsOf, wordsText } from '../../src/io/store/words.js';
 import { type Loaded, loadPlanAndConfig, snapshotPath } from '../../src/io/store/plan-snapshot.js';
 
@@ -351,5 +351,21 @@ describe('item columns', () => {
     expect(columnsHold({ ...columns, block: columns.block.map((b) => b + 1000) }, 10)).toBe(false);
     expect(columnsHold({ ...columns, ids: columns.ids.replace('\n', '') }, 10)).toBe(false);
     expect(columnsHold({ ...columns, spans: [...columns.spans.slice(1), { days: { from: 'mon', to: 'someday' } }] as never }, 10)).toBe(false);
+  });
+});
+
+describe('nested', () => {
+  const columnsOf = (items: Item[]) => columnItems(itemColumns(items), (i) => items[i]!, () => items);
+  it('says whether any item sits under another, from the columns as from the items', () => {
+    const flat = testPlan().items.map(({ parent: _, ...item }) => item as Item);
+    expect(itemsOf(flat).nested).toBe(false);
+    expect(columnsOf(flat).nested).toBe(false);
+    expect(columnsOf([]).nested).toBe(false);
+    // Only the last item nested, under the first: the parent column's very last word.
+    const last = [...flat.slice(0, -1), { ...flat.at(-1)!, parent: flat[0]!.id }];
+    expect(itemsOf(last).nested).toBe(true);
+    expect(columnsOf(last).nested).toBe(true);
+    const first = [{ ...flat[0]!, parent: flat[1]!.id }, ...flat.slice(1)];
+    expect(columnsOf(first).nested).toBe(true);
   });
 });

@@ -32,6 +32,7 @@ function familyOf(state: State): { children: Map<string, Item[]>; parentOf: (ite
 /** Each parent's children. A loop alone in its function, so that V8's compiled loop does not bail out after it (see checksum.ts). */
 function childrenOf(items: State['items']): Map<string, Item[]> {
   const children = new Map<string, Item[]>();
+  if (!items.nested) return children;
   for (let i = 0; i < items.count; i++) {
     const parent = items.parent(i);
     if (parent === undefined) continue;

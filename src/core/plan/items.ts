@@ -17,6 +17,8 @@ export interface PlanItems {
   block(i: number): string | undefined;
   /** The id of the item it sits under (a checkbox nested in another). */
   parent(i: number): string | undefined;
+  /** Whether any item sits under another: a flat plan's families need no look at each item. */
+  readonly nested: boolean;
   line(i: number): number;
   /** Imported from a `[x]` checkbox. */
   markedDone(i: number): boolean;
@@ -37,6 +39,9 @@ export function itemsOf(items: readonly Item[]): PlanItems {
     sprint: (i) => items[i]!.sprint,
     block: (i) => items[i]!.block,
     parent: (i) => items[i]!.parent,
+    get nested() {
+      return items.some((item) => item.parent !== undefined);
+    },
     line: (i) => items[i]!.line,
     markedDone: (i) => items[i]!.done === true,
     span: (i) => items[i]!,
