@@ -16,6 +16,8 @@ import {
   type CalendarConfig,
 } from '../../src/core/calendar/calendar.js';
 import type { Block, Item, Weekday } from '../../src/core/plan/schema.js';
+import { zoneTableFor } from '../../src/core/calendar/zone.js';
+import { tabledOffset } from '../../src/core/calendar/zone-table.js';
 
 const MON_FRI: Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri'];
 const ZONES = ['America/New_York', 'Europe/Berlin', 'Pacific/Auckland', 'Asia/Kolkata', 'UTC', 'America/Santiago'];
@@ -77,6 +79,24 @@ describe('time zones', () => {
   it('knows zones through Intl', () => {
     for (const tz of [...ZONES, 'Asia/Calcutta', 'america/new_york', 'Etc/GMT+5']) expect(isValidTimeZone(tz), tz).toBe(true);
     for (const tz of ['Mars/Olympus', '', 'EST5EDT6', 'local']) expect(isValidTimeZone(tz), tz).toBe(false);
+  });
+
+  it("tables a zone's offsets as Intl gives them: one for a fixed-offset zone, each change for the others", () => {
+    const from = Date.UTC(2025, 0, 1);
+    const to = Date.UTC(2027, 0, 1);
+    const intlOffset = (tz: string, t: number) => {
+      const wall = formatOffsetTimestamp(t, zoneOf(tz));
+      return Date.parse(`${wall.slice(0, 23)}Z`) - t;
+    };
+    for (const [tz, changes] of [['UTC', 0], ['Etc/UTC', 0], ['GMT', 0], ['Etc/GMT+5', 0], ['Etc/GMT-14', 0], ['Europe/Berlin', 4], ['America/Santiago', 4], ['Asia/Kolkata', 0]] as const) {
+      const table = zoneTableFor(tz, from, to);
+      expect(table.offsets.length - 1, tz).toBe(changes);
+      fc.assert(
+        fc.property(fc.integer({ min: from, max: to - 1 }), (t) => tabledOffset(table, t) === intlOffset(tz, t)),
+        { numRuns: 200 },
+      );
+    }
+    expect(zoneTableFor('Etc/GMT+5', from, to).offsets).toEqual([[from, -5 * 3_600_000]]);
   });
 
   it('parses timestamps only with an offset', () => {
