@@ -24,6 +24,15 @@ describe('toYaml', () => {
       'id: x\nweeks:\n  from: 1\n  to: 2\nsteps:\n  - $ npm run build\n  - "a: b"\nempty: []\nnone: {}\n',
     );
     expect(toYaml({ items: [{ id: 'a', line: 1 }, { id: 'b' }] })).toBe('items:\n  - id: a\n    line: 1\n  - id: b\n');
+    expect(toYaml({ grid: [[1, [2]], [], {}], skip: undefined, after: 'x' })).toBe('grid:\n  -\n    - 1\n    -\n      - 2\n  - []\n  - {}\nafter: x\n');
+  });
+
+  it('writes what has no lines as one line end, and a lone scalar as one line', () => {
+    expect(toYaml({ a: undefined })).toBe('\n');
+    expect(toYaml([{ a: undefined }])).toBe('\n');
+    expect(toYaml({})).toBe('{}\n');
+    expect(toYaml([])).toBe('[]\n');
+    expect(toYaml('yes')).toBe(' "yes"\n');
   });
 
   it('the bundled plan round-trips', () => {

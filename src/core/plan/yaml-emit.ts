@@ -116,5 +116,6 @@ export function toYaml(value: unknown): string {
   const e = new Emitter();
   if (isPlainObject(value)) e.mapping(value, '', '');
   else e.value(value as Plain, '', '');
-  return e.pieces.join('');
+  // Every value undefined: no line, as the text was before (its lines joined, then a line end).
+  return e.pieces.length === 0 ? '\n' : e.pieces.join('');
 }
