@@ -7,8 +7,8 @@
 // zlib's CRC-32 (node:zlib's crc32, Node ≥ 20.15; loading zlib, with the stream modules it brings,
 // costs ~6 M instructions) rather than a loop of our own: a JavaScript loop over a big workspace's 2 MB
 // of snapshots runs in V8's baseline tiers until a compiler thread has optimised it, ~330 M
-// instructions under callgrind (where threads take turns) against ~14 M for zlib's. Older Nodes get the same CRC from a table, so a sum means one
-// thing everywhere.
+// instructions under callgrind (where threads take turns) against ~14 M for zlib's. Older Nodes get
+// the same CRC from a table, so a sum means one thing everywhere.
 
 type Crc32 = (data: Uint8Array, value?: number) => number;
 
