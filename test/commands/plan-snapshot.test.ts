@@ -47,7 +47,7 @@ describe('the plan snapshot', () => {
     expect(await answers(false)).toEqual(fromYaml);
   });
 
-  it('check <exact id> materialises only that item, not every row of the plan', async () => {
+  it('check <exact id> materialises only that item, not every row of the plan nor its columns', async () => {
     const dir = scratchDir();
     expect((await launch(['init', '--start', '2026-11-30', '--tz', 'Europe/Berlin', '--as', 'alice'], dir)).code).toBe(0);
     expect((await launch(['today'], dir)).code).toBe(0); // the snapshot in place
@@ -59,6 +59,10 @@ describe('the plan snapshot', () => {
       const isItem = (v: unknown) => typeof v === 'object' && v !== null && 'id' in v && 'kind' in v && 'line' in v;
       const items = parse.mock.results.map(({ value }) => (Array.isArray(value) && value.every(isItem) ? value.length : isItem(value) ? 1 : 0));
       expect(items.reduce((a, b) => a + b, 0)).toBe(1);
+      // Nor its columns: the id index finds it, and the plan is flat.
+      const hasColumns = (v: unknown): boolean => typeof v === 'object' && v !== null && (('ids' in v && 'kinds' in v) || hasColumns((v as { columns?: unknown }).columns));
+      const columns = parse.mock.results.filter(({ value }) => hasColumns(value));
+      expect(columns).toHaveLength(0);
     } finally {
       parse.mockRestore();
     }

@@ -10,8 +10,8 @@ import type { Item, Plan } from '../../src/core/plan/schema.js';
 import { parsePlanYaml, planToYaml } from '../../src/core/plan/yaml.js';
 import { buildPlanView } from '../../src/core/queries/schedule.js';
 import { LaunchError } from '../../src/errors.js';
-import { checksum } from '../../src/io/store/checksum.js';
-import { columnItems, columnsHold, itemColumns } from '../../src/io/store/item-columns.js';
+import { checksum, stringHash } from '../../src/io/store/checksum.js';
+import { columnItems, columnsHold, itemColumns, itemIndex } from '../../src/io/store/item-columns.js';
 import { wordsOf, wordsText } from '../../src/io/store/words.js';
 import { type Loaded, loadPlanAndConfig, snapshotPath } from '../../src/io/store/plan-snapshot.js';
 
@@ -45,30 +45,44 @@ afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 const load = () => loadPlanAndConfig(planFile, configFile);
 
-/** Replaces the first `from` after `after` in the body with `to`, keeping the header's byte counts true. */
-function inBody(text: string, after: string, from: string, to: string): string {
-  const newline = text.indexOf('\n');
-  const header = JSON.parse(text.slice(0, newline)) as { key: string; body: number; rows: number };
-  const middle = text.indexOf('\n', newline + 1);
-  const at = text.indexOf(from, text.indexOf(after, newline));
-  expect(at).toBeGreaterThan(newline);
-  expect(at).toBeLessThan(middle); // in the body, not in a row
-  const body = text.slice(newline + 1, at) + to + text.slice(at + from.length, middle);
-  return `${JSON.stringify({ ...header, body: Buffer.byteLength(body) })}\n${body}${text.slice(middle)}`;
+/** The snapshot's parts: header, body and columns (one line each), and the rows. */
+function parts(text: string) {
+  const [first, second] = [text.indexOf('\n'), text.indexOf('\n', text.indexOf('\n') + 1)];
+  const third = text.indexOf('\n', second + 1);
+  return { header: JSON.parse(text.slice(0, first)) as Record<string, unknown>, body: text.slice(first + 1, second), columns: text.slice(second + 1, third), rows: text.slice(third + 1) };
 }
 
 /**
- * A snapshot whose body `edit` rewrote, with the header's length and checksum made to match: what only
- * the checks of what is inside can catch.
+ * Replaces the first `from` after `after` in the body or the columns with `to`, keeping the header's
+ * byte counts true (and its checksums not).
  */
-function forged(text: string, edit: (body: Record<string, any>) => void): string {
-  const newline = text.indexOf('\n');
-  const middle = text.indexOf('\n', newline + 1);
-  const body = JSON.parse(text.slice(newline + 1, middle)) as Record<string, any>;
-  edit(body);
-  const bytes = Buffer.from(JSON.stringify(body));
-  const header = JSON.parse(text.slice(0, newline)) as Record<string, unknown>;
-  return `${JSON.stringify({ ...header, body: bytes.length, sum: checksum(bytes) })}\n${bytes.toString()}${text.slice(middle)}`;
+function inBody(text: string, after: string, from: string, to: string): string {
+  const p = parts(text);
+  const part = p.body.includes(after) ? 'body' : 'columns';
+  const at = p[part].indexOf(from, p[part].indexOf(after));
+  expect(at).toBeGreaterThanOrEqual(0);
+  const edited = { ...p, [part]: p[part].slice(0, at) + to + p[part].slice(at + from.length) };
+  return `${JSON.stringify({ ...p.header, [part]: Buffer.byteLength(edited[part]) })}\n${edited.body}\n${edited.columns}\n${p.rows}`;
+}
+
+/**
+ * A snapshot whose body, columns or rows `edit` rewrote, with the header's lengths and checksums made to
+ * match: what only the checks of what is inside can catch.
+ */
+function forged(text: string, edit: (body: Record<string, any>, columns: Record<string, any>, rows: Record<string, any>[]) => void): string {
+  const p = parts(text);
+  const [body, columns, rows] = [JSON.parse(p.body), JSON.parse(p.columns), JSON.parse(p.rows)] as [Record<string, any>, Record<string, any>, Record<string, any>[]];
+  edit(body, columns, rows);
+  const rowTexts = rows.map((row) => JSON.stringify(row));
+  const rowsText = Buffer.from(`[${rowTexts.join(',\n')}]`);
+  // Where the rows end and their sums follow the rows as edited.
+  const ends = new Int32Array(rowTexts.length);
+  let sums = '';
+  rowTexts.reduce((at, row, i) => ((ends[i] = at + Buffer.byteLength(row)), (sums += checksum(rowsText, at, ends[i]!)), ends[i]! + 2), 1);
+  if (rowsText.toString() !== p.rows) Object.assign(body, { rowEnds: wordsText(ends), rowSums: sums });
+  const [b, c] = [Buffer.from(JSON.stringify(body)), Buffer.from(JSON.stringify(columns))];
+  const header = { ...p.header, body: b.length, sum: checksum(b), columns: c.length, columnsSum: checksum(c), rows: rowsText.length, rowsSum: checksum(rowsText) };
+  return `${JSON.stringify(header)}\n${b.toString()}\n${c.toString()}\n${rowsText.toString()}`;
 }
 
 /** A number column of the forged body, as numbers, edited and put back. */
@@ -247,21 +261,82 @@ describe('the plan snapshot', () => {
     expect(fs.readFileSync(file, 'utf8')).toBe(good);
   });
 
-  it.each([
-    ['a sprint index past the sprints', (b: Record<string, any>) => (b.columns.sprint = editWords(b.columns.sprint, (w) => (w[3] = b.columns.sprintIds.length)))],
-    ['a parent index below -1', (b: Record<string, any>) => (b.columns.parent = editWords(b.columns.parent, (w) => (w[0] = -2)))],
-    ['a line 0', (b: Record<string, any>) => (b.columns.lines = editWords(b.columns.lines, (w) => (w[w.length - 1] = 0)))],
-    ['a number column a word short', (b: Record<string, any>) => (b.columns.block = editWords(b.columns.block, () => {}).slice(0, -8))],
-    ['rows ending short of the array', (b: Record<string, any>) => (b.rowEnds = editWords(b.rowEnds, (w) => (w[w.length - 1]! -= 1)))],
-  ])('a snapshot forged with its checksum made to match but %s is ignored and rewritten', async (_, edit) => {
+  it('a snapshot forged with its checksums made to match but rows ending short of the array is ignored and rewritten', async () => {
     await load();
     const file = snapshotPath(planFile);
     const good = fs.readFileSync(file, 'utf8');
-    fs.writeFileSync(file, forged(good, edit));
+    fs.writeFileSync(file, forged(good, (b) => (b.rowEnds = editWords(b.rowEnds, (w) => (w[w.length - 1]! -= 1)))));
     const { items, source } = await load();
     expect(source).toBe('yaml');
     expect(items.all()).toHaveLength(testPlan().items.length);
     expect(fs.readFileSync(file, 'utf8')).toBe(good);
+  });
+
+  it.each([
+    ['a sprint index past the sprints', (_: unknown, c: Record<string, any>) => (c.sprint = editWords(c.sprint, (w) => (w[3] = c.sprintIds.length)))],
+    ['a parent index below -1', (_: unknown, c: Record<string, any>) => (c.parent = editWords(c.parent, (w) => (w[0] = -2)))],
+    ['a line 0', (_: unknown, c: Record<string, any>) => (c.lines = editWords(c.lines, (w) => (w[w.length - 1] = 0)))],
+    ['a number column a word short', (_: unknown, c: Record<string, any>) => (c.block = editWords(c.block, () => {}).slice(0, -8))],
+    ['an id no plan can hold', (_: unknown, c: Record<string, any>) => (c.ids = c.ids.replace('\n', '\nT'))],
+    ['a nested item where the body says none is', (b: Record<string, any>, c: Record<string, any>) => {
+      b.nested = false;
+      c.parent = editWords(c.parent, (w) => w.fill(-1).fill(0, 1, 2));
+    }],
+  ])('a snapshot forged with its checksums made to match but %s in its columns is caught when they are read', async (_, edit) => {
+    await load();
+    const file = snapshotPath(planFile);
+    const good = fs.readFileSync(file, 'utf8');
+    fs.writeFileSync(file, forged(good, edit));
+    const loaded = await load();
+    // The columns are read when something first needs them, not before.
+    expect(loaded.source).toBe('snapshot');
+    expect(() => loaded.items.all()).toThrow(/snapshot is damaged in its item columns; it has been removed/);
+    expect(fs.existsSync(file)).toBe(false);
+    const again = await load();
+    expect(again.source).toBe('yaml');
+    expect(again.items.all()).toHaveLength(testPlan().items.length);
+    expect(fs.readFileSync(file, 'utf8')).toBe(good);
+  });
+
+  it('finds an item by its id without the columns, and checks it against them when they are read', async () => {
+    await load();
+    const file = snapshotPath(planFile);
+    const good = fs.readFileSync(file, 'utf8');
+    const plan = testPlan();
+    const at = plan.items.findIndex((i) => i.id === 'day-three');
+    // The row says line 903 where the columns say 902; everything else, sums included, matches.
+    fs.writeFileSync(file, forged(good, (_b, _c, rows) => (rows[at]!.line = 903)));
+    const loaded = await load();
+    expect(loaded.items.indexOf('day-three')).toBe(at);
+    expect(loaded.items.item(at).line).toBe(903);
+    expect(() => loaded.items.line(0)).toThrow(new RegExp(`snapshot is damaged at item ${at + 1}; it has been removed`));
+    expect(fs.existsSync(file)).toBe(false);
+  });
+
+  it('finds every id, ids whose hashes collide too, and none that is not an id', async () => {
+    const plan = testPlan();
+    const section = plan.sections[0]!.id;
+    // Two ids with one FNV-1a hash: the row of the first is read, and is not the one.
+    expect(stringHash('t-160a0')).toBe(stringHash('t-4v2h'));
+    plan.items.push({ id: 't-160a0', kind: 'check', title: 'First', section, line: 903 }, { id: 't-4v2h', kind: 'check', title: 'Second', section, line: 904 });
+    fs.writeFileSync(planFile, planToYaml(plan));
+    await load();
+    for (const [i, item] of plan.items.entries()) expect((await load()).items.indexOf(item.id)).toBe(i);
+    const loaded = await load();
+    expect(loaded.items.indexOf('t-4v2h')).toBe(plan.items.length - 1);
+    expect(loaded.items.item(plan.items.length - 2).id).toBe('t-160a0'); // read on the way
+    expect((await load()).items.indexOf('day')).toBe(-1);
+    expect(itemsOf(plan.items).indexOf('t-4v2h')).toBe(plan.items.length - 1);
+    expect(itemsOf(plan.items).indexOf('day')).toBe(-1);
+  });
+
+  it('finds an id whose hash was forged away from the ids themselves', async () => {
+    await load();
+    const file = snapshotPath(planFile);
+    fs.writeFileSync(file, forged(fs.readFileSync(file, 'utf8'), (b) => (b.idHashes = editWords(b.idHashes, (w) => (w[4] = w[3]!)))));
+    const items = testPlan().items;
+    expect((await load()).items.indexOf(items[4]!.id)).toBe(4);
+    expect((await load()).items.indexOf(items[3]!.id)).toBe(3);
   });
 
   it('a forged snapshot whose rows\' ends do not rise is caught at the row, when it is read', async () => {
@@ -355,7 +430,7 @@ describe('item columns', () => {
 });
 
 describe('nested', () => {
-  const columnsOf = (items: Item[]) => columnItems(itemColumns(items), (i) => items[i]!, () => items);
+  const columnsOf = (items: Item[]) => columnItems(itemIndex(items), () => itemColumns(items), (i) => items[i]!, () => items);
   it('says whether any item sits under another, from the columns as from the items', () => {
     const flat = testPlan().items.map(({ parent: _, ...item }) => item as Item);
     expect(itemsOf(flat).nested).toBe(false);

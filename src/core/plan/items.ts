@@ -19,6 +19,8 @@ export interface PlanItems {
   parent(i: number): string | undefined;
   /** Whether any item sits under another: a flat plan's families need no look at each item. */
   readonly nested: boolean;
+  /** The position of the item with exactly this id, or -1. */
+  indexOf(id: string): number;
   line(i: number): number;
   /** Imported from a `[x]` checkbox. */
   markedDone(i: number): boolean;
@@ -42,6 +44,7 @@ export function itemsOf(items: readonly Item[]): PlanItems {
     get nested() {
       return items.some((item) => item.parent !== undefined);
     },
+    indexOf: (id) => items.findIndex((item) => item.id === id),
     line: (i) => items[i]!.line,
     markedDone: (i) => items[i]!.done === true,
     span: (i) => items[i]!,

@@ -6,6 +6,7 @@ import type { ItemSpan, PlanItems } from '../../core/plan/items.js';
 import type { Item } from '../../core/plan/schema.js';
 import { WEEKDAYS } from '../../core/plan/weekdays.js';
 import { interner } from './interner.js';
+import { stringHash } from './checksum.js';
 import { wordsOf, wordsText } from './words.js';
 
 export interface ItemColumns {
@@ -54,40 +55,83 @@ export function columnsFromJson(raw: unknown): ItemColumns | undefined {
 }
 
 /**
- * The plan's items from their columns; `row(i)` materialises item i (called at most once per item)
- * and `rows()` all of them at once, for when most are needed.
+ * What finds an item by its id, and says whether any item is nested, without the columns: `check <id>`
+ * on a 10,000-item plan needs no more. Parsing and checking the columns (their 320 KB of ids checked
+ * by a regular expression and split, five number columns sorted) was ~35 M of its ~625 M instructions.
  */
-export function columnItems(c: ItemColumns, row: (i: number) => Item, rows: () => Item[]): PlanItems {
-  const ids = idsOf(c);
-  const made = new Array<Item | undefined>(c.count);
+export interface ItemIndex {
+  count: number;
+  nested: boolean;
+  /** Each id's stringHash (./checksum.ts), in plan order. */
+  idHashes: Uint32Array;
+}
+
+export function itemIndex(items: readonly Item[]): ItemIndex {
+  return { count: items.length, nested: items.some((i) => i.parent !== undefined), idHashes: Uint32Array.from(items, (i) => stringHash(i.id)) };
+}
+
+/** Whether any item sits under another, from the parent column. */
+export function anyNested(c: ItemColumns): boolean {
+  // Compared natively: a loop over the column runs long enough before V8 compiles it to cost `check`
+  // on a flat 10,000-item plan ~10 M instructions (see wordsWithin). No parent is -1, every byte 0xff.
+  const bytes = Buffer.from(c.parent.buffer, c.parent.byteOffset, c.parent.byteLength);
+  return !bytes.equals(Buffer.alloc(bytes.length, 0xff));
+}
+
+/**
+ * The plan's items from their columns, read from `columns()` when something first needs one; `row(i)`
+ * materialises item i (called at most once per item) and `rows()` all of them at once, for when most
+ * are needed.
+ */
+export function columnItems(index: ItemIndex, columns: () => ItemColumns, row: (i: number) => Item, rows: () => Item[]): PlanItems {
+  let c: ItemColumns | undefined;
+  let ids: string[] | undefined;
+  const load = (): ItemColumns => (c ??= columns());
+  const idList = (): string[] => (ids ??= idsOf(load()));
+  const made = new Array<Item | undefined>(index.count);
   let whole: Item[] | undefined;
-  return {
-    count: c.count,
-    id: (i) => ids[i]!,
-    kind: (i) => (c.kinds[i] === 't' ? 'task' : 'check'),
-    sprint: (i) => (c.sprint[i]! < 0 ? undefined : c.sprintIds[c.sprint[i]!]),
-    block: (i) => (c.block[i]! < 0 ? undefined : c.blockIds[c.block[i]!]),
-    parent: (i) => (c.parent[i]! < 0 ? undefined : ids[c.parent[i]!]),
-    get nested() {
-      // Compared natively: a loop over the column runs long enough before V8 compiles it to cost
-      // `check` on a flat 10,000-item plan ~10 M instructions (see wordsWithin). No parent is -1,
-      // every byte 0xff.
-      const bytes = Buffer.from(c.parent.buffer, c.parent.byteOffset, c.parent.byteLength);
-      return !bytes.equals(Buffer.alloc(bytes.length, 0xff));
+  const items: PlanItems = {
+    count: index.count,
+    id: (i) => (ids ?? idList())[i]!,
+    kind: (i) => ((c ?? load()).kinds[i] === 't' ? 'task' : 'check'),
+    sprint: (i) => {
+      const at = (c ?? load()).sprint[i]!;
+      return at < 0 ? undefined : c!.sprintIds[at];
     },
-    line: (i) => c.lines[i]!,
-    markedDone: (i) => c.done[i] === '1',
-    span: (i) => c.spans[c.span[i]!]!,
+    block: (i) => {
+      const at = (c ?? load()).block[i]!;
+      return at < 0 ? undefined : c!.blockIds[at];
+    },
+    parent: (i) => {
+      const at = (c ?? load()).parent[i]!;
+      return at < 0 ? undefined : (ids ?? idList())[at];
+    },
+    nested: index.nested,
+    indexOf(id) {
+      if (ids !== undefined) return ids.indexOf(id);
+      // The hashes pick the candidates (natively); the row read says whether it is the one.
+      const hash = stringHash(id);
+      for (let i = index.idHashes.indexOf(hash); i >= 0; i = index.idHashes.indexOf(hash, i + 1)) if (items.item(i).id === id) return i;
+      // Not an id (a prefix, words of a title: the caller reads every item next), or a forged index.
+      return idList().indexOf(id);
+    },
+    line: (i) => (c ?? load()).lines[i]!,
+    markedDone: (i) => (c ?? load()).done[i] === '1',
+    span: (i) => {
+      const cols = c ?? load();
+      return cols.spans[cols.span[i]!]!;
+    },
     item: (i) => (made[i] ??= whole?.[i] ?? row(i)),
     all() {
       if (whole === undefined) {
         const parsed = rows();
-        for (let i = 0; i < c.count; i++) made[i] ??= parsed[i];
+        for (let i = 0; i < index.count; i++) made[i] ??= parsed[i];
         whole = made as Item[];
       }
       return whole;
     },
   };
+  return items;
 }
 
 export function itemColumns(items: readonly Item[]): ItemColumns {
@@ -190,17 +234,18 @@ const sameSpan = (a: ItemSpan, b: ItemSpan): boolean =>
   a.weeks?.from === b.weeks?.from && a.weeks?.to === b.weeks?.to && a.days?.from === b.days?.from && a.days?.to === b.days?.to && a.day === b.day;
 
 /** Whether a materialised item is the one the columns describe (a damaged row is not). */
-export function itemMatches(c: ItemColumns, idOf: (i: number) => string, i: number, item: Item): boolean {
+export function itemMatches(c: ItemColumns, i: number, item: Item): boolean {
+  const ids = idsOf(c);
   return (
     item !== null &&
     typeof item === 'object' &&
-    item.id === idOf(i) &&
+    item.id === ids[i] &&
     item.line === c.lines[i] &&
     (item.kind === 'task' ? 't' : 'c') === c.kinds[i] &&
     (item.sprint ?? null) === (c.sprint[i]! < 0 ? null : c.sprintIds[c.sprint[i]!]) &&
     (item.block ?? null) === (c.block[i]! < 0 ? null : c.blockIds[c.block[i]!]) &&
     (item.done === true) === (c.done[i] === '1') &&
-    (item.parent ?? null) === (c.parent[i]! < 0 ? null : idOf(c.parent[i]!)) &&
+    (item.parent ?? null) === (c.parent[i]! < 0 ? null : ids[c.parent[i]!]) &&
     sameSpan(item, c.spans[c.span[i]!]!)
   );
 }
