@@ -313,6 +313,34 @@ describe('the plan snapshot', () => {
     expect(fs.existsSync(file)).toBe(false);
   });
 
+  it.each([
+    ['a kind no plan has', (row: Record<string, any>) => (row.kind = 'x')],
+    ['a title that is not text', (row: Record<string, any>) => (row.title = { text: 'x' })],
+    ['a parent in a plan whose index says none is nested', (row: Record<string, any>) => (row.parent = 'loose-end')],
+    ['a week past the plan', (row: Record<string, any>) => (row.weeks = { from: 1, to: 99 })],
+    ['an id no plan can hold, hashed as the index has it', (row: Record<string, any>) => (row.id = 'Day-Three')],
+  ])('a row forged with its sums made to match but %s is caught when read, before the columns', async (_, edit) => {
+    const plan = testPlan();
+    for (const item of plan.items) delete item.parent; // a flat plan
+    fs.writeFileSync(planFile, planToYaml(plan));
+    await load();
+    const file = snapshotPath(planFile);
+    const at = plan.items.findIndex((i) => i.id === 'day-three');
+    let id = '';
+    fs.writeFileSync(
+      file,
+      forged(fs.readFileSync(file, 'utf8'), (b, _c, rows) => {
+        edit(rows[at]!);
+        id = rows[at]!.id;
+        b.idHashes = editWords(b.idHashes, (w) => (w[at] = stringHash(id)));
+      }),
+    );
+    const loaded = await load();
+    expect(loaded.source).toBe('snapshot');
+    expect(() => loaded.items.indexOf(id)).toThrow(new RegExp(`snapshot is damaged at item ${at + 1}; it has been removed`));
+    expect(fs.existsSync(file)).toBe(false);
+  });
+
   it('finds every id, ids whose hashes collide too, and none that is not an id', async () => {
     const plan = testPlan();
     const section = plan.sections[0]!.id;

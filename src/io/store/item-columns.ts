@@ -230,6 +230,34 @@ export function columnsHold(c: ItemColumns | undefined, totalWeeks: number): c i
   );
 }
 
+const ID = /^[a-z0-9][a-z0-9-]*$/;
+const optionalString = (x: unknown): boolean => x === undefined || typeof x === 'string';
+
+/**
+ * Whether a row read before the columns holds on its own what the columns vouch for: it is the item
+ * the index hashes at i, and its kind, line, sprint, block, parent, `[x]` and span are what a validated
+ * plan's can be (nested only in a plan the index says is nested). A command that never reads the
+ * columns acts on rows that hold together with what it did read; one that reads them later checks
+ * these rows against them.
+ */
+export function rowHolds(item: Item, i: number, index: ItemIndex, totalWeeks: number): boolean {
+  return (
+    typeof item.id === 'string' &&
+    ID.test(item.id) &&
+    stringHash(item.id) === index.idHashes[i] &&
+    typeof item.title === 'string' &&
+    (item.kind === 'task' || item.kind === 'check') &&
+    Number.isInteger(item.line) &&
+    item.line >= 1 &&
+    optionalString(item.sprint) &&
+    optionalString(item.block) &&
+    optionalString(item.parent) &&
+    (item.parent === undefined || index.nested) &&
+    (item.done === undefined || typeof item.done === 'boolean') &&
+    spanHolds(item, totalWeeks)
+  );
+}
+
 const sameSpan = (a: ItemSpan, b: ItemSpan): boolean =>
   a.weeks?.from === b.weeks?.from && a.weeks?.to === b.weeks?.to && a.days?.from === b.days?.from && a.days?.to === b.days?.to && a.day === b.day;
 
@@ -240,6 +268,7 @@ export function itemMatches(c: ItemColumns, i: number, item: Item): boolean {
     item !== null &&
     typeof item === 'object' &&
     item.id === ids[i] &&
+    typeof item.title === 'string' &&
     item.line === c.lines[i] &&
     (item.kind === 'task' ? 't' : 'c') === c.kinds[i] &&
     (item.sprint ?? null) === (c.sprint[i]! < 0 ? null : c.sprintIds[c.sprint[i]!]) &&

@@ -8,7 +8,9 @@
 // read; the columns when a command first needs one, and a row when its item is first read. Columns or a
 // row that do not hold (a snapshot forged with its checksums made to match) cannot be rebuilt
 // mid-command: the snapshot is removed and the command stops with a message, and the next run reads
-// the YAML.
+// the YAML. As with every cache (./checksum.ts), this is not a defence against forgery: a snapshot
+// forged whole and consistently is believed, as an edited plan.yaml would be. What the checks make
+// sure of is that what a command reads holds together and holds only what a plan can.
 import { rmSync, statSync } from 'node:fs';
 import type { ZoneTable } from '../../core/calendar/zone-table.js';
 import type { Config } from '../../core/config/config.js';
@@ -16,8 +18,8 @@ import type { PlanHead, PlanItems } from '../../core/plan/items.js';
 import type { Item, Plan } from '../../core/plan/schema.js';
 import { LaunchError } from '../../errors.js';
 import { readCache } from '../safe-path.js';
-import { checksum, stringHash } from './checksum.js';
-import { anyNested, columnItems, columnsFromJson, columnsHold, columnsJson, type ItemColumns, itemColumns, itemIndex, itemMatches } from './item-columns.js';
+import { checksum } from './checksum.js';
+import { anyNested, columnItems, columnsFromJson, columnsHold, columnsJson, type ItemColumns, itemColumns, type ItemIndex, itemIndex, itemMatches, rowHolds } from './item-columns.js';
 import { planPartHolds, rowEndsHold } from './plan-snapshot-shape.js';
 import { wordsOf, wordsText } from './words.js';
 
@@ -115,6 +117,7 @@ export function readSnapshot(path: string, key: string, vouch: (src: unknown, mt
     return undefined;
   }
   const { rowSums, count, nested } = body;
+  const index: ItemIndex = { count, nested, idHashes };
   const damaged = (where: string): never => {
     try {
       rmSync(path, { force: true });
@@ -134,14 +137,13 @@ export function readSnapshot(path: string, key: string, vouch: (src: unknown, mt
       decoded = undefined;
     }
     if (!columnsHold(decoded, body.plan.totalWeeks) || decoded.count !== count || anyNested(decoded) !== nested) return damaged('in its item columns');
-    columns = decoded;
-    for (const [i, item] of early) if (!itemMatches(columns, i, item)) damaged(`at item ${i + 1}`);
+    for (const [i, item] of early) if (!itemMatches(decoded, i, item)) damaged(`at item ${i + 1}`);
     early.clear();
-    return columns;
+    return (columns = decoded);
   };
   const checked = (i: number, item: Item | undefined): Item => {
     const object = typeof item === 'object' && item !== null;
-    if (object && columns === undefined && typeof item.id === 'string' && stringHash(item.id) === idHashes[i]) early.set(i, item);
+    if (object && columns === undefined && rowHolds(item, i, index, body.plan.totalWeeks)) early.set(i, item);
     else if (!object || columns === undefined || !itemMatches(columns, i, item)) damaged(`at item ${i + 1}`);
     return item!;
   };
@@ -167,6 +169,6 @@ export function readSnapshot(path: string, key: string, vouch: (src: unknown, mt
   };
   // One row at a time for the few a command shows; past that, one parse of them all costs less.
   let single = 0;
-  const items: PlanItems = columnItems({ count, nested, idHashes }, () => columns ?? readColumns(), (i) => (++single > SINGLE_ROWS ? items.all()[i]! : row(i)), rows);
+  const items: PlanItems = columnItems(index, () => columns ?? readColumns(), (i) => (++single > SINGLE_ROWS ? items.all()[i]! : row(i)), rows);
   return { plan: body.plan, items, config: body.config, zone: body.zone };
 }
