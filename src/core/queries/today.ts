@@ -56,7 +56,11 @@ function groupByBlock(entries: Scheduled[]): TaskGroup[] {
 
 export function agendaFor(view: PlanView, date: string, team?: TeamFilter, owner?: EntryFilter): DayAgenda {
   const keep = (e: Scheduled) => isOn(e, date) && (!team || team(e.block?.team ?? null)) && (!owner || owner(e));
-  const on = view.entries.filter(keep);
+  return agendaOf(view.entries.filter(keep));
+}
+
+/** The agenda of the entries on a day, as agendaFor selects them. */
+function agendaOf(on: Scheduled[]): DayAgenda {
   return {
     tasks: groupByBlock(on.filter((e) => e.kind === 'task')),
     due: on.filter((e) => e.kind === 'check'),
@@ -75,7 +79,6 @@ export function today(view: PlanView, date: string, kpiRecords: ReadonlyMap<stri
   const sprint = sprintAt(view, position.week);
   const teamOk = (e: Scheduled) => (!team || team(e.block?.team ?? null)) && (!owner || owner(e));
   const working = position.phase === 'during' && position.workingDay;
-  const agenda: DayAgenda = working ? agendaFor(view, date, team, owner) : { tasks: [], due: [] };
 
   // Lateness depends only on the due date, which items share (10,000 items have a few hundred): one
   // count per date. Counting for each of 9,900 overdue items, each re-validating the same dates, took
@@ -86,12 +89,28 @@ export function today(view: PlanView, date: string, kpiRecords: ReadonlyMap<stri
     if (days === undefined) lateness.set(due, (days = calendar.workingDaysBetween(due, date)));
     return days;
   };
-  const overdue = view.entries
-    .filter((e) => isOverdue(e, date) && teamOk(e) && !isOn(e, date))
-    .map((entry) => ({ entry, daysLate: daysLate(entry.schedule!.due) }))
-    // Due Friday and viewed on Saturday is not late yet: lateness counts working days.
-    .filter((o) => o.daysLate >= 1)
-    .sort((a, b) => compareText(a.entry.schedule!.due, b.entry.schedule!.due) || a.entry.line - b.entry.line);
+  // What today lists of every item, in one pass: three filters over 10,000 entries (and the arrays
+  // between them), each with closures run before V8 compiles them, cost `today` on the 10,000-item
+  // plan with 1,000,000 events ~24 M instructions more (4 alternating callgrind runs: 950 → 926 M).
+  const on: Scheduled[] = [];
+  const overdue: Overdue[] = [];
+  const blocked: Scheduled[] = [];
+  for (const e of view.entries) {
+    const isBlocked = e.status === 'blocked';
+    const onToday = working && isOn(e, date);
+    const late = !onToday && isOverdue(e, date) && !isOn(e, date);
+    // The filters last: an owner's reads the item itself, which an entry listed nowhere never needs.
+    if (!(isBlocked || onToday || late) || !teamOk(e)) continue;
+    if (isBlocked) blocked.push(e);
+    if (onToday) on.push(e);
+    else if (late) {
+      // Due Friday and viewed on Saturday is not late yet: lateness counts working days.
+      const days = daysLate(e.schedule!.due);
+      if (days >= 1) overdue.push({ entry: e, daysLate: days });
+    }
+  }
+  overdue.sort((a, b) => compareText(a.entry.schedule!.due, b.entry.schedule!.due) || a.entry.line - b.entry.line);
+  const agenda = agendaOf(on);
 
   let checkpoint: KpiCell[] = [];
   if (working && position.week !== undefined) {
@@ -116,7 +135,7 @@ export function today(view: PlanView, date: string, kpiRecords: ReadonlyMap<stri
     week: weekAt(view, position.week),
     ...agenda,
     overdue,
-    blocked: view.entries.filter((e) => e.status === 'blocked' && teamOk(e)),
+    blocked,
     checkpoint,
     onTrack: sprint && position.phase === 'during' ? onTrack(view, sprint, date) : undefined,
     next,
