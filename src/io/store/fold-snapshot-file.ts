@@ -42,8 +42,21 @@ export interface SnapshotFile {
   header: Made;
   body: string;
   /** The ids' hashes, checked against their checksum when first asked for; null if damaged. */
-  ids(): Uint32Array | null;
+  ids(): IdHashes | null;
   notes: NotesPart;
+}
+
+/** The folded events' id hashes, sorted. */
+export interface IdHashes {
+  /**
+   * Whether `hash` is among them: a binary search that decodes the ~20 words it looks at. Decoding all
+   * of them (5.3 MB of base64 on 1,000,000 events: a string of it, the words, their copy) for the few
+   * events appended since the snapshot cost `today` on 10,000 items and 1,000,000 events ~30 M
+   * instructions (3 alternating callgrind runs after a check: 1,144 M → 1,113 M).
+   */
+  holds(hash: number): boolean;
+  /** All of them, to write the snapshot again. */
+  all(): Uint32Array;
 }
 
 /** Writes the snapshot; false when it could not (a read-only workspace, a full disk: only speed is lost). */
@@ -80,7 +93,7 @@ export function readSnapshotFile(cacheFile: string): SnapshotFile | null {
     return {
       header,
       body: buf.toString('utf8', bodyStart, idsStart - 1),
-      ids: () => decodeIds(buf, idsStart, notesStart - 1, header.idsSum),
+      ids: () => idHashesOf(buf, idsStart, notesStart - 1, header.idsSum),
       notes: notesPart(cacheFile, buf, notesStart, header.notesSum),
     };
   } catch {
@@ -88,10 +101,40 @@ export function readSnapshotFile(cacheFile: string): SnapshotFile | null {
   }
 }
 
-function decodeIds(buf: Buffer, start: number, end: number, sum: string): Uint32Array | null {
+/** The hashes in base64 (./words.ts) at [start, end) of `buf`, or null if they are not what was written. */
+export function idHashesOf(buf: Buffer, start: number, end: number, sum: string): IdHashes | null {
   if (checksum(buf, start, end) !== sum) return null;
-  const words = wordsOf(buf.toString('latin1', start, end));
-  return words === undefined ? null : new Uint32Array(words);
+  const length = end - start;
+  const padding = length === 0 ? 0 : buf[end - 1] !== 0x3d ? 0 : buf[end - 2] !== 0x3d ? 1 : 2;
+  const bytes = (length / 4) * 3 - padding;
+  if (length % 4 !== 0 || bytes % 4 !== 0) return null;
+  const count = bytes / 4;
+  const word = new Uint8Array(4);
+  const wordView = new Uint32Array(word.buffer);
+  /** Word k: its 4 bytes lie in at most two 4-character groups of the base64. */
+  const at = (k: number): number => {
+    const first = Math.floor((4 * k) / 3);
+    const last = Math.floor((4 * k + 3) / 3);
+    const decoded = Buffer.from(buf.toString('latin1', start + 4 * first, start + 4 * last + 4), 'base64');
+    const from = 4 * k - 3 * first;
+    word.set(decoded.subarray(from, from + 4));
+    return wordView[0]!;
+  };
+  let all: Uint32Array | undefined;
+  return {
+    holds(hash) {
+      if (all !== undefined) return holds(all, hash);
+      let lo = 0;
+      let hi = count;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (at(mid) < hash) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo < count && at(lo) === hash;
+    },
+    all: () => (all ??= new Uint32Array(wordsOf(buf.toString('latin1', start, end))!)),
+  };
 }
 
 /** The notes part of the bytes read (never read again from disk, so it is what the body was written with). */

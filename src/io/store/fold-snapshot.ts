@@ -25,7 +25,7 @@ import { checkLines, EventLogIoError, type LogProblem, type LogStamp, openLog, r
 import { BUILD_ID } from './build-id.js';
 import { stringHash } from './checksum.js';
 import { type Body, decodeBody, encodeBody, type NotesPart } from './fold-snapshot-codec.js';
-import { holds, idHashes, readSnapshotFile, writeSnapshotFile } from './fold-snapshot-file.js';
+import { type IdHashes, idHashes, readSnapshotFile, writeSnapshotFile } from './fold-snapshot-file.js';
 import { markCollector, type TimeMarks } from './time-marks.js';
 
 /** Digested prefix regions: the file's start and the bytes just before the snapshot's offset. */
@@ -142,10 +142,10 @@ function fromSnapshot(file: string, fd: number, st: Stats, cacheFile: string, no
   // A malformed line is reported by the full read, exactly as without a cache.
   if (checked.errors.length > 0) return null;
   // An id the prefix may hold: the full read tells a repeated line from another event with that id.
-  let ids: Uint32Array | null = null;
+  let ids: IdHashes | null = null;
   if (checked.events.length > 0) {
     ids = cached.ids();
-    if (ids === null || checked.events.some((e) => holds(ids!, stringHash(e.id)))) return null;
+    if (ids === null || checked.events.some((e) => ids!.holds(stringHash(e.id)))) return null;
   }
   const fold = extendFold(body.fold, checked.events, now);
   if (fold === null) return null;
@@ -162,8 +162,8 @@ function fromSnapshot(file: string, fd: number, st: Stats, cacheFile: string, no
   let wrote = false;
   if (tail.length >= rewriteTailBytes && stamp.checkedTo > header.offset) {
     const seen = { torn: body.torn.concat(checked.torn.filter((line) => line <= stamp.lines)), repeats: repeats.filter(([line]) => line <= stamp.lines), marks: collector.marks };
-    const known = ids ?? cached.ids();
-    if (known !== null) wrote = writeSnapshot(cacheFile, st, head, buf, from, stamp, fold, seen, idHashes(known, checked.events));
+    const known = (ids ?? cached.ids())?.all();
+    if (known !== undefined) wrote = writeSnapshot(cacheFile, st, head, buf, from, stamp, fold, seen, idHashes(known, checked.events));
   }
   return { path: file, fold, maxTs: fold.maxTs, warnings, repeats: repeats.map(([line]) => line), errors: [], stamp, marks: collector.marks, source: 'cache', tailBytes: tail.length, wrote };
 }
