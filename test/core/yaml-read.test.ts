@@ -110,7 +110,10 @@ describe('parsePlanYaml', () => {
     fc.assert(
       fc.property(planArb, fc.boolean(), (plan, named) => {
         const yaml = planToYaml(plan, named ? 'plan.md' : undefined);
-        expect(readEmittedPlan(yaml)).toEqual(library(yaml));
+        // A key the plan refuses by name (generated meta may hold one) is left to the full reader,
+        // which says where it is; the yaml library itself reads it.
+        const reserved = Object.keys(plan.meta ?? {}).some((k) => ['__proto__', 'constructor', 'prototype'].includes(k));
+        expect(readEmittedPlan(yaml)).toEqual(reserved ? undefined : library(yaml));
         expect(parsePlanYaml(yaml)).toEqual(parseAnyPlanYaml(yaml));
       }),
       { numRuns: 20 },
