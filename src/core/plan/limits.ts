@@ -5,3 +5,6 @@
  * largest plan launch accepts imports and is read in bounded time and memory (README: Performance).
  */
 export const MAX_PLAN_ITEMS = 50_000;
+
+/** What an id may be: lower-case letters, digits and dashes, not starting with a dash. */
+export const ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { NumericTargetSchema, TargetSchema } from '../targets/schema.js';
-import { MAX_PLAN_ITEMS } from './limits.js';
+import { ID_PATTERN, MAX_PLAN_ITEMS } from './limits.js';
 import { WEEKDAYS } from './weekdays.js';
 
 // Strict objects everywhere: an unknown key (a typo, or `__proto__`/`constructor` smuggled into a YAML
@@ -15,7 +15,7 @@ export const WeekdaySchema = z.enum(WEEKDAYS);
 
 const Id = z
   .string()
-  .regex(/^[a-z0-9][a-z0-9-]*$/, 'ids are lower-case letters, digits and dashes')
+  .regex(ID_PATTERN, 'ids are lower-case letters, digits and dashes')
   .max(64);
 const Line = z.number().int().positive();
 

@@ -3,6 +3,7 @@
 // the garbage it leaves) is most of `launch today`; from these columns a view of the plan is built
 // without them, and an item is materialised only when something reads it (a line shown, a JSON row).
 import type { ItemSpan, PlanItems } from '../../core/plan/items.js';
+import { ID_PATTERN } from '../../core/plan/limits.js';
 import type { Item } from '../../core/plan/schema.js';
 import { WEEKDAYS } from '../../core/plan/weekdays.js';
 import { interner } from './interner.js';
@@ -209,7 +210,7 @@ export function columnsHold(c: ItemColumns | undefined, totalWeeks: number): c i
   const n = c.count;
   return (
     typeof c.ids === 'string' &&
-    (n === 0 ? c.ids === '' : /^[a-z0-9][a-z0-9-]*(?:\n[a-z0-9][a-z0-9-]*)*$/.test(c.ids) && idsOf(c).length === n) &&
+    (n === 0 ? c.ids === '' : IDS.test(c.ids) && idsOf(c).length === n) &&
     typeof c.kinds === 'string' &&
     /^[tc]*$/.test(c.kinds) &&
     c.kinds.length === n &&
@@ -230,7 +231,8 @@ export function columnsHold(c: ItemColumns | undefined, totalWeeks: number): c i
   );
 }
 
-const ID = /^[a-z0-9][a-z0-9-]*$/;
+/** Ids joined by "\n", each an ID_PATTERN. */
+const IDS = new RegExp(`^${ID_PATTERN.source.slice(1, -1)}(?:\n${ID_PATTERN.source.slice(1, -1)})*$`);
 const optionalString = (x: unknown): boolean => x === undefined || typeof x === 'string';
 
 /**
@@ -243,7 +245,7 @@ const optionalString = (x: unknown): boolean => x === undefined || typeof x === 
 export function rowHolds(item: Item, i: number, index: ItemIndex, totalWeeks: number): boolean {
   return (
     typeof item.id === 'string' &&
-    ID.test(item.id) &&
+    ID_PATTERN.test(item.id) &&
     stringHash(item.id) === index.idHashes[i] &&
     typeof item.title === 'string' &&
     (item.kind === 'task' || item.kind === 'check') &&
