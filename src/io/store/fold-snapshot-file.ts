@@ -12,7 +12,7 @@ import { LaunchError } from '../../errors.js';
 import { writeFileAtomic } from '../atomic-write.js';
 import { readCache } from '../safe-path.js';
 import { checksum, stringHash } from './checksum.js';
-import { wordsOf, wordsText } from './words.js';
+import { wordAt, wordCount, wordsOf, wordsText } from './words.js';
 import type { Body, NotesPart } from './fold-snapshot-codec.js';
 
 export interface Made {
@@ -104,35 +104,11 @@ export function readSnapshotFile(cacheFile: string): SnapshotFile | null {
 /** The hashes in base64 (./words.ts) at [start, end) of `buf`, or null if they are not what was written. */
 export function idHashesOf(buf: Buffer, start: number, end: number, sum: string): IdHashes | null {
   if (checksum(buf, start, end) !== sum) return null;
-  const length = end - start;
-  const padding = length === 0 ? 0 : buf[end - 1] !== 0x3d ? 0 : buf[end - 2] !== 0x3d ? 1 : 2;
-  const bytes = (length / 4) * 3 - padding;
-  if (length % 4 !== 0 || bytes % 4 !== 0) return null;
-  const count = bytes / 4;
-  const word = new Uint8Array(4);
-  const wordView = new Uint32Array(word.buffer);
-  /** Word k: its 4 bytes lie in at most two 4-character groups of the base64. */
-  const at = (k: number): number => {
-    const first = Math.floor((4 * k) / 3);
-    const last = Math.floor((4 * k + 3) / 3);
-    const decoded = Buffer.from(buf.toString('latin1', start + 4 * first, start + 4 * last + 4), 'base64');
-    const from = 4 * k - 3 * first;
-    word.set(decoded.subarray(from, from + 4));
-    return wordView[0]!;
-  };
+  const count = wordCount(buf, start, end);
+  if (count === undefined) return null;
   let all: Uint32Array | undefined;
   return {
-    holds(hash) {
-      if (all !== undefined) return holds(all, hash);
-      let lo = 0;
-      let hi = count;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (at(mid) < hash) lo = mid + 1;
-        else hi = mid;
-      }
-      return lo < count && at(lo) === hash;
-    },
+    holds: (hash) => (all !== undefined ? holds(all, hash) : sortedHas(count, (k) => wordAt(buf, start, k), hash)),
     all: () => (all ??= new Uint32Array(wordsOf(buf.toString('latin1', start, end))!)),
   };
 }
@@ -173,13 +149,16 @@ export function idHashes(known: Uint32Array, events: readonly LogEvent[]): Uint3
   return all.sort();
 }
 
-export function holds(sorted: Uint32Array, hash: number): boolean {
+export const holds = (sorted: Uint32Array, hash: number): boolean => sortedHas(sorted.length, (k) => sorted[k]!, hash);
+
+/** Whether the `count` ascending words that `at` reads hold `hash` (a binary search). */
+function sortedHas(count: number, at: (k: number) => number, hash: number): boolean {
   let lo = 0;
-  let hi = sorted.length;
+  let hi = count;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (sorted[mid]! < hash) lo = mid + 1;
+    if (at(mid) < hash) lo = mid + 1;
     else hi = mid;
   }
-  return lo < sorted.length && sorted[lo] === hash;
+  return lo < count && at(lo) === hash;
 }
