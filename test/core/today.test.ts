@@ -122,3 +122,23 @@ describe('launch today on the bundled plan, start Mon 2026-11-30', () => {
     expect(at('2026-12-11', { kpis }).checkpoint.find((c) => c.kpi.id === 'bundle-size')).toMatchObject({ status: 'missed' });
   });
 });
+
+describe('today and the owner filter', () => {
+  it('lists what it lists without the filter, and asks it only about entries it would list', () => {
+    const calendar = createCalendar({ start: '2026-11-30', timeZone: 'Europe/Berlin', workingDays: ['mon', 'tue', 'wed', 'thu', 'fri'], holidays: [] }, plan.totalWeeks);
+    const blocked: ItemState = { status: 'blocked', reason: 'waiting', by: 'ana', at: '2026-12-01T10:00:00+01:00', notes: [], events: 1 };
+    const view = buildPlanView(plan, itemsOf(plan.items), calendar, new Map([[plan.items.at(-1)!.id, blocked]]));
+    const date = '2026-12-09';
+    const asked: string[] = [];
+    const t = today(view, date, new Map(), undefined, (e) => (asked.push(e.id), true));
+    const plain = today(view, date, new Map());
+    expect(t).toEqual(plain);
+    const listed = new Set([...t.tasks.flatMap((g) => g.items), ...t.due, ...t.overdue.map((o) => o.entry), ...t.blocked].map((e) => e.id));
+    // Overdue entries under a day late are asked about and left out: nothing else may be.
+    const nearlyLate = view.entries.filter((e) => e.status !== 'done' && e.schedule !== null && e.schedule.due < date && !listed.has(e.id)).map((e) => e.id);
+    expect(listed.size).toBeGreaterThan(3);
+    expect(t.blocked).toHaveLength(1);
+    expect(new Set(asked)).toEqual(new Set([...listed, ...nearlyLate]));
+    expect(asked.length).toBeLessThan(view.entries.length / 2);
+  });
+});

@@ -97,8 +97,9 @@ export function today(view: PlanView, date: string, kpiRecords: ReadonlyMap<stri
   const blocked: Scheduled[] = [];
   for (const e of view.entries) {
     const isBlocked = e.status === 'blocked';
-    const onToday = working && isOn(e, date);
-    const late = !onToday && isOverdue(e, date) && !isOn(e, date);
+    const scheduledOn = isOn(e, date);
+    const onToday = working && scheduledOn;
+    const late = !scheduledOn && isOverdue(e, date);
     // The filters last: an owner's reads the item itself, which an entry listed nowhere never needs.
     if (!(isBlocked || onToday || late) || !teamOk(e)) continue;
     if (isBlocked) blocked.push(e);
