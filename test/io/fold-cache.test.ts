@@ -312,6 +312,30 @@ describe('readFoldedLog', () => {
     expectSameAsFullRead(read());
   });
 
+  it("checks each item's notes on their own: another item's damaged notes do not stop a fold that touches this one", () => {
+    // Notes past ASCII: the part's offsets count bytes.
+    const events = [
+      ev({ type: 'note', item: 'alpha', text: 'alpha é 🚀 one' }),
+      ev({ type: 'note', item: 'beta', text: 'beta ü 日本 two' }),
+      ev({ type: 'note', item: 'gamma', text: 'gamma three' }),
+      ev({ type: 'note', item: 'alpha', text: 'alpha four' }),
+    ];
+    fs.writeFileSync(log, lines(events));
+    read();
+    const text = fs.readFileSync(cache, 'utf8');
+    const edited = text.replace('gamma three', 'gamma THREE');
+    expect(edited.length).toBe(text.length);
+    fs.writeFileSync(cache, edited);
+    // A note on beta since the snapshot: the fold copies beta's state, notes and all.
+    fs.appendFileSync(log, lines([ev({ type: 'note', item: 'beta', text: 'beta later' })]));
+    const r = readFoldedLog(log, { now: NOW });
+    expect(r.source).toBe('cache');
+    expect(r.fold.items.get('beta')!.notes.map((x) => x.text)).toEqual(['beta ü 日本 two', 'beta later']);
+    expect(r.fold.items.get('alpha')!.notes.map((x) => x.text)).toEqual(['alpha é 🚀 one', 'alpha four']);
+    expect(() => r.fold.items.get('gamma')!.notes).toThrow(/notes of the event log's snapshot are damaged/);
+    expectSameAsFullRead(read());
+  });
+
   it('skips an event whose id a folded or appended line has with other content, as a full read does', async () => {
     const events = many(20);
     fs.writeFileSync(log, lines(events));

@@ -1,11 +1,13 @@
 // The fold snapshot's file (./fold-snapshot.ts): line 1 the header — what the snapshot was made from,
-// and the byte length and checksum (./checksum.ts) of each line after it; line 2 the body
-// (./fold-snapshot-codec.ts); line 3 the folded events' ids, as sorted 32-bit hashes in base64; line 4
-// the notes part (NotesPart in the codec). A file whose lengths or body checksum do not match what it
-// holds is not read at all; the ids are checked when first asked for, since a read with nothing
-// appended since the snapshot never needs them, and so are the notes, which only show needs (and the
-// snapshot's rewrite). Notes that do not match their checksum then cannot be rebuilt mid-command: the
-// snapshot is removed and the command stops with a message; the next run folds the log again.
+// and the byte length of each line after it, with the checksums (./checksum.ts) of the body and the
+// ids; line 2 the body (./fold-snapshot-codec.ts); line 3 the folded events' ids, as sorted 32-bit
+// hashes in base64; line 4 the notes part (NotesPart in the codec), whose items' notes have their
+// checksums in the body. A file whose lengths or body checksum do not match what it holds is not read
+// at all; the ids are checked when first asked for, since a read with nothing appended since the
+// snapshot never needs them, and so is an item's notes, which only show needs (and a fold that
+// touches the item, and the snapshot's rewrite). Notes that do not match their checksum then cannot be
+// rebuilt mid-command: the snapshot is removed and the command stops with a message; the next run
+// folds the log again.
 import { rmSync } from 'node:fs';
 import type { LogEvent } from '../../core/log/events.js';
 import { LaunchError } from '../../errors.js';
@@ -35,7 +37,6 @@ interface Header extends Made {
   ids: number;
   idsSum: string;
   notes: number;
-  notesSum: string;
 }
 
 export interface SnapshotFile {
@@ -60,13 +61,13 @@ export interface IdHashes {
 }
 
 /** Writes the snapshot; false when it could not (a read-only workspace, a full disk: only speed is lost). */
-export function writeSnapshotFile(cacheFile: string, made: Made, { body, notes }: { body: Body; notes: string }, ids: Uint32Array): boolean {
+export function writeSnapshotFile(cacheFile: string, made: Made, { body, notes }: { body: Body; notes: Buffer }, ids: Uint32Array): boolean {
   try {
     const bodyBytes = Buffer.from(JSON.stringify(body));
     const idsText = Buffer.from(wordsText(ids));
-    const notesBytes = Buffer.from(notes);
-    const header: Header = { ...made, body: bodyBytes.length, sum: checksum(bodyBytes), ids: idsText.length, idsSum: checksum(idsText), notes: notesBytes.length, notesSum: checksum(notesBytes) };
-    writeFileAtomic(cacheFile, `${JSON.stringify(header)}\n${bodyBytes.toString()}\n${idsText.toString()}\n${notes}`);
+    const header: Header = { ...made, body: bodyBytes.length, sum: checksum(bodyBytes), ids: idsText.length, idsSum: checksum(idsText), notes: notes.length };
+    const newline = Buffer.from('\n');
+    writeFileAtomic(cacheFile, Buffer.concat([Buffer.from(JSON.stringify(header)), newline, bodyBytes, newline, idsText, newline, notes]));
     return true;
   } catch {
     return false;
@@ -83,7 +84,7 @@ export function readSnapshotFile(cacheFile: string): SnapshotFile | null {
     const header = JSON.parse(buf.toString('utf8', 0, newline)) as Header;
     if (typeof header !== 'object' || header === null) return null;
     const numbers = [header.ino, header.size, header.ctimeMs, header.offset, header.lines, header.body, header.ids, header.notes];
-    const strings = [header.build, header.head, header.window, header.sum, header.idsSum, header.notesSum];
+    const strings = [header.build, header.head, header.window, header.sum, header.idsSum];
     if (!numbers.every((n) => typeof n === 'number' && Number.isFinite(n)) || !strings.every((s) => typeof s === 'string')) return null;
     const bodyStart = newline + 1;
     const idsStart = bodyStart + header.body + 1;
@@ -94,7 +95,7 @@ export function readSnapshotFile(cacheFile: string): SnapshotFile | null {
       header,
       body: buf.toString('utf8', bodyStart, idsStart - 1),
       ids: () => idHashesOf(buf, idsStart, notesStart - 1, header.idsSum),
-      notes: notesPart(cacheFile, buf, notesStart, header.notesSum),
+      notes: notesPart(cacheFile, buf, notesStart),
     };
   } catch {
     return null;
@@ -114,16 +115,11 @@ export function idHashesOf(buf: Buffer, start: number, end: number, sum: string)
 }
 
 /** The notes part of the bytes read (never read again from disk, so it is what the body was written with). */
-function notesPart(cacheFile: string, buf: Buffer, start: number, sum: string): NotesPart {
-  let text: string | undefined;
+function notesPart(cacheFile: string, buf: Buffer, start: number): NotesPart {
   const part: NotesPart = {
-    slice(from, to) {
-      if (text === undefined) {
-        if (checksum(buf, start) !== sum) part.damaged();
-        text = buf.toString('utf8', start);
-      }
-      if (to > text.length) part.damaged();
-      return text.slice(from, to);
+    slice(from, to, sum) {
+      if (start + to > buf.length || checksum(buf, start + from, start + to) !== sum) part.damaged();
+      return buf.toString('utf8', start + from, start + to);
     },
     damaged() {
       try {
