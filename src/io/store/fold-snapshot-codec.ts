@@ -32,8 +32,13 @@ interface StateColumns extends AllOf<{ [K in keyof ItemState]: unknown }> {
   /** Index into `actors`, or -1. */
   by: number[];
   at: (string | null)[];
-  /** Flat: [item index, start, end, checksum, …]: the item's notes are the part's bytes [start, end). */
-  notes: (number | string)[];
+  /** Flat: [item index, start, end, …]: the item's notes are the part's bytes [start, end). */
+  notes: number[];
+  /**
+   * The checksums of the items' notes, in `notes`' order, 8 hex digits each, as one string, so that
+   * `notes` stays an array of numbers, and a sum is sliced only for an item whose notes are read.
+   */
+  notesSums: string;
   /** Sparse, flat: [item index, values, …]. */
   values: (number | MeasuredValue[])[];
   /** Indices of items with `missed: true`. */
@@ -113,8 +118,9 @@ function encodeNotes(notes: readonly ItemNote[], part: Buffer[], at: number): [n
 }
 
 function encodeItems(items: Map<string, ItemState>, actors: Interner<string>, part: Buffer[]): StateColumns {
-  const c: StateColumns = { ids: [], status: '', reason: [], by: [], at: [], notes: [], values: [], missed: [], owner: [], events: [] };
+  const c: StateColumns = { ids: [], status: '', reason: [], by: [], at: [], notes: [], notesSums: '', values: [], missed: [], owner: [], events: [] };
   const status: string[] = [];
+  const sums: string[] = [];
   let i = 0;
   let at = 0;
   for (const [id, s] of items) {
@@ -125,7 +131,8 @@ function encodeItems(items: Map<string, ItemState>, actors: Interner<string>, pa
     c.at.push(s.at ?? null);
     if (s.notes.length > 0) {
       const [start, end, sum] = encodeNotes(s.notes, part, at);
-      c.notes.push(i, start, end, sum);
+      c.notes.push(i, start, end);
+      sums.push(sum);
       at = end;
     }
     if (s.values !== undefined) c.values.push(i, s.values);
@@ -135,6 +142,7 @@ function encodeItems(items: Map<string, ItemState>, actors: Interner<string>, pa
     i++;
   }
   c.status = status.join('');
+  c.notesSums = sums.join('');
   return c;
 }
 
@@ -178,24 +186,24 @@ export function decodeBody(body: Body, notes: NotesPart): { fold: FoldSnapshot; 
 
 function decodeItems(c: StateColumns, actors: string[], part: NotesPart): Map<string, ItemState> {
   check(typeof c === 'object' && c !== null);
-  const { ids, status, reason, by, at, notes, values, missed, owner, events } = c;
+  const { ids, status, reason, by, at, notes, notesSums, values, missed, owner, events } = c;
   const n = isArray(ids) ? ids.length : -1;
   check(typeof status === 'string' && status.length === n && isArray(by) && by.length === n && isArray(at) && at.length === n);
   check(isArray(events) && events.length === n && isArray(reason) && isArray(values) && isArray(missed) && isArray(notes) && isArray(owner));
   // Where each item's notes are in the part; -1: none.
   const notesAt = new Int32Array(n).fill(-1);
   const notesEnd = new Int32Array(n);
-  const notesSum = new Array<string>(n);
-  check(notes.length % 4 === 0);
-  for (let j = 0; j < notes.length; j += 4) {
+  /** Which checksum in notesSums is the item's (sliced only when its notes are read). */
+  const notesSum = new Int32Array(n);
+  check(notes.length % 3 === 0 && typeof notesSums === 'string' && notesSums.length === (notes.length / 3) * 8);
+  for (let j = 0; j < notes.length; j += 3) {
     const k = notes[j]!;
     const start = notes[j + 1]!;
     const end = notes[j + 2]!;
-    const sum = notes[j + 3]!;
-    check(typeof k === 'number' && k >= 0 && k < n && typeof start === 'number' && typeof end === 'number' && start >= 0 && start < end && typeof sum === 'string');
-    notesAt[k as number] = start as number;
-    notesEnd[k as number] = end as number;
-    notesSum[k as number] = sum as string;
+    check(typeof k === 'number' && k >= 0 && k < n && typeof start === 'number' && typeof end === 'number' && start >= 0 && start < end);
+    notesAt[k] = start;
+    notesEnd[k] = end;
+    notesSum[k] = j / 3;
   }
   const states = new Array<ItemState>(n);
   const items = new Map<string, ItemState>();
@@ -213,7 +221,7 @@ function decodeItems(c: StateColumns, actors: string[], part: NotesPart): Map<st
     const state: ItemState =
       start < 0
         ? { status: st, reason: undefined, by: actor, at: when, notes: NO_NOTES, values: undefined, missed: undefined, owner: undefined, events: count as number }
-        : new LazyNotesState(st, actor, when as string | undefined, count as number, part, start, notesEnd[i]!, notesSum[i]!);
+        : new LazyNotesState(st, actor, when as string | undefined, count as number, { part, start, end: notesEnd[i]!, sums: notesSums, sum: notesSum[i]! });
     states[i] = state;
     items.set(id as string, state);
   }
@@ -225,6 +233,15 @@ function decodeItems(c: StateColumns, actors: string[], part: NotesPart): Map<st
     item(states, owner[j]).owner = owner[j + 1] as string;
   }
   return items;
+}
+
+/** Where a state's notes are: the part's bytes [start, end), whose checksum is the sum-th in `sums`. */
+interface NotesAt {
+  part: NotesPart;
+  start: number;
+  end: number;
+  sums: string;
+  sum: number;
 }
 
 /**
@@ -247,21 +264,21 @@ class LazyNotesState {
   missed: true | undefined = undefined;
   owner: string | undefined = undefined;
   events: number;
-  readonly #notesAt: [NotesPart, number, number, string];
+  readonly #notesAt: NotesAt;
 
-  constructor(status: ItemStatus, by: string | undefined, at: string | undefined, events: number, part: NotesPart, start: number, end: number, sum: string) {
+  constructor(status: ItemStatus, by: string | undefined, at: string | undefined, events: number, notesAt: NotesAt) {
     this.status = status;
     this.by = by;
     this.at = at;
     this.events = events;
-    this.#notesAt = [part, start, end, sum];
+    this.#notesAt = notesAt;
   }
 
   get notes(): readonly ItemNote[] {
-    const [part, start, end, sum] = this.#notesAt;
+    const { part, start, end, sums, sum } = this.#notesAt;
     let notes: ItemNote[];
     try {
-      notes = parseNotes(part.slice(start, end, sum));
+      notes = parseNotes(part.slice(start, end, sums.slice(sum * 8, sum * 8 + 8)));
     } catch (err) {
       if (err instanceof BadSnapshot || err instanceof SyntaxError) part.damaged();
       throw err;
