@@ -8,14 +8,14 @@
 // Notes are a part of their own (NotesPart), outside the body: every note ever written is most of a
 // long log's snapshot (9.6 MB of 1,000,000 events), and no command that reads the fold from the
 // snapshot shows them (show reads the whole log). The body keeps, per item with notes, where its notes
-// are in that part; an item's notes are parsed when first read (a getter on that item's state), after
-// the part's checksum is verified. Reading them all on every run cost `today` on 10,000 items and
-// 1,000,000 events ~1.0× of `node -e 0` in instructions.
+// are in that part and their checksum; an item's notes are parsed when first read
+// (./fold-snapshot-notes.ts). Reading them all on every run cost `today` on 10,000 items and 1,000,000
+// events ~1.0× of `node -e 0` in instructions.
 import type { FoldSnapshot } from '../../core/log/fold-incremental.js';
-import { type AllOf, type ItemNote, type ItemState, type ItemStatus, NO_NOTES } from '../../core/log/item-state.js';
+import { type AllOf, type ItemState, type ItemStatus, NO_NOTES } from '../../core/log/item-state.js';
 import type { MeasuredValue } from '../../core/log/events.js';
 import type { EscalationState, KpiRecord, StandupRecord } from '../../core/log/state.js';
-import { checksum } from './checksum.js';
+import { encodeNotes, LazyNotesState, type NotesPart } from './fold-snapshot-notes.js';
 import { type Interner, interner } from './interner.js';
 import { isTimeMarks, type TimeMarks } from './time-marks.js';
 
@@ -68,20 +68,6 @@ export interface Body {
 
 export class BadSnapshot extends Error {}
 
-/**
- * The notes part: one JSON array per item with notes, [text, actor, ts, …], one after another, each
- * with a checksum of its own in the body. A run that touches one item's notes (any `today` after a
- * note, a check or a block was appended since the snapshot: the fold copies that item's state) reads
- * and checks that item's bytes only; with one checksum for the part, it checked and decoded all of
- * them (7.4 MB of 1,000,000 events).
- */
-export interface NotesPart {
-  /** The part's bytes [start, end) as text, if their checksum is `sum`; throws (damaged) if not. */
-  slice(start: number, end: number, sum: string): string;
-  /** What a part that does not read back as written throws (nothing else can be answered then). */
-  damaged(): never;
-}
-
 function check(ok: boolean): void {
   if (!ok) throw new BadSnapshot();
 }
@@ -106,15 +92,6 @@ export function encodeBody(fold: FoldSnapshot, { torn, repeats, marks }: { torn:
     escalations: [...fold.escalations.values()],
   };
   return { body, notes: Buffer.concat(notes) };
-}
-
-/** Appends an item's notes to the part; their bytes' [start, end) in it, and their checksum. */
-function encodeNotes(notes: readonly ItemNote[], part: Buffer[], at: number): [number, number, string] {
-  const flat: string[] = [];
-  for (const n of notes) flat.push(n.text, n.actor, n.ts);
-  const bytes = Buffer.from(JSON.stringify(flat));
-  part.push(bytes);
-  return [at, at + bytes.length, checksum(bytes)];
 }
 
 function encodeItems(items: Map<string, ItemState>, actors: Interner<string>, part: Buffer[]): StateColumns {
@@ -233,81 +210,6 @@ function decodeItems(c: StateColumns, actors: string[], part: NotesPart): Map<st
     item(states, owner[j]).owner = owner[j + 1] as string;
   }
   return items;
-}
-
-/** Where a state's notes are: the part's bytes [start, end), whose checksum is the sum-th in `sums`. */
-interface NotesAt {
-  part: NotesPart;
-  start: number;
-  end: number;
-  sums: string;
-  sum: number;
-}
-
-/**
- * A state whose notes are still in the part: `notes` is read from it when first asked for, and becomes
- * the state's own property then (or when the fold sets it). A getter defined on each state cost ~8,000
- * instructions a state before V8 optimises anything (~80 M on 10,000 items); a prototype given by
- * Object.create and filled by Object.assign ~11,000 with the rest of the loop (~110 M on 10,000
- * states, counted by exiting before and after it); a constructor, whose instances all share one
- * shape, took ~75 M off that (today, 10,000 items and 100,000 events: 995 M → 920 M). A copy by
- * spreading would miss `notes`: the fold copies states field by field (copyItemState), and toJSON
- * writes them whole.
- */
-class LazyNotesState {
-  // In the fold's order (newItemState), `notes` aside.
-  status: ItemStatus;
-  reason: string | undefined = undefined;
-  by: string | undefined;
-  at: string | undefined;
-  values: MeasuredValue[] | undefined = undefined;
-  missed: true | undefined = undefined;
-  owner: string | undefined = undefined;
-  events: number;
-  readonly #notesAt: NotesAt;
-
-  constructor(status: ItemStatus, by: string | undefined, at: string | undefined, events: number, notesAt: NotesAt) {
-    this.status = status;
-    this.by = by;
-    this.at = at;
-    this.events = events;
-    this.#notesAt = notesAt;
-  }
-
-  get notes(): readonly ItemNote[] {
-    const { part, start, end, sums, sum } = this.#notesAt;
-    let notes: ItemNote[];
-    try {
-      notes = parseNotes(part.slice(start, end, sums.slice(sum * 8, sum * 8 + 8)));
-    } catch (err) {
-      if (err instanceof BadSnapshot || err instanceof SyntaxError) part.damaged();
-      throw err;
-    }
-    own(this, notes);
-    return notes;
-  }
-
-  set notes(value: readonly ItemNote[]) {
-    own(this, value);
-  }
-
-  toJSON(): ItemState {
-    const copy: AllOf<ItemState> = { status: this.status, reason: this.reason, by: this.by, at: this.at, notes: this.notes, values: this.values, missed: this.missed, owner: this.owner, events: this.events };
-    return copy;
-  }
-}
-
-const own = (state: object, value: readonly ItemNote[]) => Object.defineProperty(state, 'notes', { value, writable: true, enumerable: true, configurable: true });
-
-function parseNotes(text: string): ItemNote[] {
-  const flat = JSON.parse(text) as unknown;
-  check(isArray(flat) && flat.length > 0 && flat.length % 3 === 0 && flat.every((x) => typeof x === 'string'));
-  const notes: ItemNote[] = [];
-  for (let k = 0; k < (flat as string[]).length; k += 3) {
-    const [text, actor, ts] = (flat as string[]).slice(k, k + 3) as [string, string, string];
-    notes.push({ text, actor, ts });
-  }
-  return notes;
 }
 
 function item(states: ItemState[], index: unknown): ItemState {

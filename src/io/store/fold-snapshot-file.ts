@@ -15,7 +15,8 @@ import { writeFileAtomic } from '../atomic-write.js';
 import { readCache } from '../safe-path.js';
 import { checksum, stringHash } from './checksum.js';
 import { wordAt, wordCount, wordsOf, wordsText } from './words.js';
-import type { Body, NotesPart } from './fold-snapshot-codec.js';
+import type { Body } from './fold-snapshot-codec.js';
+import type { NotesPart } from './fold-snapshot-notes.js';
 
 export interface Made {
   /** The code that wrote it (./build-id.ts). */

@@ -24,7 +24,8 @@ import type { FoldState } from '../../core/log/state.js';
 import { checkLines, EventLogIoError, type LogProblem, type LogStamp, openLog, readRange, repeatWarning, tornWarning } from '../event-log.js';
 import { BUILD_ID } from './build-id.js';
 import { stringHash } from './checksum.js';
-import { type Body, decodeBody, encodeBody, type NotesPart } from './fold-snapshot-codec.js';
+import { type Body, decodeBody, encodeBody } from './fold-snapshot-codec.js';
+import type { NotesPart } from './fold-snapshot-notes.js';
 import { type IdHashes, idHashes, readSnapshotFile, writeSnapshotFile } from './fold-snapshot-file.js';
 import { markCollector, type TimeMarks } from './time-marks.js';
 
