@@ -1,8 +1,8 @@
 // The fold snapshot's file (./fold-snapshot.ts): line 1 the header — what the snapshot was made from,
 // and the byte length of each line after it, with the checksums (./checksum.ts) of the body and the
 // ids; line 2 the body (./fold-snapshot-codec.ts); line 3 the folded events' ids, as sorted 32-bit
-// hashes in base64; line 4 the notes part (NotesPart in the codec), whose items' notes have their
-// checksums in the body. A file whose lengths or body checksum do not match what it holds is not read
+// hashes in base64; line 4 the notes part (./fold-snapshot-notes.ts), whose items' notes have
+// their checksums in the body. A file whose lengths or body checksum do not match what it holds is not read
 // at all; the ids are checked when first asked for, since a read with nothing appended since the
 // snapshot never needs them, and so is an item's notes, which only show needs (and a fold that
 // touches the item, and the snapshot's rewrite). Notes that do not match their checksum then cannot be

@@ -1,7 +1,6 @@
-// The fold snapshot's notes part (the codec's body says where each item's notes are in it): every note
-// ever written, kept out of the body because they are most of a long log's snapshot and no command that
-// reads the fold from the snapshot shows them (show reads the whole log). An item's notes are read,
-// checked against their own checksum and parsed when first asked for.
+// The fold snapshot's notes part, kept out of the body (why: ./fold-snapshot-codec.ts), whose body says
+// where each item's notes are in it and their checksum. An item's notes are read, checked and parsed
+// when first asked for.
 import type { MeasuredValue } from '../../core/log/events.js';
 import type { AllOf, ItemNote, ItemState, ItemStatus } from '../../core/log/item-state.js';
 import { checksum } from './checksum.js';
