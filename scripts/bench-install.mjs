@@ -13,6 +13,7 @@ import { chmodSync, chownSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, r
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CALLGRIND } from './bench-callgrind.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const TARGET = 1.3;
@@ -80,7 +81,7 @@ export function benchInstall({ rounds = 10, runsEach = 3, callgrind = true } = {
     ];
     const rows = [];
     const instructions = (cwd, args, clean) => {
-      const r = sh(`${command(cwd, args, { clean, tool: 'valgrind --tool=callgrind --callgrind-out-file=/dev/null ' })} > /dev/null`);
+      const r = sh(`${command(cwd, args, { clean, tool: `${CALLGRIND} ` })} > /dev/null`);
       const m = /Collected\s*:\s*(\d+)/.exec(r.stderr);
       return m ? Number(m[1]) : NaN;
     };

@@ -8,6 +8,7 @@ import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFile
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CALLGRIND } from './bench-callgrind.mjs';
 import { syntheticEvents, syntheticPlan, worstPlan } from './gen-synthetic.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -198,7 +199,7 @@ function peakRssMb(cmd) {
 }
 
 function instructions(cmd) {
-  const r = spawnSync('sh', ['-c', `valgrind --tool=callgrind --callgrind-out-file=/dev/null ${cmd} > /dev/null`], { encoding: 'utf8' });
+  const r = spawnSync('sh', ['-c', `${CALLGRIND} ${cmd} > /dev/null`], { encoding: 'utf8' });
   const m = /Collected\s*:\s*(\d+)/.exec(r.stderr);
   return m ? Number(m[1]) : NaN;
 }
