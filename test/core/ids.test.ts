@@ -2,7 +2,7 @@
 // ids of existing plans must not change), in time that grows linearly with the number of clashes.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { assignIds } from '../../src/core/import/ids.js';
+import { assignIds, none } from '../../src/core/import/ids.js';
 
 /** The counter step as first written: for each id, try -2, -3, … until one is free. */
 function countFromTwo(ids: readonly string[], reserved: ReadonlySet<string>): string[] {
@@ -21,7 +21,7 @@ describe('assignIds', () => {
     const word = fc.constantFrom('a', 'b', 'a-2', 'a-3', 'b-2', 'x'.repeat(63), `${'y'.repeat(62)}-`, 'y'.repeat(62));
     fc.assert(
       fc.property(fc.array(word, { maxLength: 60 }), fc.uniqueArray(word, { maxLength: 3 }), (bases, reserved) => {
-        const got = assignIds(bases, [], [], new Set(reserved));
+        const got = assignIds(bases, none, none, new Set(reserved));
         // With no longer forms or qualifiers, only the counter step changes ids.
         expect(got).toEqual(countFromTwo(bases, new Set(reserved)));
         expect(new Set(got).size).toBe(got.length);
@@ -32,7 +32,7 @@ describe('assignIds', () => {
   });
 
   it('20,000 items titled alike get distinct counters in order', () => {
-    const ids = assignIds(Array(20_000).fill('same-task'), [], []);
+    const ids = assignIds(Array(20_000).fill('same-task'), none, none);
     expect(ids.slice(0, 3)).toEqual(['same-task', 'same-task-2', 'same-task-3']);
     expect(ids.at(-1)).toBe('same-task-20000');
     expect(new Set(ids).size).toBe(20_000);

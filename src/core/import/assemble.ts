@@ -5,14 +5,18 @@ import type { Block, Item, Kpi, Plan, Section, Sprint, Week, WeekSpan } from '..
 import { PLAN_SCHEMA_VERSION } from '../plan/version.js';
 import type { Collected } from './drafts.js';
 import type { SprintDraft } from './drafts.js';
-import { assignIds, slug } from './ids.js';
+import { assignIds, none, slug } from './ids.js';
 
 const spanLabel = (w: WeekSpan): string => (w.from === w.to ? `${w.from}` : `${w.from}-${w.to}`);
 
 /** Drops undefined values so YAML and JSON output carry only what is known. */
 function compact<T extends object>(o: T): T {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(o)) if (v !== undefined) out[k] = v;
+  // for…in, not Object.entries: no array of pairs for each of a large plan's objects.
+  for (const k in o) {
+    const v = o[k];
+    if (v !== undefined) out[k] = v;
+  }
   return out as T;
 }
 
@@ -60,8 +64,11 @@ export function assemble(c: Collected, planId: string, meta?: Record<string, str
 
   const sectionIds = assignIds(
     c.sections.map((s) => (s.level === 0 ? 'plan' : slug(s.title))),
-    c.sections.map((s) => slug(s.title, 5)),
-    c.sections.map((s) => (s.parent && s.parent.level > 0 ? slug(s.parent.title, 2) : undefined)),
+    (i) => slug(c.sections[i]!.title, 5),
+    (i) => {
+      const parent = c.sections[i]!.parent;
+      return parent && parent.level > 0 ? slug(parent.title, 2) : undefined;
+    },
   );
   c.sections.forEach((s, i) => (s.id = sectionIds[i]));
   const sections: Section[] = c.sections.map((s) =>
@@ -75,7 +82,7 @@ export function assemble(c: Collected, planId: string, meta?: Record<string, str
     }),
   );
 
-  const weekIds = assignIds(c.weeks.map((w) => `w${spanLabel(w.weeks)}`), [], c.weeks.map((w) => slug(w.title, 1)));
+  const weekIds = assignIds(c.weeks.map((w) => `w${spanLabel(w.weeks)}`), none, (i) => slug(c.weeks[i]!.title, 1));
   const weeks: Week[] = c.weeks.map((w, i) =>
     compact({ id: weekIds[i]!, title: w.title, sprint: sprintId(w.sprint), weeks: w.weeks, line: w.line }),
   );
@@ -83,8 +90,8 @@ export function assemble(c: Collected, planId: string, meta?: Record<string, str
   const blockPrefix = (w?: WeekSpan) => (w ? `w${spanLabel(w)}-` : '');
   const blockIds = assignIds(
     c.blocks.map((b) => blockPrefix(b.weeks) + slug(b.title, 3)),
-    c.blocks.map((b) => blockPrefix(b.weeks) + slug(b.title, 5)),
-    c.blocks.map((b) => b.days?.from),
+    (i) => blockPrefix(c.blocks[i]!.weeks) + slug(c.blocks[i]!.title, 5),
+    (i) => c.blocks[i]!.days?.from,
   );
   c.blocks.forEach((b, i) => (b.id = blockIds[i]));
   const blocks: Block[] = c.blocks.map((b) =>
@@ -101,8 +108,11 @@ export function assemble(c: Collected, planId: string, meta?: Record<string, str
 
   const itemIds = assignIds(
     c.items.map((i) => slug(i.title)),
-    c.items.map((i) => slug(i.title, 5)),
-    c.items.map((i) => (i.weeks ? `w${spanLabel(i.weeks)}` : i.section.id)),
+    (i) => slug(c.items[i]!.title, 5),
+    (i) => {
+      const item = c.items[i]!;
+      return item.weeks ? `w${spanLabel(item.weeks)}` : item.section.id;
+    },
   );
   c.items.forEach((item, i) => (item.id = itemIds[i]));
   const items: Item[] = c.items.map((i) =>
@@ -129,14 +139,14 @@ export function assemble(c: Collected, planId: string, meta?: Record<string, str
 
   const kpiIds = assignIds(
     c.kpis.map((k) => slug(k.metric)),
-    c.kpis.map((k) => slug(k.metric, 5)),
-    c.kpis.map((k) => sprintId(k.sprint)),
+    (i) => slug(c.kpis[i]!.metric, 5),
+    (i) => sprintId(c.kpis[i]!.sprint),
   );
   const kpis: Kpi[] = c.kpis.map((k, i) =>
     compact({ id: kpiIds[i]!, metric: k.metric, sprint: sprintId(k.sprint), section: k.section.id!, targets: k.targets, line: k.line }),
   );
 
-  const levelIds = assignIds(c.levels.map((l) => slug(l.title, 1)), c.levels.map((l) => slug(l.title)), []);
+  const levelIds = assignIds(c.levels.map((l) => slug(l.title, 1)), (i) => slug(c.levels[i]!.title), none);
   const spans = [...sprints, ...weeks, ...blocks, ...items, ...kpis.flatMap((k) => k.targets)]
     .map((x) => x.weeks)
     .filter((w): w is WeekSpan => w !== undefined);

@@ -4,20 +4,30 @@ import { slug } from '../plan/words.js';
 export { slug };
 
 /**
+ * Another form of the i-th id, asked for only when it clashes: the longer slugs of 10,000 titles, made
+ * up front, were ~5% of a large import, and few ids ever clash.
+ */
+export type Derived = (i: number) => string | undefined;
+export const none: Derived = () => undefined;
+
+/**
  * Makes ids unique. Clashing ids are replaced by their longer form (more title words), then get a
  * qualifier from their place (e.g. the week), then a counter in document order; the result depends
  * only on the candidates, so the same plan always yields the same ids.
  */
 export function assignIds(
   bases: readonly string[],
-  longer: readonly string[],
-  qualifiers: readonly (string | undefined)[],
+  longer: Derived,
+  qualifiers: Derived,
   reserved: ReadonlySet<string> = new Set(),
 ): string[] {
   const ids = [...bases];
   const attempts: ((i: number) => string)[] = [
-    (i) => longer[i] ?? ids[i]!,
-    (i) => (qualifiers[i] ? fit(`${ids[i]}-${qualifiers[i]}`, MAX_ID - 4) : ids[i]!),
+    (i) => longer(i) ?? ids[i]!,
+    (i) => {
+      const q = qualifiers(i);
+      return q ? fit(`${ids[i]}-${q}`, MAX_ID - 4) : ids[i]!;
+    },
   ];
   for (const attempt of attempts) {
     const clashing = clashes(ids, reserved);
