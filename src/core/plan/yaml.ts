@@ -2,14 +2,12 @@
 // exactly as written (./yaml-read.ts), else with the library's safe defaults and an alias limit;
 // validated by the schema either way, with every problem mapped back to a line of the file.
 import { LineCounter, parseDocument } from 'yaml';
-import { toYaml } from './yaml-emit.js';
 import { parseEmittedPlan } from './yaml-own.js';
 import { checkPlanSanity } from './sanity.js';
-import { sourceHeader } from './source-header.js';
 import { type Plan, PlanSchema } from './schema.js';
-import { PLAN_SCHEMA_COMMENT } from './version.js';
 
 export { readEmittedPlan } from './yaml-own.js';
+export { looksLikePlanYaml, planToYaml } from './yaml-write.js';
 
 export interface PlanFileProblem {
   line?: number;
@@ -19,10 +17,6 @@ export interface PlanFileProblem {
 
 export type PlanParse = { ok: true; plan: Plan } | { ok: false; problems: PlanFileProblem[] };
 
-export function planToYaml(plan: Plan, sourceName?: string): string {
-  // The schema line first, so an editor with the YAML language server checks and completes the file.
-  return `${PLAN_SCHEMA_COMMENT}\n${sourceName ? sourceHeader(sourceName) : ''}${toYaml(plan)}`;
-}
 
 const formatPath = (path: readonly PropertyKey[]): string =>
   path.reduce<string>((acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)), '');
@@ -35,16 +29,6 @@ function reservedKeys(value: unknown, path: (string | number)[] = []): (string |
   return Object.getOwnPropertyNames(value).flatMap((k) =>
     RESERVED.has(k) ? [[...path, k]] : reservedKeys((value as Record<string, unknown>)[k], [...path, k]),
   );
-}
-
-/**
- * Whether a file is a launch plan, as far as replacing it goes: its top-level keys include schema,
- * id and items. Parsing the whole YAML to tell took 5 s of a 10,000-item plan's 9 s import -o over
- * its last output (cpu profile); a plan that no longer validates is still a plan to replace.
- */
-export function looksLikePlanYaml(text: string): boolean {
-  const keys = new Set(Array.from(text.matchAll(/^(schema|id|items):/gm), (m) => m[1]));
-  return keys.size === 3;
 }
 
 export function parsePlanYaml(text: string): PlanParse {
