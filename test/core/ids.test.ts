@@ -31,6 +31,18 @@ describe('assignIds', () => {
     );
   });
 
+  it('asks for the longer form and the qualifier of clashing ids only', () => {
+    const asked: string[] = [];
+    const longer = (i: number) => (asked.push(`longer ${i}`), `long-${i}`);
+    const qualifier = (i: number) => (asked.push(`qualifier ${i}`), undefined);
+    expect(assignIds(['a', 'b', 'a', 'c'], longer, qualifier)).toEqual(['long-0', 'b', 'long-2', 'c']);
+    expect(asked).toEqual(['longer 0', 'longer 2']);
+    asked.length = 0;
+    const same = () => 'x';
+    expect(assignIds(['x', 'y', 'x'], same, qualifier)).toEqual(['x', 'y', 'x-2']);
+    expect(asked).toEqual(['qualifier 0', 'qualifier 2']);
+  });
+
   it('20,000 items titled alike get distinct counters in order', () => {
     const ids = assignIds(Array(20_000).fill('same-task'), none, none);
     expect(ids.slice(0, 3)).toEqual(['same-task', 'same-task-2', 'same-task-3']);

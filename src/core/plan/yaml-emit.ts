@@ -61,9 +61,13 @@ class Emitter {
   readonly joined: string[] = [];
   private readonly keys = new Map<string, string>();
 
-  join(): string {
+  private flush(): void {
     if (this.pieces.length > 0) this.joined.push(this.pieces.join(''));
     this.pieces = [];
+  }
+
+  join(): string {
+    this.flush();
     return this.joined.join('');
   }
 
@@ -80,10 +84,7 @@ class Emitter {
       const inner = `${indent}  `;
       const dash = `${indent}- `;
       for (const entry of value) {
-        if (this.pieces.length > 128) {
-          this.joined.push(this.pieces.join(''));
-          this.pieces = [];
-        }
+        if (this.pieces.length > 128) this.flush();
         if (isPlainObject(entry) && hasKeys(entry)) this.mapping(entry, inner, dash);
         else if (Array.isArray(entry) && entry.length > 0) {
           this.pieces.push(indent, '-\n');

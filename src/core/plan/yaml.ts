@@ -17,7 +17,6 @@ export interface PlanFileProblem {
 
 export type PlanParse = { ok: true; plan: Plan } | { ok: false; problems: PlanFileProblem[] };
 
-
 const formatPath = (path: readonly PropertyKey[]): string =>
   path.reduce<string>((acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)), '');
 
