@@ -7,7 +7,7 @@ import { createEvent, type LogEvent, type NewEvent } from '../../src/core/log/ev
 import { foldEvents } from '../../src/core/log/fold.js';
 import { readEventLog } from '../../src/io/event-log.js';
 import { appendEvent, appendEvents, newEventId } from '../../src/io/event-log-append.js';
-import { FOLD_CACHE_NAME, foldCachePath, type FoldedLogRead, readFoldedLog } from '../../src/io/store/fold-snapshot.js';
+import { FOLD_CACHE_NAME, foldCachePath, type FoldedLogRead, readFoldedLog, rewriteTailBytes } from '../../src/io/store/fold-snapshot.js';
 import { comparable } from '../events-fixtures.js';
 
 let dir: string;
@@ -97,6 +97,24 @@ describe('readFoldedLog', () => {
     // A long enough tail is folded into a new snapshot, so the next read starts after it.
     await appendEvents(log, many(3));
     expect(read({ rewriteTailBytes: 1 })).toMatchObject({ source: 'cache', wrote: true });
+    expect(read()).toMatchObject({ source: 'cache', tailBytes: 0 });
+  });
+
+  it('rewrites the snapshot once the tail passes an eighth of its body, within 4–64 KB', async () => {
+    expect([1_000, 32 * 1024, 64 * 1024, 400 * 1024, 2_000_000].map(rewriteTailBytes)).toEqual([4096, 4096, 8192, 51_200, 65_536]);
+
+    // A small snapshot: a tail just under 4 KB is read again each time; one past it is folded in.
+    fs.writeFileSync(log, lines(many(5)));
+    expect(read()).toMatchObject({ source: 'full', wrote: true });
+    const body = fs.readFileSync(cache, 'utf8').split('\n')[1]!.length;
+    expect(rewriteTailBytes(body)).toBe(4096);
+    const under: LogEvent[] = [];
+    while (Buffer.byteLength(lines([...under, ev()])) < 4096) under.push(ev());
+    await appendEvents(log, under);
+    expect(read()).toMatchObject({ source: 'cache', wrote: false });
+    expect(read().tailBytes).toBe(Buffer.byteLength(lines(under)));
+    await appendEvents(log, many(2));
+    expect(read()).toMatchObject({ source: 'cache', wrote: true });
     expect(read()).toMatchObject({ source: 'cache', tailBytes: 0 });
   });
 
