@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { syncBuiltinESMExports } from 'node:module';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { snapshotOf } from '../../src/core/log/fold-incremental.js';
 import { createEvent, type LogEvent, type NewEvent } from '../../src/core/log/events.js';
 import { foldEvents } from '../../src/core/log/fold.js';
@@ -328,6 +329,59 @@ describe('readFoldedLog', () => {
     expect(() => [...r.fold.items.values()].map((s) => s.notes.length)).toThrow(/notes of the event log's snapshot are damaged; it has been removed/);
     expect(fs.existsSync(cache)).toBe(false);
     expectSameAsFullRead(read());
+  });
+
+  it('reads notes from the snapshot it opened, even after another run has replaced it', () => {
+    fs.writeFileSync(log, lines(many(40)));
+    const cold = read();
+    const warm = readFoldedLog(log, { now: NOW });
+    expect(warm.source).toBe('cache');
+    // Another run folds a tail into a new snapshot, renamed over this one, before the notes are read.
+    fs.appendFileSync(log, lines([ev({ type: 'note', text: 'later', item: 'alpha' })]));
+    expect(readFoldedLog(log, { now: NOW, rewriteTailBytes: 1 }).wrote).toBe(true);
+    expect(comparable(warm.fold)).toEqual(comparable(cold.fold));
+  });
+
+  it('reads the notes of many items in one go, as a rewrite does, and still checks each', () => {
+    const events = Array.from({ length: 150 }, (_, k) => ev({ type: 'note', item: `item-${k % 100}`, text: `n${k} ü` }));
+    fs.writeFileSync(log, lines(events));
+    const cold = read();
+    const warm = readFoldedLog(log, { now: NOW });
+    expect(comparable(warm.fold)).toEqual(comparable(cold.fold));
+    const text = fs.readFileSync(cache, 'utf8');
+    const edited = text.replace('"n99 ü"', '"N99 ü"');
+    expect(edited.length).toBe(text.length);
+    fs.writeFileSync(cache, edited);
+    const r = readFoldedLog(log, { now: NOW });
+    const item = (k: number) => r.fold.items.get(`item-${k}`)!;
+    for (let k = 0; k < 99; k++) expect(item(k).notes.length).toBe(k < 50 ? 2 : 1);
+    expect(() => item(99).notes).toThrow(/damaged/);
+  });
+
+  it('reads neither the ids nor the notes when nothing was appended since the snapshot', () => {
+    // 400 KB of notes: the snapshot is most of it, its header and body a few KB past the first read.
+    fs.writeFileSync(log, lines(Array.from({ length: 400 }, (_, k) => ev({ type: 'note', item: ITEMS[k % 5], text: `${k} `.padEnd(1000, 'x') }))));
+    read();
+    const snapshot = fs.statSync(cache).size;
+    let bytes = 0;
+    const readSync = fs.readSync;
+    const spy = vi.spyOn(fs, 'readSync').mockImplementation(function (this: unknown, ...args: Parameters<typeof fs.readSync>) {
+      const n = readSync.apply(this, args);
+      bytes += n;
+      return n;
+    } as typeof fs.readSync);
+    syncBuiltinESMExports();
+    try {
+      const r = readFoldedLog(log, { now: NOW });
+      expect(r.source).toBe('cache');
+      // The log's last 32 KB and first 4 KB, and the snapshot's first 128 KB at most.
+      expect(bytes).toBeGreaterThan(0);
+      expect(bytes).toBeLessThanOrEqual(36 * 1024 + 128 * 1024);
+      expect(snapshot).toBeGreaterThan(400_000);
+    } finally {
+      spy.mockRestore();
+      syncBuiltinESMExports();
+    }
   });
 
   it("checks each item's notes on their own: another item's damaged notes do not stop a fold that touches this one", () => {

@@ -2,7 +2,8 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { syncBuiltinESMExports } from 'node:module';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createCalendar } from '../../src/core/calendar/calendar.js';
 import type { ItemState } from '../../src/core/log/item-state.js';
 import { itemsOf, wholePlan } from '../../src/core/plan/items.js';
@@ -149,6 +150,53 @@ describe('the plan snapshot', () => {
     const entries = view(indexed).entries;
     expect(entries.map((e) => e.item)).toEqual(eager.items.all());
     expect(entries.every((e, i) => e.item === indexed.items.all()[i])).toBe(true);
+  });
+
+  it('reads an item from the snapshot it opened, even after another run has replaced it', async () => {
+    const eager = await load();
+    const loaded = await load();
+    expect(loaded.source).toBe('snapshot');
+    // Another run rebuilds the snapshot for an edited plan (written whole and renamed over this one).
+    const plan = testPlan();
+    plan.items[0]!.title = 'Renamed in the meantime';
+    fs.writeFileSync(planFile, planToYaml(plan));
+    expect((await load()).source).toBe('yaml');
+    expect(loaded.items.item(0)).toEqual(eager.items.item(0));
+    expect(loaded.items.all()).toEqual(eager.items.all());
+  });
+
+  it('reads the rows only when an item is read, and then only its own', async () => {
+    const plan = testPlan();
+    const section = plan.sections[0]!.id;
+    for (let i = 0; i < 1500; i++) plan.items.push({ id: `bulk-${i}`, kind: 'check', title: `Bulk ${i} `.padEnd(120, '·'), section, line: 1000 + i });
+    fs.writeFileSync(planFile, planToYaml(plan));
+    await load();
+    const rowsBytes = Buffer.byteLength(parts(fs.readFileSync(snapshotPath(planFile), 'utf8')).rows);
+    expect(rowsBytes).toBeGreaterThan(200_000);
+    let bytes = 0;
+    const readSync = fs.readSync;
+    const spy = vi.spyOn(fs, 'readSync').mockImplementation(function (this: unknown, ...args: Parameters<typeof fs.readSync>) {
+      const n = readSync.apply(this, args);
+      bytes += n;
+      return n;
+    } as typeof fs.readSync);
+    syncBuiltinESMExports();
+    try {
+      const loaded = await load();
+      expect(loaded.source).toBe('snapshot');
+      const atLoad = bytes;
+      expect(view(loaded).entries.length).toBe(plan.items.length);
+      expect(loaded.items.item(1200)).toEqual(plan.items[1200]);
+      const oneRow = bytes - atLoad;
+      expect(oneRow).toBeGreaterThan(0);
+      expect(oneRow).toBeLessThan(1000);
+      // At most the plan and config (whose bytes may vouch for a young snapshot) and the snapshot without its rows.
+      const sources = fs.statSync(planFile).size + fs.statSync(configFile).size;
+      expect(atLoad).toBeLessThanOrEqual(sources + fs.statSync(snapshotPath(planFile)).size - rowsBytes + 128 * 1024);
+    } finally {
+      spy.mockRestore();
+      syncBuiltinESMExports();
+    }
   });
 
   it('a plan without items round-trips through the snapshot too', async () => {

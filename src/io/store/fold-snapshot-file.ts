@@ -12,8 +12,8 @@ import { rmSync } from 'node:fs';
 import type { LogEvent } from '../../core/log/events.js';
 import { LaunchError } from '../../errors.js';
 import { writeFileAtomic } from '../atomic-write.js';
-import { readCache } from '../safe-path.js';
 import { checksum, stringHash } from './checksum.js';
+import { type KeptFile, openKept } from './kept-file.js';
 import { wordAt, wordCount, wordsOf, wordsText } from './words.js';
 import type { Body } from './fold-snapshot-codec.js';
 import type { NotesPart } from './fold-snapshot-notes.js';
@@ -75,31 +75,40 @@ export function writeSnapshotFile(cacheFile: string, made: Made, { body, notes }
   }
 }
 
+/** The header and the body, read; the ids and the notes when first asked for (./kept-file.ts). */
 export function readSnapshotFile(cacheFile: string): SnapshotFile | null {
-  // A cache that is a FIFO, a device or a link out of the workspace is passed over (../safe-path.ts).
-  const buf = readCache(cacheFile);
-  if (buf === null) return null;
-  const newline = buf.indexOf(0x0a);
-  if (newline < 0) return null;
+  const file = openKept(cacheFile);
+  if (file === null) return null;
   try {
-    const header = JSON.parse(buf.toString('utf8', 0, newline)) as Header;
+    const newline = file.first.indexOf(0x0a);
+    if (newline < 0) return null;
+    const header = JSON.parse(file.first.toString('utf8', 0, newline)) as Header;
     if (typeof header !== 'object' || header === null) return null;
-    const numbers = [header.ino, header.size, header.ctimeMs, header.offset, header.lines, header.body, header.ids, header.notes];
+    const counts = [header.ino, header.size, header.offset, header.lines, header.body, header.ids, header.notes];
     const strings = [header.build, header.head, header.window, header.sum, header.idsSum];
-    if (!numbers.every((n) => typeof n === 'number' && Number.isFinite(n)) || !strings.every((s) => typeof s === 'string')) return null;
+    if (!counts.every((n) => Number.isSafeInteger(n) && n >= 0) || !Number.isFinite(header.ctimeMs) || !strings.every((s) => typeof s === 'string')) return null;
     const bodyStart = newline + 1;
     const idsStart = bodyStart + header.body + 1;
     const notesStart = idsStart + header.ids + 1;
-    if (buf.length !== notesStart + header.notes || buf[idsStart - 1] !== 0x0a || buf[notesStart - 1] !== 0x0a) return null;
-    if (checksum(buf, bodyStart, idsStart - 1) !== header.sum) return null;
-    return {
+    if (file.st.size !== notesStart + header.notes) return null;
+    const buf = file.prefix(idsStart);
+    if (buf === null || buf[idsStart - 1] !== 0x0a || checksum(buf, bodyStart, idsStart - 1) !== header.sum) return null;
+    const snapshot: SnapshotFile = {
       header,
       body: buf.toString('utf8', bodyStart, idsStart - 1),
-      ids: () => idHashesOf(buf, idsStart, notesStart - 1, header.idsSum),
-      notes: notesPart(cacheFile, buf, notesStart),
+      ids: () => {
+        const ids = file.part(idsStart, notesStart);
+        return ids === null || ids[ids.length - 1] !== 0x0a ? null : idHashesOf(ids, 0, ids.length - 1, header.idsSum);
+      },
+      notes: notesPart(cacheFile, file, notesStart, header.notes),
     };
+    // Item states read their notes from the part, after the read if the command shows them.
+    file.keep();
+    return snapshot;
   } catch {
     return null;
+  } finally {
+    file.close();
   }
 }
 
@@ -115,12 +124,20 @@ export function idHashesOf(buf: Buffer, start: number, end: number, sum: string)
   };
 }
 
-/** The notes part of the bytes read (never read again from disk, so it is what the body was written with). */
-function notesPart(cacheFile: string, buf: Buffer, start: number): NotesPart {
+/**
+ * The notes part, read from the descriptor an item at a time; after NOTES_READS_ALONE items (a
+ * snapshot's rewrite reads them all) the rest of the part is read in one go.
+ */
+function notesPart(cacheFile: string, file: KeptFile, start: number, length: number): NotesPart {
+  let reads = 0;
+  let whole: Buffer | null = null;
   const part: NotesPart = {
     slice(from, to, sum) {
-      if (start + to > buf.length || checksum(buf, start + from, start + to) !== sum) part.damaged();
-      return buf.toString('utf8', start + from, start + to);
+      if (to > length || from > to) part.damaged();
+      if (whole === null && ++reads > NOTES_READS_ALONE) whole = file.part(start, start + length) ?? part.damaged();
+      const bytes = whole !== null ? whole.subarray(from, to) : (file.part(start + from, start + to) ?? part.damaged());
+      if (checksum(bytes) !== sum) part.damaged();
+      return bytes.toString('utf8');
     },
     damaged() {
       try {
@@ -133,6 +150,7 @@ function notesPart(cacheFile: string, buf: Buffer, start: number): NotesPart {
   };
   return part;
 }
+const NOTES_READS_ALONE = 64;
 
 // A tail event whose id's hash is not among the folded ones' is not a repeat of a folded event; one
 // whose hash is (a repeat, or by chance: one in ~40,000 on 100,000 events) sends the read to the full
