@@ -2,8 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { syncBuiltinESMExports } from 'node:module';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCalendar } from '../../src/core/calendar/calendar.js';
 import type { ItemState } from '../../src/core/log/item-state.js';
 import { itemsOf, wholePlan } from '../../src/core/plan/items.js';
@@ -15,6 +14,7 @@ import { checksum, stringHash } from '../../src/io/store/checksum.js';
 import { columnItems, columnsHold, itemColumns, itemIndex } from '../../src/io/store/item-columns.js';
 import { wordsOf, wordsText } from '../../src/io/store/words.js';
 import { type Loaded, loadPlanAndConfig, snapshotPath } from '../../src/io/store/plan-snapshot.js';
+import { countingReads } from '../bytes-read.js';
 
 const bundled = parsePlanYaml(fs.readFileSync(new URL('../../plans/securenet-launch.yaml', import.meta.url), 'utf8'));
 if (!bundled.ok) throw new Error('bundled plan invalid');
@@ -173,30 +173,19 @@ describe('the plan snapshot', () => {
     await load();
     const rowsBytes = Buffer.byteLength(parts(fs.readFileSync(snapshotPath(planFile), 'utf8')).rows);
     expect(rowsBytes).toBeGreaterThan(200_000);
-    let bytes = 0;
-    const readSync = fs.readSync;
-    const spy = vi.spyOn(fs, 'readSync').mockImplementation(function (this: unknown, ...args: Parameters<typeof fs.readSync>) {
-      const n = readSync.apply(this, args);
-      bytes += n;
-      return n;
-    } as typeof fs.readSync);
-    syncBuiltinESMExports();
-    try {
+    await countingReads(async (read) => {
       const loaded = await load();
       expect(loaded.source).toBe('snapshot');
-      const atLoad = bytes;
+      const atLoad = read();
       expect(view(loaded).entries.length).toBe(plan.items.length);
       expect(loaded.items.item(1200)).toEqual(plan.items[1200]);
-      const oneRow = bytes - atLoad;
+      const oneRow = read() - atLoad;
       expect(oneRow).toBeGreaterThan(0);
       expect(oneRow).toBeLessThan(1000);
       // At most the plan and config (whose bytes may vouch for a young snapshot) and the snapshot without its rows.
       const sources = fs.statSync(planFile).size + fs.statSync(configFile).size;
       expect(atLoad).toBeLessThanOrEqual(sources + fs.statSync(snapshotPath(planFile)).size - rowsBytes + 128 * 1024);
-    } finally {
-      spy.mockRestore();
-      syncBuiltinESMExports();
-    }
+    });
   });
 
   it('a plan without items round-trips through the snapshot too', async () => {
