@@ -50,7 +50,9 @@ export function buildPlanView(plan: PlanHead, items: PlanItems, calendar: Calend
   let children: Map<string, Scheduled[]> | undefined;
   let counted: Scheduled[] | undefined;
   let bySprint: Map<string, Scheduled[]> | undefined;
-  const childrenOf = (): Map<string, Scheduled[]> => (children ??= groupBy(entries, (e) => e.parent));
+  // A plan with no nested item has no children to look for: a pass over every entry less for `counted`
+  // (today on 10,000 flat items, three alternating callgrind counts each: ~903 M → ~883 M).
+  const childrenOf = (): Map<string, Scheduled[]> => (children ??= items.nested ? groupBy(entries, (e) => e.parent) : new Map());
   const countedOf = (): Scheduled[] => {
     if (counted) return counted;
     const parents = childrenOf();
