@@ -171,15 +171,6 @@ export function readRegular(path: string, display = path, bounds?: readonly stri
   }
 }
 
-/** A cache's bytes, or null for anything short of a readable regular file: a cache is only ever skipped. */
-export function readCache(path: string): Buffer | null {
-  try {
-    return readRegular(path);
-  } catch {
-    return null;
-  }
-}
-
 /**
  * The words for an OS failure: "disk full (no space left on device)" for ENOSPC and EDQUOT, else the
  * human part of Node's message ("EACCES: permission denied, open '/x'" → "permission denied (EACCES)").

@@ -13,7 +13,7 @@ import type { LogEvent } from '../../core/log/events.js';
 import { LaunchError } from '../../errors.js';
 import { writeFileAtomic } from '../atomic-write.js';
 import { checksum, stringHash } from './checksum.js';
-import { type KeptFile, openKept } from './kept-file.js';
+import { openKept, type Region } from './kept-file.js';
 import { wordAt, wordCount, wordsOf, wordsText } from './words.js';
 import type { Body } from './fold-snapshot-codec.js';
 import type { NotesPart } from './fold-snapshot-notes.js';
@@ -100,7 +100,7 @@ export function readSnapshotFile(cacheFile: string): SnapshotFile | null {
         const ids = file.part(idsStart, notesStart);
         return ids === null || ids[ids.length - 1] !== 0x0a ? null : idHashesOf(ids, 0, ids.length - 1, header.idsSum);
       },
-      notes: notesPart(cacheFile, file, notesStart, header.notes),
+      notes: notesPart(cacheFile, file.region(notesStart, header.notes)),
     };
     // Item states read their notes from the part, after the read if the command shows them.
     file.keep();
@@ -128,14 +128,12 @@ export function idHashesOf(buf: Buffer, start: number, end: number, sum: string)
  * The notes part, read from the descriptor an item at a time; after NOTES_READS_ALONE items (a
  * snapshot's rewrite reads them all) the rest of the part is read in one go.
  */
-function notesPart(cacheFile: string, file: KeptFile, start: number, length: number): NotesPart {
+function notesPart(cacheFile: string, region: Region): NotesPart {
   let reads = 0;
-  let whole: Buffer | null = null;
   const part: NotesPart = {
     slice(from, to, sum) {
-      if (to > length || from > to) part.damaged();
-      if (whole === null && ++reads > NOTES_READS_ALONE) whole = file.part(start, start + length) ?? part.damaged();
-      const bytes = whole !== null ? whole.subarray(from, to) : (file.part(start + from, start + to) ?? part.damaged());
+      if (++reads > NOTES_READS_ALONE) region.whole();
+      const bytes = region.slice(from, to) ?? part.damaged();
       if (checksum(bytes) !== sum) part.damaged();
       return bytes.toString('utf8');
     },

@@ -21,10 +21,18 @@ export interface KeptFile {
   prefix(end: number): Buffer | null;
   /** Bytes [from, to), or null when the file ends before `to` or cannot be read. */
   part(from: number, to: number): Buffer | null;
+  /** The `length` bytes at `start`, read a slice at a time until `whole()` reads them all once. */
+  region(start: number, length: number): Region;
   /** Keeps the descriptor open while this object can be reached (what reads the later parts holds it). */
   keep(): void;
   /** Closes the descriptor, unless it is kept. */
   close(): void;
+}
+
+export interface Region {
+  /** Its bytes [from, to), from the whole region once read; null past its end or unreadable. */
+  slice(from: number, to: number): Buffer | null;
+  whole(): Buffer | null;
 }
 
 /**
@@ -58,6 +66,14 @@ export function openKept(path: string): KeptFile | null {
     st,
     first,
     part,
+    region(start, length) {
+      let all: Buffer | null | undefined;
+      const whole = () => (all === undefined ? (all = part(start, start + length)) : all);
+      return {
+        whole,
+        slice: (from, to) => (from > to || to > length ? null : all ? all.subarray(from, to) : part(start + from, start + to)),
+      };
+    },
     prefix(end) {
       if (end <= first.length) return first.subarray(0, end);
       const rest = part(first.length, end);

@@ -161,18 +161,17 @@ export function readSnapshot(path: string, key: string, vouch: (src: unknown, mt
       return undefined; // reported as damage by the caller
     }
   };
-  /** The rows part, once every row is read; until then a row's bytes are read on their own. */
-  let whole: Buffer | undefined;
-  const rowBytes = (from: number, to: number): Buffer => (whole !== undefined ? whole.subarray(from, to) : file.part(rowsAt + from, rowsAt + to)) ?? Buffer.alloc(0);
+  // A row's bytes on their own until every row is read.
+  const rowsPart = file.region(rowsAt, header.rows);
   const row = (i: number) => {
-    const bytes = rowBytes(i === 0 ? 1 : rowEnds[i - 1]! + 2, rowEnds[i]!);
+    const bytes = rowsPart.slice(i === 0 ? 1 : rowEnds[i - 1]! + 2, rowEnds[i]!) ?? Buffer.alloc(0);
     const intact = checksum(bytes) === rowSums.slice(i * 8, i * 8 + 8);
     return checked(i, intact ? (parse(bytes) as Item | undefined) : undefined);
   };
   const rows = (): Item[] => {
     // Checked against the columns, which a command that reads every item needs anyway.
     if (columns === undefined) readColumns();
-    whole ??= file.part(rowsAt, rowsAt + header.rows) ?? Buffer.alloc(0);
+    const whole = rowsPart.whole() ?? Buffer.alloc(0);
     const all = checksum(whole) === header.rowsSum ? parse(whole) : undefined;
     // A damaged array is read row by row, so the message names the row that is damaged.
     if (!Array.isArray(all) || all.length !== count) return Array.from({ length: count }, (_, i) => row(i));
