@@ -18,7 +18,7 @@ export interface OnTrack {
 
 /** The sprint's items as progress counts them (a parent by its children: PlanView.counted). */
 export function sprintEntries(view: PlanView, sprint: Sprint): readonly Scheduled[] {
-  return view.bySprint.get(sprint.id) ?? [];
+  return view.sprintEntries(sprint.id);
 }
 
 export function onTrack(view: PlanView, sprint: Sprint, date: string): OnTrack {
