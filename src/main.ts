@@ -1,6 +1,7 @@
 // The bundle's entry: wires the real process into the runtime and sets the exit code.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
 import { run } from './cli.js';
 import { fdWriter, isTerminal } from './io/stdio.js';
 
@@ -15,6 +16,20 @@ const failed = (message: string) => {
   }
   process.exit(1);
 };
+/**
+ * No on-stack replacement for the rest of the run (see commands/shared/view.ts for why and what it
+ * saves). V8 stamps its flags into the compiled code bin/launch.js caches at exit, and rejects a cache
+ * stamped with other flags than a run starts with: the flag is back before that handler runs.
+ */
+let oneShot = false;
+function oneShotLoops(): void {
+  // Started with either flag: the user's choice, and restoring it would stamp the cache with another.
+  if (oneShot || /use-osr/.test(`${process.execArgv.join(' ')} ${process.env.NODE_OPTIONS ?? ''}`)) return;
+  oneShot = true;
+  setFlagsFromString('--no-use-osr');
+  process.prependOnceListener('exit', () => setFlagsFromString('--use-osr'));
+}
+
 const stdout = fdWriter(1, () => process.stdout, closed, (error) => failed(`error: ${error.message}`));
 const stderr = fdWriter(2, () => process.stderr, closed, () => process.exit(1));
 
@@ -32,6 +47,7 @@ run(process.argv.slice(2), {
   get columns() {
     return isTerminal(1) ? process.stdout.columns : undefined;
   },
+  oneShotLoops,
   // Next to the bundle, written by scripts/build.mjs; absent while the build itself renders it.
   rootHelp: () => {
     try {

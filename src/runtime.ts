@@ -19,6 +19,11 @@ export interface Runtime {
   readonly columns?: number | undefined;
   /** The root help as the build rendered it, if there is such a file (see run in cli.ts). */
   rootHelp?: () => string | undefined;
+  /**
+   * Said before a command walks every item of a large plan once (see commands/shared/view.ts): the
+   * process is short-lived, so the real one stops V8 compiling a loop while it runs; tests leave it out.
+   */
+  oneShotLoops?: () => void;
 }
 
 export interface GlobalOptions {

@@ -1,7 +1,7 @@
 // launch escalate <item...> --level <level> --reason <text> | --resolve <item...> | (nothing: the list)
 import { escalationCandidates, openEscalations } from '../core/queries/escalation.js';
 import { kpiCells, missedBy } from '../core/queries/kpis.js';
-import { buildPlanView } from '../core/queries/schedule.js';
+import { planView } from './shared/view.js';
 import { today } from '../core/queries/today.js';
 import { LaunchError, UsageError } from '../errors.js';
 import type { EscalateJson, EscalateResolveJson } from '../render/json/escalate.schema.js';
@@ -64,7 +64,7 @@ async function listEscalations(ctx: Ctx, opts: EscalateOptions): Promise<void> {
   const state = await openForRead(ctx);
   const date = resolveDate(opts.date, state.today);
   const fold = state.asOf(date);
-  const view = buildPlanView(state.plan, state.items, state.calendar, fold.items);
+  const view = planView(ctx, state, fold.items);
   const t = today(view, date, fold.kpis);
   const missed = missedBy(kpiCells(state.plan.kpis, state.calendar, fold.kpis, date));
   const open = openEscalations(fold.escalations);

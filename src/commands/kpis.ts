@@ -1,7 +1,7 @@
 // launch kpis [--sprint] [--week] [--date] [--gate]: one table per sprint — each week's target with
 // its verdict, and the latest actual. --gate exits 1 when a target due by the date was missed.
 import { kpiCells, missedBy } from '../core/queries/kpis.js';
-import { buildPlanView } from '../core/queries/schedule.js';
+import { planView } from './shared/view.js';
 import { LaunchError } from '../errors.js';
 import { kpisJson } from '../render/json/kpis.js';
 import { gateFailure, renderKpis } from '../render/kpis.js';
@@ -43,7 +43,7 @@ export async function kpisCommand(ctx: Ctx, opts: KpisOptions): Promise<void> {
     cells = cells.filter((c) => c.weeks.from <= w && w <= c.weeks.to);
   }
   const missed = missedBy(cells);
-  const view = buildPlanView(state.plan, state.items, state.calendar, fold.items);
+  const view = planView(ctx, state, fold.items);
   const model = { date, sprints: state.plan.sprints, cells, measured: view.entries.filter((e) => e.state?.values?.length), gate: opts.gate ? missed : undefined };
   if (ctx.json) ctx.printJson(kpisJson(model));
   else ctx.printLines(renderKpis(model, ctx.theme, ctx.columns));

@@ -1,6 +1,7 @@
 // launch list [words...] [--sprint] [--week] [--team] [--status] [--kind] [--mine|--owner] [--plan <file>]
 import type { Item } from '../core/plan/schema.js';
-import { buildPlanView, type Scheduled } from '../core/queries/schedule.js';
+import type { Scheduled } from '../core/queries/schedule.js';
+import { planView } from './shared/view.js';
 import { matchesAllWords } from '../core/plan/words.js';
 import { ownerOf } from '../core/log/item-state.js';
 import type { State } from '../io/store/open.js';
@@ -75,7 +76,7 @@ export async function listCommand(ctx: Ctx, words: string[], opts: ListOptions):
   const state = opts.plan ? await openPlanFile(ctx, opts.plan) : await openForRead(ctx);
   const keep = filters(state, opts);
   const owned = await ownerFilter(ctx, state, opts);
-  const view = buildPlanView(state.plan, state.items, state.calendar, state.asOf(resolveDate(opts.date, state.today)).items);
+  const view = planView(ctx, state, state.asOf(resolveDate(opts.date, state.today)).items);
   const parents = new Map(view.entries.map((e) => [e.id, e.parent]));
   const wanted = (e: Scheduled) => (!owned || owned(e)) && (words.length === 0 || matchesAllWords(words, `${e.item.title} ${e.id}`));
   const rows = view.entries

@@ -2,7 +2,7 @@
 // leaves the terminal — a self-contained HTML page to mail or print, or Markdown to paste into an
 // issue or wiki. Without --out it goes to stdout.
 import { report } from '../core/queries/report.js';
-import { buildPlanView } from '../core/queries/schedule.js';
+import { planView } from './shared/view.js';
 import { UsageError } from '../errors.js';
 import { REPORT_MARK, type ReportDoc } from '../render/report-words.js';
 import { formatTimestamp } from '../render/timestamps.js';
@@ -59,7 +59,7 @@ export async function reportCommand(ctx: Ctx, opts: ReportOptions): Promise<void
           kind: 'a launch report',
         });
   const fold = state.asOf(date);
-  const view = buildPlanView(state.plan, state.items, state.calendar, fold.items);
+  const view = planView(ctx, state, fold.items);
   const r = report({ view, date, fold, timeline: state.history.timeline, ...(sprint ? { sprint } : {}) });
   const doc: ReportDoc = { title: state.plan.title || state.plan.id, report: r, totalWeeks: state.calendar.totalWeeks, when: (ts) => formatTimestamp(ts, state.calendar.zone) };
   const text = format === 'md' ? (await import('../render/report-md.js')).renderReportMd(doc) : (await import('../render/report-html.js')).renderReportHtml(doc);

@@ -6,7 +6,7 @@ import type { Kpi } from '../core/plan/schema.js';
 import { eventLookup } from '../core/log/history.js';
 import { resolveRef } from '../core/plan/item-ref.js';
 import { kpiCells } from '../core/queries/kpis.js';
-import { buildPlanView } from '../core/queries/schedule.js';
+import { planView } from './shared/view.js';
 import type { StateWithHistory } from '../io/store/open.js';
 import { itemJson } from '../render/json/shared.js';
 import { showJson, showKpiJson } from '../render/json/show.js';
@@ -40,7 +40,7 @@ export async function showCommand(ctx: Ctx, words: string[], opts: { plan?: stri
   const item = await resolveOne(ctx, all, words.join(' '));
   const model = {
     item,
-    view: itemJson(buildPlanView(state.plan, state.items, state.calendar, fold.items).byId.get(item.id)!),
+    view: itemJson(planView(ctx, state, fold.items).byId.get(item.id)!),
     state: fold.items.get(item.id),
     sprint: state.plan.sprints.find((s) => s.id === item.sprint),
     children: all.filter((i) => i.parent === item.id),

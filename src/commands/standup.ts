@@ -2,7 +2,8 @@
 // and the plan's own template; --answer records the team's answers as a standup event.
 import { orderEvents } from '../core/log/fold.js';
 import { openEscalations } from '../core/queries/escalation.js';
-import { buildPlanView, type PlanView } from '../core/queries/schedule.js';
+import type { PlanView } from '../core/queries/schedule.js';
+import { planView } from './shared/view.js';
 import { standup as standupQuery, standupWindow } from '../core/queries/standup.js';
 import type { EntryFilter } from '../core/queries/today.js';
 import { ANSWER_FLAGS, answerSuggestions, answersByMeaning, DEFAULT_QUESTIONS, questionKind } from '../core/queries/standup-answers.js';
@@ -54,9 +55,9 @@ export const register: Register = (program, rt) =>
     .addHelpText('after', examples('launch standup', 'launch standup --format md | pbcopy', 'launch standup --answer'))
     .action(handle(rt, standupCommand));
 
-function model(state: State, date: string, events: Parameters<typeof standupQuery>[2], opts: StandupOptions, owner?: EntryFilter): StandupModel & { view: PlanView } {
+function model(ctx: Ctx, state: State, date: string, events: Parameters<typeof standupQuery>[2], opts: StandupOptions, owner?: EntryFilter): StandupModel & { view: PlanView } {
   const fold = state.asOf(date);
-  const view = buildPlanView(state.plan, state.items, state.calendar, fold.items);
+  const view = planView(ctx, state, fold.items);
   const s = standupQuery(view, date, events, fold.cancelled, fold.kpis, fold.standups, {
     ...(opts.actor ? { actor: opts.actor } : {}),
     ...(opts.team ? { team: teamMatcher(opts.team) } : {}),
@@ -68,7 +69,7 @@ function model(state: State, date: string, events: Parameters<typeof standupQuer
 async function recordAnswers(ctx: Ctx, opts: StandupOptions): Promise<void> {
   const state = await openForWrite(ctx, { history: true }); // yesterday's events
   const date = resolveWriteDate(opts.date, state.today) ?? state.today;
-  const m = model(state, date, state.history.timeline, {});
+  const m = model(ctx, state, date, state.history.timeline, {});
   const actor = await actorFor(ctx, state, opts.as);
   const s = m.standup;
   const questions = s.questions.length > 0 ? s.questions : Object.values(DEFAULT_QUESTIONS);
@@ -98,7 +99,7 @@ export async function standupCommand(ctx: Ctx, opts: StandupOptions): Promise<vo
   const date = resolveDate(opts.date, state.today);
   // Only the log's lines of "yesterday" are read, without folding the whole log.
   const { from, to } = standupWindow(state.calendar, date);
-  const m = model(state, date, orderEvents(state.eventsBetween(from, to)).timeline, opts, await ownerFilter(ctx, state, opts));
+  const m = model(ctx, state, date, orderEvents(state.eventsBetween(from, to)).timeline, opts, await ownerFilter(ctx, state, opts));
   if (ctx.json) return ctx.printJson(standupJson(m));
   ctx.printLines(renderStandup(m, format === 'md', ctx.theme));
 }

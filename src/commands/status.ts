@@ -1,6 +1,6 @@
 // launch status [--date]: progress per sprint and week, overall, and the burndown chart.
 import { burndown } from '../core/queries/burndown.js';
-import { buildPlanView } from '../core/queries/schedule.js';
+import { planView } from './shared/view.js';
 import { status as statusQuery } from '../core/queries/status.js';
 import { statusJson } from '../render/json/status.js';
 import { hasChart, renderStatus } from '../render/status.js';
@@ -19,7 +19,7 @@ export const register: Register = (program, rt) =>
 export async function statusCommand(ctx: Ctx, opts: { date?: string }): Promise<void> {
   const state = await openForRead(ctx, { history: true }); // the burndown replays the timeline
   const date = resolveDate(opts.date, state.today);
-  const view = buildPlanView(state.plan, state.items, state.calendar, state.asOf(date).items);
+  const view = planView(ctx, state, state.asOf(date).items);
   const s = statusQuery(view, date);
   const chart = burndown(view, state.history.timeline, date);
   if (ctx.json) return ctx.printJson(statusJson(s, chart));

@@ -1,7 +1,7 @@
 // launch today [--date] [--team] [--all|-v]: the morning view — what is on, what is due, what is late.
 import { openEscalations } from '../core/queries/escalation.js';
 import { launchSummary } from '../core/queries/progress.js';
-import { buildPlanView } from '../core/queries/schedule.js';
+import { planView } from './shared/view.js';
 import { today as todayQuery } from '../core/queries/today.js';
 import { todayJson } from '../render/json/today.js';
 import { renderToday } from '../render/today.js';
@@ -37,7 +37,7 @@ export async function todayCommand(ctx: Ctx, opts: TodayOptions): Promise<void> 
   const state = await openForRead(ctx);
   const date = resolveDate(opts.date, state.today);
   const fold = state.asOf(date);
-  const view = buildPlanView(state.plan, state.items, state.calendar, fold.items);
+  const view = planView(ctx, state, fold.items);
   const t = todayQuery(view, date, fold.kpis, opts.team ? teamMatcher(opts.team) : undefined, await ownerFilter(ctx, state, opts));
   const escalations = openEscalations(fold.escalations);
   if (ctx.json) return ctx.printJson(todayJson(t, escalations, state.paths !== undefined));

@@ -2,10 +2,10 @@
 // directory (never the install folder), never lets a stale or damaged cache change what runs, and costs
 // only speed when it cannot write. It runs on a copy of bin/ and dist/ with a cache directory of its own.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { repoRoot } from '../helpers.js';
+import { manyItemsPlanYaml, repoRoot } from '../helpers.js';
 import { tempDir } from './run.js';
 
 let install: string;
@@ -77,5 +77,24 @@ describe('the code cache', () => {
     expect(readdirSync(join(install, 'dist')).filter((f) => !f.endsWith('.cjs'))).toEqual(['help.txt']);
     rmSync(join(home, '.cache'));
     expect(existsSync(join(home, '.cache'))).toBe(false);
+  });
+
+  // A run over a large plan turns V8's on-stack replacement off (src/main.ts). V8 stamps its flags into
+  // a cache, and a cache written with the flag still off would be rejected and written again by every
+  // run after it.
+  it('a run over a large plan leaves a cache that the next run uses as it is', () => {
+    const big = tempDir('launch-big-');
+    writeFileSync(join(big, 'plan.yaml'), manyItemsPlanYaml(2500));
+    rmSync(join(home, '.cache'), { recursive: true, force: true });
+    expect(run('init', '--dir', join(big, '.launch'), '--plan', join(big, 'plan.yaml'), '--start', '2026-11-30', '--tz', 'UTC').code).toBe(0);
+    const first = run('today', '--dir', join(big, '.launch'), '--date', '2026-12-01');
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stdout).toMatch(/0\/2500 done/);
+    const written = () => new Map(readdirSync(cacheDir()).map((f) => [f, statSync(join(cacheDir(), f)).ino]));
+    const before = written();
+    expect([...before.keys()]).toContainEqual(expect.stringMatching(/^cmd-today\.cjs\./));
+    const second = run('today', '--dir', join(big, '.launch'), '--date', '2026-12-01');
+    expect(second.stdout).toBe(first.stdout);
+    expect(written()).toEqual(before);
   });
 });

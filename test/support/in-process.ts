@@ -19,6 +19,8 @@ export interface InProcessOptions {
   stdinIsTTY?: boolean;
   /** The terminal's width, seen only with stdoutIsTTY (a pipe is never cut). */
   columns?: number;
+  /** What the real process does before a walk over every item of a large plan (src/main.ts). */
+  oneShotLoops?: () => void;
 }
 
 /** The environment every in-process run gets unless a test says otherwise: UTC, no colour decisions. */
@@ -36,6 +38,7 @@ export async function launchIn(args: string[], opts: InProcessOptions): Promise<
     stderr: { write: (s: string) => ((stderr += s), true), isTTY: false },
     stdinIsTTY: opts.stdinIsTTY === true,
     columns: opts.columns,
+    oneShotLoops: opts.oneShotLoops,
   });
   return { code, stdout, stderr };
 }
