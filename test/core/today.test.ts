@@ -142,3 +142,21 @@ describe('today and the owner filter', () => {
     expect(asked.length).toBeLessThan(view.entries.length / 2);
   });
 });
+
+describe('one sprint’s entries', () => {
+  // sprintEntries filters for the first sprint asked for and groups them all on the second: in either
+  // order, each is what bySprint holds.
+  it('are what bySprint holds, whichever sprint is asked for first and however often', () => {
+    const calendar = createCalendar({ start: '2026-11-30', timeZone: 'Europe/Berlin', workingDays: ['mon', 'tue', 'wed', 'thu', 'fri'], holidays: [] }, plan.totalWeeks);
+    const expected = buildPlanView(plan, itemsOf(plan.items), calendar, new Map()).bySprint;
+    expect(plan.sprints.length).toBeGreaterThan(1);
+    for (const first of plan.sprints) {
+      const view = buildPlanView(plan, itemsOf(plan.items), calendar, new Map());
+      const own = view.sprintEntries(first.id);
+      expect(own.length).toBeGreaterThan(0);
+      expect(own.map((e) => e.id)).toEqual(expected.get(first.id)!.map((e) => e.id));
+      expect(view.sprintEntries(first.id)).toBe(own);
+      for (const s of plan.sprints) expect(view.sprintEntries(s.id).map((e) => e.id), s.id).toEqual((expected.get(s.id) ?? []).map((e) => e.id));
+    }
+  });
+});
