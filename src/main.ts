@@ -26,7 +26,8 @@ function oneShotLoops(): void {
   // Started with either flag: the user's choice, and restoring it would stamp the cache with another.
   if (oneShot || /use-osr/.test(`${process.execArgv.join(' ')} ${process.env.NODE_OPTIONS ?? ''}`)) return;
   oneShot = true;
-  // Loaded here, not at the top: node:v8 brings Node's heap and stream modules, ~5 M instructions that every run paid (standup on the bundled plan, three callgrind counts each: 634–644 → 629–636 M).
+  // Loaded here, not at the top: node:v8 brings Node's heap and stream modules, ~5 M instructions that
+  // every run paid (standup on the bundled plan, three callgrind counts each: 634–644 → 629–636 M).
   const { setFlagsFromString } = createRequire(import.meta.url)('node:v8') as typeof import('node:v8');
   setFlagsFromString('--no-use-osr');
   process.prependOnceListener('exit', () => setFlagsFromString('--use-osr'));
